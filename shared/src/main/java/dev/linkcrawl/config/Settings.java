@@ -1,0 +1,207 @@
+package dev.linkcrawl.config;
+
+import dev.linkcrawl.url.HostPort;
+import dev.linkcrawl.url.UrlPolicy;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Every setting of every function, read once at cold start from environment variables (declared in
+ * {@code template.yaml}). Bad values fail the cold start with a message that names each variable
+ * and what it should hold, rather than surfacing later as odd behaviour.
+ *
+ * @param region AWS region ({@code AWS_REGION}, set by Lambda; default {@code us-east-1})
+ * @param sqsEndpoint SQS endpoint override ({@code AWS_ENDPOINT_URL_SQS}), for local queues
+ * @param queueUrl the crawl queue ({@code QUEUE_URL}); required by the submit function
+ * @param urlPolicy ports ({@code ALLOWED_PORTS}, default 80,443,8080,8443) and exempt loopback
+ *     pairs ({@code ALLOWED_PRIVATE_HOSTS}, default none)
+ * @param fetchDeadline the whole fetch ({@code FETCH_DEADLINE_MS}, default 15000, 1000 to 25000)
+ * @param maxBodyBytes body cap after decompression ({@code MAX_BODY_BYTES}, default 5 MiB)
+ * @param maxRedirects redirect hops followed ({@code MAX_REDIRECTS}, default 10, 0 to 20)
+ * @param userAgent the crawler's {@code User-Agent} ({@code USER_AGENT})
+ * @param maxReceives deliveries before the DLQ ({@code MAX_RECEIVES}, default 5), so the last
+ *     attempt can record the failure
+ */
+public record Settings(
+        String region,
+        Optional<URI> sqsEndpoint,
+        Optional<String> queueUrl,
+        UrlPolicy urlPolicy,
+        Duration fetchDeadline,
+        long maxBodyBytes,
+        int maxRedirects,
+        String userAgent,
+        int maxReceives) {
+
+    public static final String DEFAULT_USER_AGENT =
+            "linkcrawl/0.1 (+https://github.com/linkcrawl/linkcrawl)";
+
+    /** Reads the process environment. */
+    public static Settings fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    /**
+     * Reads settings from {@code env}.
+     *
+     * @throws InvalidSettingsException naming every variable with a bad value
+     */
+    public static Settings from(Map<String, String> env) {
+        Reader reader = new Reader(env);
+        Settings settings =
+                new Settings(
+                        reader.text("AWS_REGION", "us-east-1"),
+                        reader.optional("AWS_ENDPOINT_URL_SQS", Reader::uri),
+                        reader.optional("QUEUE_URL", Function.identity()),
+                        new UrlPolicy(
+                                reader.value(
+                                        "ALLOWED_PORTS", UrlPolicy.DEFAULT_PORTS, Reader::ports),
+                                reader.value("ALLOWED_PRIVATE_HOSTS", Set.of(), Reader::loopback)),
+                        Duration.ofMillis(
+                                reader.number("FETCH_DEADLINE_MS", 15_000, 1_000, 25_000)),
+                        reader.number("MAX_BODY_BYTES", 5L * 1024 * 1024, 1024, 64L * 1024 * 1024),
+                        (int) reader.number("MAX_REDIRECTS", 10, 0, 20),
+                        reader.text("USER_AGENT", DEFAULT_USER_AGENT),
+                        (int) reader.number("MAX_RECEIVES", 5, 1, 1000));
+        reader.throwIfInvalid();
+        return settings;
+    }
+
+    /** The crawl queue URL, or a clear error for a function that cannot run without it. */
+    public String requireQueueUrl() {
+        return queueUrl.orElseThrow(
+                () ->
+                        new InvalidSettingsException(
+                                List.of("QUEUE_URL is not set: it must hold the crawl queue URL")));
+    }
+
+    /** Collects every problem so one failed cold start reports them all. */
+    private static final class Reader {
+        private final Map<String, String> env;
+        private final List<String> problems = new ArrayList<>();
+
+        Reader(Map<String, String> env) {
+            this.env = env;
+        }
+
+        String text(String name, String fallback) {
+            String raw = env.get(name);
+            return raw == null || raw.isBlank() ? fallback : raw.strip();
+        }
+
+        <T> Optional<T> optional(String name, Function<String, T> parse) {
+            String raw = env.get(name);
+            if (raw == null || raw.isBlank()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(parse.apply(raw.strip()));
+            } catch (IllegalArgumentException e) {
+                problems.add(name + ": " + e.getMessage());
+                return Optional.empty();
+            }
+        }
+
+        <T> T value(String name, T fallback, Function<String, T> parse) {
+            return optional(name, parse).orElse(fallback);
+        }
+
+        long number(String name, long fallback, long min, long max) {
+            return value(
+                    name,
+                    fallback,
+                    raw -> {
+                        long parsed;
+                        try {
+                            parsed = Long.parseLong(raw);
+                        } catch (NumberFormatException e) {
+                            throw new IllegalArgumentException("expected a whole number", e);
+                        }
+                        if (parsed < min || parsed > max) {
+                            throw new IllegalArgumentException(
+                                    "must be from " + min + " to " + max + ", not " + parsed);
+                        }
+                        return parsed;
+                    });
+        }
+
+        void throwIfInvalid() {
+            if (!problems.isEmpty()) {
+                throw new InvalidSettingsException(problems);
+            }
+        }
+
+        static URI uri(String raw) {
+            try {
+                URI uri = new URI(raw);
+                if (uri.getScheme() == null || uri.getHost() == null) {
+                    throw new IllegalArgumentException(
+                            "expected an absolute URL such as http://127.0.0.1:9324");
+                }
+                return uri;
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException(
+                        "expected an absolute URL such as http://127.0.0.1:9324", e);
+            }
+        }
+
+        static Set<Integer> ports(String raw) {
+            Set<Integer> ports = new LinkedHashSet<>();
+            for (String part : raw.split(",")) {
+                try {
+                    int port = Integer.parseInt(part.strip());
+                    if (port < 1 || port > 65535) {
+                        throw new NumberFormatException();
+                    }
+                    ports.add(port);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(
+                            "expected comma-separated ports from 1 to 65535, such as 80,443", e);
+                }
+            }
+            return ports;
+        }
+
+        /** Exemptions exist for tests and local fixtures, so only loopback pairs are accepted. */
+        static Set<HostPort> loopback(String raw) {
+            Set<HostPort> pairs = new LinkedHashSet<>();
+            for (String part : raw.split(",")) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                HostPort pair = HostPort.parse(part);
+                if (!isLoopback(pair.host())) {
+                    throw new IllegalArgumentException(
+                            "only loopback pairs can be exempt (localhost, 127.x.x.x, ::1), not "
+                                    + pair);
+                }
+                pairs.add(pair);
+            }
+            return pairs;
+        }
+
+        private static boolean isLoopback(String host) {
+            if (host.equals("localhost")) {
+                return true;
+            }
+            if (!host.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+                return false;
+            }
+            try {
+                return InetAddress.getByName(host).isLoopbackAddress();
+            } catch (UnknownHostException e) {
+                return false;
+            }
+        }
+    }
+}

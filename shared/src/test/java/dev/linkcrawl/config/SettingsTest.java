@@ -1,0 +1,90 @@
+package dev.linkcrawl.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.linkcrawl.url.HostPort;
+import dev.linkcrawl.url.UrlPolicy;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    @Test
+    void defaultsApplyWhenNothingIsSet() {
+        Settings settings = Settings.from(Map.of());
+
+        assertThat(settings.region()).isEqualTo("us-east-1");
+        assertThat(settings.queueUrl()).isEmpty();
+        assertThat(settings.urlPolicy()).isEqualTo(UrlPolicy.DEFAULT);
+        assertThat(settings.fetchDeadline()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(settings.maxBodyBytes()).isEqualTo(5L * 1024 * 1024);
+        assertThat(settings.maxRedirects()).isEqualTo(10);
+        assertThat(settings.userAgent()).contains("linkcrawl").contains("+https://");
+        assertThat(settings.maxReceives()).isEqualTo(5);
+    }
+
+    @Test
+    void readsPortsAndLoopbackExemptions() {
+        Settings settings =
+                Settings.from(
+                        Map.of(
+                                "ALLOWED_PORTS", "443, 8443",
+                                "ALLOWED_PRIVATE_HOSTS", "127.0.0.1:8081,localhost:9000,[::1]:80"));
+
+        assertThat(settings.urlPolicy().allowedPorts()).containsExactlyInAnyOrder(443, 8443);
+        assertThat(settings.urlPolicy().exemptHosts())
+                .containsExactlyInAnyOrder(
+                        new HostPort("127.0.0.1", 8081),
+                        new HostPort("localhost", 9000),
+                        new HostPort("::1", 80));
+    }
+
+    @Test
+    void refusesExemptionOfANonLoopbackHost() {
+        assertThatThrownBy(() -> Settings.from(Map.of("ALLOWED_PRIVATE_HOSTS", "10.0.0.5:80")))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("ALLOWED_PRIVATE_HOSTS")
+                .hasMessageContaining("loopback");
+    }
+
+    @Test
+    void reportsEveryBadVariableAtOnce() {
+        assertThatThrownBy(
+                        () ->
+                                Settings.from(
+                                        Map.of(
+                                                "FETCH_DEADLINE_MS", "soon",
+                                                "MAX_REDIRECTS", "99",
+                                                "ALLOWED_PORTS", "http")))
+                .isInstanceOfSatisfying(
+                        InvalidSettingsException.class,
+                        e ->
+                                assertThat(e.problems())
+                                        .hasSize(3)
+                                        .anySatisfy(
+                                                p -> assertThat(p).startsWith("FETCH_DEADLINE_MS"))
+                                        .anySatisfy(p -> assertThat(p).startsWith("MAX_REDIRECTS"))
+                                        .anySatisfy(
+                                                p -> assertThat(p).startsWith("ALLOWED_PORTS")));
+    }
+
+    @Test
+    void refusesDeadlineLongerThanTheFunctionCanWait() {
+        assertThatThrownBy(() -> Settings.from(Map.of("FETCH_DEADLINE_MS", "30000")))
+                .hasMessageContaining("1000 to 25000");
+    }
+
+    @Test
+    void requireQueueUrlNamesTheMissingVariable() {
+        assertThatThrownBy(() -> Settings.from(Map.of()).requireQueueUrl())
+                .hasMessageContaining("QUEUE_URL");
+    }
+
+    @Test
+    void refusesRelativeSqsEndpoint() {
+        assertThatThrownBy(() -> Settings.from(Map.of("AWS_ENDPOINT_URL_SQS", "localhost:9324")))
+                .hasMessageContaining("AWS_ENDPOINT_URL_SQS");
+    }
+}

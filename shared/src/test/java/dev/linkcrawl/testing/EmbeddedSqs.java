@@ -1,0 +1,86 @@
+package dev.linkcrawl.testing;
+
+import java.net.URI;
+import java.time.Duration;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * A real SQS-compatible server (ElasticMQ) in this JVM on 127.0.0.1 and a free port. Its threads
+ * are not daemons: close it, or the test JVM never exits.
+ */
+public final class EmbeddedSqs implements AutoCloseable {
+
+    /** The region the embedded server and its clients claim. */
+    public static final String REGION = "us-east-1";
+
+    private final SQSRestServer server;
+    private final URI endpoint;
+    private final SqsClient client;
+    private boolean running = true;
+
+    private EmbeddedSqs(SQSRestServer server, int port) {
+        this.server = server;
+        this.endpoint = URI.create("http://127.0.0.1:" + port);
+        this.client =
+                SqsClient.builder()
+                        .endpointOverride(endpoint)
+                        .region(Region.of(REGION))
+                        .credentialsProvider(
+                                StaticCredentialsProvider.create(
+                                        AwsBasicCredentials.create("local", "local")))
+                        .httpClient(
+                                UrlConnectionHttpClient.builder()
+                                        .connectionTimeout(Duration.ofSeconds(2))
+                                        .build())
+                        .build();
+    }
+
+    /** Starts a server on a free loopback port (about two seconds). */
+    public static EmbeddedSqs start() {
+        // The functions build their clients with the SDK's default credentials chain, which reads
+        // these properties first; ElasticMQ accepts any credentials.
+        System.setProperty("aws.accessKeyId", "local");
+        System.setProperty("aws.secretAccessKey", "local");
+        SQSRestServer server =
+                SQSRestServerBuilder.withInterface("127.0.0.1")
+                        .withDynamicPort()
+                        .withAWSRegion(REGION)
+                        .start();
+        int port = server.waitUntilStarted().localAddress().getPort();
+        return new EmbeddedSqs(server, port);
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** A client for test assertions (receive, attributes). */
+    public SqsClient client() {
+        return client;
+    }
+
+    /** Creates a standard queue and returns its URL. */
+    public String createQueue(String name) {
+        return client.createQueue(create -> create.queueName(name)).queueUrl();
+    }
+
+    /** Stops the server; clients then see connection errors, as in an SQS outage. */
+    public void stop() {
+        if (running) {
+            running = false;
+            server.stopAndWait();
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        stop();
+    }
+}
