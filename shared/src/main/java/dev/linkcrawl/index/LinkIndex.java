@@ -1,0 +1,42 @@
+package dev.linkcrawl.index;
+
+import dev.linkcrawl.link.LinkId;
+import java.util.Optional;
+
+/**
+ * Where saved links are stored and found: the {@code links} index. Every read and delete is scoped
+ * to an owner: another owner's link behaves exactly like a missing one.
+ *
+ * <p>Every method throws {@link LinkIndexException} when the index cannot answer; its {@link
+ * LinkIndexException#retryable()} says whether trying again later can help.
+ */
+public interface LinkIndex {
+
+    /**
+     * Creates the index with its mapping if it does not exist yet. Idempotent, and safe when
+     * several callers race: an index that already exists counts as success. It does not change the
+     * mapping of an existing index.
+     */
+    void ensureIndex();
+
+    /**
+     * Stores {@code document} under {@code id}, unless a document crawled at the same time or later
+     * is already there: an older crawl never replaces a newer one, and storing the same crawl twice
+     * leaves one document.
+     *
+     * @return {@link PutOutcome#WRITTEN}, or {@link PutOutcome#STALE} when the stored document is
+     *     at least as new (that is success, not an error)
+     */
+    PutOutcome put(LinkId id, LinkDocument document);
+
+    /** The document stored under {@code id}, if there is one and {@code owner} owns it. */
+    Optional<LinkDocument> get(String owner, LinkId id);
+
+    /**
+     * Deletes the document stored under {@code id} if {@code owner} owns it.
+     *
+     * @return whether a document was deleted ({@code false} when there was none, or another
+     *     owner's)
+     */
+    boolean delete(String owner, LinkId id);
+}
