@@ -74,7 +74,7 @@ sealed interface Host {
         if (name.endsWith(".")) {
             name = name.substring(0, name.length() - 1);
         }
-        if (name.isEmpty() || name.startsWith(".") || name.contains("..")) {
+        if (name.isEmpty() || name.startsWith(".") || name.endsWith(".") || name.contains("..")) {
             throw new UrlRefusal(UrlProblem.INVALID_HOST, "the host has an empty label");
         }
         if (Ipv4Literal.endsInNumber(name)) {
