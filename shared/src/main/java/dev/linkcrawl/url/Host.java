@@ -105,7 +105,11 @@ sealed interface Host {
      * 2008 labels such as {@code xn--fa-hia} (faß), and DNS judges them anyway.
      */
     private static String mapped(String raw) throws UrlRefusal {
-        if (raw.chars().allMatch(c -> c < 0x80)) {
+        boolean ascii = true;
+        for (int i = 0; i < raw.length() && ascii; i++) {
+            ascii = raw.charAt(i) < 0x80;
+        }
+        if (ascii) {
             return raw.toLowerCase(Locale.ROOT);
         }
         try {

@@ -16,7 +16,7 @@ record Ipv4Literal(int bits) {
     /** The standard's test: whether a host must be parsed as an IPv4 address at all. */
     static boolean endsInNumber(String host) {
         String last = host.substring(host.lastIndexOf('.') + 1);
-        if (!last.isEmpty() && last.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (!last.isEmpty() && isDecimal(last)) {
             return true;
         }
         return number(last) >= 0;
@@ -67,7 +67,7 @@ record Ipv4Literal(int bits) {
             if (part.isEmpty()
                     || part.length() > 3
                     || (part.length() > 1 && part.charAt(0) == '0')
-                    || !part.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                    || !isDecimal(part)) {
                 return Optional.empty();
             }
             int octet = Integer.parseInt(part);
@@ -77,6 +77,16 @@ record Ipv4Literal(int bits) {
             value = (value << 8) | octet;
         }
         return Optional.of(new Ipv4Literal(value));
+    }
+
+    /** Whether {@code text} is ASCII digits only (Java's digit tests also take other scripts). */
+    static boolean isDecimal(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** One number of the lenient form, or -1 where the standard reports failure. */
