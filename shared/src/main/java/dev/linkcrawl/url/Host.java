@@ -58,13 +58,12 @@ sealed interface Host {
                 throw new UrlRefusal(
                         UrlProblem.INVALID_HOST, "an IPv6 zone id is not allowed in a URL");
             }
-            return new Ipv6(
-                    Ipv6Literal.parse(literal)
-                            .orElseThrow(
-                                    () ->
-                                            new UrlRefusal(
-                                                    UrlProblem.INVALID_HOST,
-                                                    "the bracketed host is not an IPv6 address")));
+            Optional<Ipv6Literal> address = Ipv6Literal.parse(literal);
+            if (address.isEmpty()) {
+                throw new UrlRefusal(
+                        UrlProblem.INVALID_HOST, "the bracketed host is not an IPv6 address");
+            }
+            return new Ipv6(address.get());
         }
         if (raw.indexOf('%') >= 0) {
             throw new UrlRefusal(

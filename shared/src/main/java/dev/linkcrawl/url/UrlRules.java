@@ -14,7 +14,10 @@ final class UrlRules {
 
     private UrlRules() {}
 
-    /** An absolute http(s) URL split at its delimiters; the fragment is already gone. */
+    /**
+     * An absolute http(s) URL split at its delimiters, as written; the fragment is already gone.
+     * {@code query} is null when there is no {@code ?}.
+     */
     record Parts(String scheme, String authority, String path, String query) {}
 
     /** A URL that passed the syntax rules, in normal form; policy has not been applied yet. */
