@@ -37,7 +37,7 @@ final class UrlRulesTable {
         @Override
         public String toString() {
             String shown = source.isEmpty() ? "(empty)" : source;
-            String outcome = accepted() ? expected.equals(input) ? "same" : expected : expected;
+            String outcome = accepted() && expected.equals(input) ? "accepted as is" : expected;
             if (outcome.length() > 80) {
                 outcome = outcome.substring(0, 77) + "...";
             }
