@@ -1,9 +1,6 @@
 package dev.linkcrawl.url;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,25 +10,37 @@ import java.util.Optional;
  * <p>This is the authority of the SSRF model: the string rules on a URL are a first filter, and the
  * fetcher asks this class about every address DNS returned before it connects to any of them.
  * IPv4-mapped IPv6 addresses ({@code ::ffff:a.b.c.d}) are judged by their embedded IPv4 address;
- * every other range that embeds IPv4 (IPv4-compatible, NAT64, 6to4, Teredo) is blocked whole, since
- * its far end cannot be judged from here.
+ * every other range that embeds IPv4 (IPv4-compatible {@code ::/96}, NAT64, 6to4, Teredo) is
+ * blocked whole, since where its far end leads cannot be judged from here.
+ *
+ * <p>Beyond DESIGN.md's list, two later registry entries are blocked too: {@code 3fff::/20}
+ * (documentation, RFC 9637) and {@code 5f00::/16} (SRv6 segment identifiers, RFC 9602); neither is
+ * globally reachable.
  */
 public final class BlockedAddresses {
 
     /** One CIDR block, matched by comparing the first {@code prefixLength} bits. */
-    record Range(String cidr, byte[] network, int prefixLength) {
-        static Range of(String cidr) {
+    private record Range(String cidr, byte[] network, int prefixLength) {
+
+        static Range ipv4(String cidr) {
             int slash = cidr.indexOf('/');
-            String address = slash < 0 ? cidr : cidr.substring(0, slash);
-            byte[] bytes = literal(address);
-            int prefix = slash < 0 ? bytes.length * 8 : Integer.parseInt(cidr.substring(slash + 1));
-            return new Range(cidr, bytes, prefix);
+            byte[] network =
+                    Ipv4Literal.parseDottedQuad(cidr.substring(0, slash))
+                            .orElseThrow(() -> new IllegalArgumentException(cidr))
+                            .bytes();
+            return new Range(cidr, network, Integer.parseInt(cidr.substring(slash + 1)));
+        }
+
+        static Range ipv6(String cidr) {
+            int slash = cidr.indexOf('/');
+            byte[] network =
+                    Ipv6Literal.parse(cidr.substring(0, slash))
+                            .orElseThrow(() -> new IllegalArgumentException(cidr))
+                            .bytes();
+            return new Range(cidr, network, Integer.parseInt(cidr.substring(slash + 1)));
         }
 
         boolean contains(byte[] address) {
-            if (address.length != network.length) {
-                return false;
-            }
             int full = prefixLength / 8;
             for (int i = 0; i < full; i++) {
                 if (address[i] != network[i]) {
@@ -49,46 +58,43 @@ public final class BlockedAddresses {
 
     private static final List<Range> IPV4 =
             List.of(
-                            "0.0.0.0/8",
-                            "10.0.0.0/8",
-                            "100.64.0.0/10",
-                            "127.0.0.0/8",
-                            "169.254.0.0/16",
-                            "172.16.0.0/12",
-                            "192.0.0.0/24",
-                            "192.0.2.0/24",
-                            "192.88.99.0/24",
-                            "192.168.0.0/16",
-                            "198.18.0.0/15",
-                            "198.51.100.0/24",
-                            "203.0.113.0/24",
-                            "224.0.0.0/4",
-                            "240.0.0.0/4",
-                            "255.255.255.255/32")
-                    .stream()
-                    .map(Range::of)
-                    .toList();
+                    Range.ipv4("0.0.0.0/8"),
+                    Range.ipv4("10.0.0.0/8"),
+                    Range.ipv4("100.64.0.0/10"),
+                    Range.ipv4("127.0.0.0/8"),
+                    Range.ipv4("169.254.0.0/16"),
+                    Range.ipv4("172.16.0.0/12"),
+                    Range.ipv4("192.0.0.0/24"),
+                    Range.ipv4("192.0.2.0/24"),
+                    Range.ipv4("192.88.99.0/24"),
+                    Range.ipv4("192.168.0.0/16"),
+                    Range.ipv4("198.18.0.0/15"),
+                    Range.ipv4("198.51.100.0/24"),
+                    Range.ipv4("203.0.113.0/24"),
+                    Range.ipv4("224.0.0.0/4"),
+                    Range.ipv4("240.0.0.0/4"),
+                    Range.ipv4("255.255.255.255/32"));
 
+    /** Most specific first, so {@code ::1} reports {@code ::1/128} rather than {@code ::/96}. */
     private static final List<Range> IPV6 =
             List.of(
-                            "::/128",
-                            "::1/128",
-                            "::/96",
-                            "64:ff9b::/96",
-                            "64:ff9b:1::/48",
-                            "100::/64",
-                            "2001::/23",
-                            "2001:db8::/32",
-                            "2002::/16",
-                            "fc00::/7",
-                            "fe80::/10",
-                            "fec0::/10",
-                            "ff00::/8")
-                    .stream()
-                    .map(Range::of)
-                    .toList();
+                    Range.ipv6("::/128"),
+                    Range.ipv6("::1/128"),
+                    Range.ipv6("::/96"),
+                    Range.ipv6("64:ff9b::/96"),
+                    Range.ipv6("64:ff9b:1::/48"),
+                    Range.ipv6("100::/64"),
+                    Range.ipv6("2001::/23"),
+                    Range.ipv6("2001:db8::/32"),
+                    Range.ipv6("2002::/16"),
+                    Range.ipv6("3fff::/20"),
+                    Range.ipv6("5f00::/16"),
+                    Range.ipv6("fc00::/7"),
+                    Range.ipv6("fe80::/10"),
+                    Range.ipv6("fec0::/10"),
+                    Range.ipv6("ff00::/8"));
 
-    private static final Range IPV4_MAPPED = Range.of("::ffff:0:0/96");
+    private static final Range IPV4_MAPPED = Range.ipv6("::ffff:0:0/96");
 
     private BlockedAddresses() {}
 
@@ -106,7 +112,7 @@ public final class BlockedAddresses {
         if (address.length == 16 && IPV4_MAPPED.contains(address)) {
             byte[] embedded = new byte[4];
             System.arraycopy(address, 12, embedded, 0, 4);
-            return rangeOf(embedded).map(range -> "::ffff:0:0/96 (" + range + ")");
+            return rangeOf(embedded).map(range -> IPV4_MAPPED.cidr() + " (" + range + ")");
         }
         List<Range> ranges =
                 switch (address.length) {
@@ -127,33 +133,5 @@ public final class BlockedAddresses {
     /** Whether a crawl must refuse to connect to {@code address}. */
     public static boolean isBlocked(InetAddress address) {
         return rangeOf(address).isPresent();
-    }
-
-    /** Parses an IP literal without any DNS lookup (the JDK parses literals itself). */
-    private static byte[] literal(String address) {
-        if (!address.contains(":") && !address.matches("[0-9.]+")) {
-            throw new IllegalArgumentException("not an IP literal: " + address);
-        }
-        try {
-            InetAddress parsed = InetAddress.getByName(address);
-            if (parsed instanceof Inet6Address || parsed instanceof Inet4Address) {
-                return address.contains(":") ? to16(parsed.getAddress()) : parsed.getAddress();
-            }
-            throw new IllegalArgumentException("not an IP literal: " + address);
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("not an IP literal: " + address, e);
-        }
-    }
-
-    /** The JDK turns an IPv4-mapped literal into 4 bytes; a range written in IPv6 keeps 16. */
-    private static byte[] to16(byte[] bytes) {
-        if (bytes.length == 16) {
-            return bytes;
-        }
-        byte[] mapped = new byte[16];
-        mapped[10] = (byte) 0xff;
-        mapped[11] = (byte) 0xff;
-        System.arraycopy(bytes, 0, mapped, 12, 4);
-        return mapped;
     }
 }

@@ -3,11 +3,24 @@ package dev.linkcrawl.url;
 import java.util.Locale;
 import java.util.Objects;
 
-/** A lowercase host and a port, as named in {@code ALLOWED_PRIVATE_HOSTS}. */
+/**
+ * A lowercase host and a port, as named in {@code ALLOWED_PRIVATE_HOSTS}. An IPv6 host is kept in
+ * the RFC 5952 form {@link LinkUrl#host()} uses, so {@code [0:0:0:0:0:0:0:1]:80} names {@code ::1}.
+ */
 public record HostPort(String host, int port) {
     public HostPort {
         Objects.requireNonNull(host, "host");
         host = host.toLowerCase(Locale.ROOT);
+        if (host.indexOf(':') >= 0) {
+            String given = host;
+            host =
+                    Ipv6Literal.parse(host)
+                            .orElseThrow(
+                                    () ->
+                                            new IllegalArgumentException(
+                                                    "not an IPv6 address: '" + given + "'"))
+                            .toString();
+        }
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be 1 to 65535, not " + port);
         }
