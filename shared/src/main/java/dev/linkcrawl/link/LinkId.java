@@ -27,11 +27,25 @@ public record LinkId(String value) {
     public static LinkId of(String owner, LinkUrl url) {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(url, "url");
+        return new LinkId(shortSha256(owner + "\n" + url.value()));
+    }
+
+    /**
+     * The index document's {@code urlHash}: the same digest of the normalised URL alone, so the
+     * same page saved by different users shares it.
+     */
+    public static String urlHash(String normalisedUrl) {
+        Objects.requireNonNull(normalisedUrl, "normalisedUrl");
+        return shortSha256(normalisedUrl);
+    }
+
+    /** Lowercase hex of the first 16 bytes of SHA-256 of the UTF-8 text. */
+    private static String shortSha256(String text) {
         try {
             byte[] digest =
                     MessageDigest.getInstance("SHA-256")
-                            .digest((owner + "\n" + url.value()).getBytes(StandardCharsets.UTF_8));
-            return new LinkId(HexFormat.of().formatHex(digest, 0, 16));
+                            .digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

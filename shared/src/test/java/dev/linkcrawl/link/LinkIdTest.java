@@ -24,6 +24,13 @@ class LinkIdTest {
     }
 
     @Test
+    void urlHashIsTheFirst16BytesOfSha256OfTheUrlAlone() {
+        // printf 'https://example.com/' | sha256sum | cut -c1-32
+        assertThat(LinkId.urlHash("https://example.com/"))
+                .isEqualTo("0f115db062b7c0dd030b16878c99dea5");
+    }
+
+    @Test
     void isTheSameEveryTime() {
         LinkUrl url = url("https://example.com/a?b=1");
 
