@@ -1,7 +1,6 @@
 package dev.linkcrawl.crawl.extract;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
 /**
@@ -33,6 +33,16 @@ final class MainText {
     /** Blocks shorter than this (characters) do not count as paragraphs when scoring: 25. */
     static final int MIN_PARAGRAPH_CHARS = 25;
 
+    /**
+     * A boilerplate-named element holding at least this much paragraph text (characters) with
+     * little link text is kept anyway, since names like "modal-enabled", "field-label-hidden" or
+     * "content-with-sidebar" sit on real article wrappers: 400.
+     */
+    static final int KEEP_NAMED_PARAGRAPH_CHARS = 400;
+
+    /** Ancestor levels a paragraph lends its score to (Readability uses 5): 5. */
+    static final int LEVELS = 5;
+
     private static final Set<String> SKIP_TAGS =
             Set.of(
                     "script",
@@ -51,6 +61,7 @@ final class MainText {
                     "nav",
                     "aside",
                     "footer",
+                    "figcaption",
                     "menu",
                     "dialog",
                     "head",
@@ -74,7 +85,7 @@ final class MainText {
                     "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font",
                     "i", "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong",
                     "sub", "sup", "time", "tt", "u", "var", "wbr", "ins", "del", "big", "nobr",
-                    "acronym", "center");
+                    "acronym");
 
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
 
@@ -106,6 +117,8 @@ final class MainText {
                             + "skip to (main )?content|back to top|story continues below"
                             + "( advertisement)?)\\W*$");
 
+    static boolean DEBUG = false;
+
     private MainText() {}
 
     /** Per-element numbers gathered in the scoring walk. */
@@ -114,8 +127,15 @@ final class MainText {
         int linkChars;
         int inlineChars;
         int commas;
+        int paragraphChars;
         double score;
-        boolean paragraph;
+
+        /** Score this element's paragraphs lent to the ancestor {@code k + 1} levels up. */
+        final double[] lent = new double[LEVELS];
+
+        boolean named;
+        int hintHits;
+        int tokens;
     }
 
     /**
@@ -131,26 +151,60 @@ final class MainText {
         if (body == null) {
             return new Result("", 0);
         }
-        Map<Element, Stat> stats = new IdentityHashMap<>();
-        score(body, stats);
-        Stat bodyStat = stats.get(body);
+        Set<String> hintWords = hintWords(hint);
+        Walk walk = new Walk(body, hintWords);
+        NodeTraversor.filter(walk, body);
+        Stat bodyStat = walk.stats.get(body);
         int pageChars = bodyStat == null ? 0 : bodyStat.textChars;
-        Element best = choose(body, stats, hint);
-        if (best == null) {
-            return new Result("", pageChars);
+        Element best = choose(body, walk.stats, hintWords);
+        List<Element> parts = widen(best, walk.stats);
+        if (DEBUG) {
+            walk.stats.entrySet().stream()
+                    .filter(e -> e.getValue().score > 0)
+                    .sorted(
+                            (x, y) ->
+                                    Double.compare(
+                                            finalScore(y.getKey(), y.getValue()),
+                                            finalScore(x.getKey(), x.getValue())))
+                    .limit(8)
+                    .forEach(
+                            e ->
+                                    System.err.println(
+                                            "cand "
+                                                    + finalScore(e.getKey(), e.getValue())
+                                                    + " "
+                                                    + e.getKey().cssSelector()
+                                                    + " chars="
+                                                    + e.getValue().textChars
+                                                    + " links="
+                                                    + e.getValue().linkChars
+                                                    + " hint="
+                                                    + e.getValue().hintHits
+                                                    + "/"
+                                                    + e.getValue().tokens));
+            System.err.println("best " + best.cssSelector());
+            for (Element p : parts) {
+                System.err.println("part " + p.cssSelector());
+            }
         }
-        List<Element> parts = widen(best, stats);
         StringBuilder out = new StringBuilder();
+        TextCollector collector = new TextCollector(title, out, walk.dropped);
         for (Element part : parts) {
-            emit(part, title, out);
+            collector.root = part;
+            NodeTraversor.filter(collector, part);
+            collector.flush();
         }
         return new Result(out.toString().strip(), pageChars);
     }
 
-    static boolean skipped(Element el) {
+    /** Tags, hidden elements and landmark roles that never hold the main text. */
+    static boolean hardSkip(Element el) {
         String tag = el.normalName();
         if (SKIP_TAGS.contains(tag)) {
             return true;
+        }
+        if (el.attributesSize() == 0) {
+            return false;
         }
         if (el.hasAttr("hidden")) {
             return true;
@@ -166,23 +220,20 @@ final class MainText {
             }
         }
         String role = el.attr("role");
-        if (role.equals("navigation")
+        return role.equals("navigation")
                 || role.equals("complementary")
                 || role.equals("contentinfo")
-                || role.equals("banner")
                 || role.equals("dialog")
                 || role.equals("alertdialog")
-                || role.equals("menu")) {
-            return true;
-        }
+                || role.equals("menu");
+    }
+
+    /** Whether the element's tag or class/id names a kind of boilerplate. */
+    static boolean boilerplateName(Element el) {
+        String tag = el.normalName();
         if (tag.equals("header")) {
             return true;
         }
-        return boilerplateName(el);
-    }
-
-    private static boolean boilerplateName(Element el) {
-        String tag = el.normalName();
         if (tag.equals("body")
                 || tag.equals("html")
                 || tag.equals("main")
@@ -196,8 +247,6 @@ final class MainText {
         if (!NEGATIVE.matcher(names).find()) {
             return false;
         }
-        // A container named both "article-body" and "has-comments" is kept: the positive name wins
-        // only when it is about the content itself.
         return !names.contains("article-body")
                 && !names.contains("articlebody")
                 && !names.contains("entry-content")
@@ -206,6 +255,9 @@ final class MainText {
     }
 
     private static String names(Element el) {
+        if (el.attributesSize() == 0) {
+            return "";
+        }
         String cls = el.className();
         String id = el.id();
         if (cls.isEmpty() && id.isEmpty()) {
@@ -214,88 +266,166 @@ final class MainText {
         return (cls + " " + id).toLowerCase(Locale.ROOT);
     }
 
-    private static void score(Element body, Map<Element, Stat> stats) {
-        List<Element> stack = new ArrayList<>();
-        List<Stat> statStack = new ArrayList<>();
-        int[] linkDepth = {0};
-        NodeTraversor.filter(
-                new org.jsoup.select.NodeFilter() {
-                    @Override
-                    public FilterResult head(Node node, int depth) {
-                        if (node instanceof TextNode t) {
-                            if (statStack.isEmpty()) {
-                                return FilterResult.CONTINUE;
-                            }
-                            String s = t.getWholeText();
-                            int len = visibleLength(s);
-                            if (len == 0) {
-                                return FilterResult.CONTINUE;
-                            }
-                            Stat st = statStack.get(statStack.size() - 1);
-                            st.textChars += len;
-                            st.inlineChars += len;
-                            st.commas += commas(s);
-                            if (linkDepth[0] > 0) {
-                                st.linkChars += len;
-                            }
-                            return FilterResult.CONTINUE;
-                        }
-                        if (!(node instanceof Element el)) {
-                            return FilterResult.CONTINUE;
-                        }
-                        if (el != body && skipped(el)) {
-                            return FilterResult.SKIP_ENTIRELY;
-                        }
-                        if (el.normalName().equals("a")) {
-                            linkDepth[0]++;
-                        }
-                        stack.add(el);
-                        statStack.add(new Stat());
-                        return FilterResult.CONTINUE;
-                    }
+    /**
+     * The scoring walk: aggregates text, link text and paragraph weight bottom-up; drops
+     * boilerplate-named subtrees that turn out small or link-heavy, taking back what their
+     * paragraphs lent to ancestors.
+     */
+    private static final class Walk implements NodeFilter {
+        final Map<Element, Stat> stats = new IdentityHashMap<>();
+        final Set<Element> dropped = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        private final Element body;
+        private final Set<String> hintWords;
+        private final List<Element> stack = new ArrayList<>();
+        private final List<Stat> statStack = new ArrayList<>();
+        private int linkDepth;
 
-                    @Override
-                    public FilterResult tail(Node node, int depth) {
-                        if (!(node instanceof Element el)) {
-                            return FilterResult.CONTINUE;
-                        }
-                        if (stack.isEmpty() || stack.get(stack.size() - 1) != el) {
-                            return FilterResult.CONTINUE;
-                        }
-                        if (el.normalName().equals("a")) {
-                            linkDepth[0]--;
-                        }
-                        int top = stack.size() - 1;
-                        stack.remove(top);
-                        Stat st = statStack.remove(top);
-                        stats.put(el, st);
-                        String tag = el.normalName();
-                        boolean inline = INLINE_TAGS.contains(tag);
-                        if (top > 0) {
-                            Stat parent = statStack.get(top - 1);
-                            parent.textChars += st.textChars;
-                            parent.linkChars += st.linkChars;
-                            parent.commas += st.commas;
-                            if (inline) {
-                                parent.inlineChars += st.inlineChars;
-                            }
-                        }
-                        if (!inline
-                                && !HEADINGS.contains(tag)
-                                && st.inlineChars >= MIN_PARAGRAPH_CHARS
-                                && st.linkChars * 2 < st.textChars) {
-                            st.paragraph = true;
-                            double weight =
-                                    1 + Math.min(st.commas, 10) + Math.min(st.inlineChars / 100, 3);
-                            for (int level = 0; level < 5 && top - 1 - level >= 0; level++) {
-                                double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
-                                statStack.get(top - 1 - level).score += weight / divider;
-                            }
-                        }
-                        return FilterResult.CONTINUE;
+        Walk(Element body, Set<String> hintWords) {
+            this.body = body;
+            this.hintWords = hintWords;
+        }
+
+        @Override
+        public FilterResult head(Node node, int depth) {
+            if (node instanceof TextNode t) {
+                if (statStack.isEmpty()) {
+                    return FilterResult.CONTINUE;
+                }
+                String s = t.getWholeText();
+                int len = visibleLength(s);
+                if (len == 0) {
+                    return FilterResult.CONTINUE;
+                }
+                Stat st = statStack.get(statStack.size() - 1);
+                st.textChars += len;
+                st.inlineChars += len;
+                st.commas += commas(s);
+                if (linkDepth > 0) {
+                    st.linkChars += len;
+                }
+                if (hintWords != null) {
+                    countHint(s, st);
+                }
+                return FilterResult.CONTINUE;
+            }
+            if (!(node instanceof Element el)) {
+                return FilterResult.CONTINUE;
+            }
+            if (el != body && hardSkip(el)) {
+                return FilterResult.SKIP_ENTIRELY;
+            }
+            if (el.normalName().equals("a")) {
+                linkDepth++;
+            }
+            Stat st = new Stat();
+            st.named = el != body && boilerplateName(el);
+            stack.add(el);
+            statStack.add(st);
+            return FilterResult.CONTINUE;
+        }
+
+        private void countHint(String s, Stat st) {
+            int i = 0;
+            int n = s.length();
+            while (i < n) {
+                while (i < n && !Character.isLetterOrDigit(s.charAt(i))) {
+                    i++;
+                }
+                int start = i;
+                while (i < n && Character.isLetterOrDigit(s.charAt(i))) {
+                    i++;
+                }
+                if (i > start) {
+                    st.tokens++;
+                    if (hintWords.contains(s.substring(start, i))) {
+                        st.hintHits++;
                     }
-                },
-                body);
+                }
+            }
+        }
+
+        @Override
+        public FilterResult tail(Node node, int depth) {
+            if (!(node instanceof Element el)) {
+                return FilterResult.CONTINUE;
+            }
+            int top = stack.size() - 1;
+            if (top < 0 || stack.get(top) != el) {
+                return FilterResult.CONTINUE;
+            }
+            String tag = el.normalName();
+            if (tag.equals("a")) {
+                linkDepth--;
+            }
+            stack.remove(top);
+            Stat st = statStack.remove(top);
+            boolean inline = INLINE_TAGS.contains(tag);
+            if (!inline
+                    && !HEADINGS.contains(tag)
+                    && st.inlineChars >= MIN_PARAGRAPH_CHARS
+                    && st.linkChars * 2 < st.textChars) {
+                double weight = 1 + Math.min(st.commas, 10) + Math.min(st.inlineChars / 100, 3);
+                st.paragraphChars += st.inlineChars;
+                for (int level = 0; level < LEVELS && top - 1 - level >= 0; level++) {
+                    double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+                    statStack.get(top - 1 - level).score += weight / divider;
+                    st.lent[level] += weight / divider;
+                }
+            }
+            if (st.named && drop(st)) {
+                dropped.add(el);
+                for (int level = 0; level < LEVELS && top - 1 - level >= 0; level++) {
+                    statStack.get(top - 1 - level).score -= st.lent[level];
+                }
+                return FilterResult.CONTINUE;
+            }
+            stats.put(el, st);
+            if (top > 0) {
+                Stat parent = statStack.get(top - 1);
+                parent.textChars += st.textChars;
+                parent.linkChars += st.linkChars;
+                parent.commas += st.commas;
+                parent.paragraphChars += st.paragraphChars;
+                parent.hintHits += st.hintHits;
+                parent.tokens += st.tokens;
+                if (inline) {
+                    parent.inlineChars += st.inlineChars;
+                }
+                // what this element's subtree lent further up is, seen from the parent, one
+                // level closer
+                for (int level = 1; level < LEVELS; level++) {
+                    parent.lent[level - 1] += st.lent[level];
+                }
+            }
+            return FilterResult.CONTINUE;
+        }
+
+        private static boolean drop(Stat st) {
+            return st.paragraphChars < KEEP_NAMED_PARAGRAPH_CHARS
+                    || st.linkChars > st.textChars * 0.35;
+        }
+    }
+
+    private static Set<String> hintWords(String hint) {
+        if (hint == null || hint.length() < 200) {
+            return null;
+        }
+        Set<String> words = new HashSet<>();
+        int i = 0;
+        int n = hint.length();
+        while (i < n) {
+            while (i < n && !Character.isLetterOrDigit(hint.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && Character.isLetterOrDigit(hint.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                words.add(hint.substring(start, i));
+            }
+        }
+        return words.size() < 30 ? null : words;
     }
 
     private static int visibleLength(String s) {
@@ -329,8 +459,7 @@ final class MainText {
 
     private static double finalScore(Element el, Stat st) {
         double s = st.score;
-        String tag = el.normalName();
-        switch (tag) {
+        switch (el.normalName()) {
             case "div", "article", "main", "section" -> s += 5;
             case "pre", "td", "blockquote" -> s += 3;
             case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> s -= 3;
@@ -343,12 +472,14 @@ final class MainText {
     }
 
     private static int classWeight(Element el) {
-        String names = names(el);
+        if (el.attributesSize() == 0) {
+            return 0;
+        }
         int w = 0;
-        if (el.hasAttr("itemprop")
-                && el.attr("itemprop").toLowerCase(Locale.ROOT).contains("articlebody")) {
+        if (el.attr("itemprop").toLowerCase(Locale.ROOT).contains("articlebody")) {
             w += 25;
         }
+        String names = names(el);
         if (names.isEmpty()) {
             return w;
         }
@@ -361,16 +492,14 @@ final class MainText {
         return w;
     }
 
-    private static Element choose(Element body, Map<Element, Stat> stats, String hint) {
+    private static Element choose(Element body, Map<Element, Stat> stats, Set<String> hintWords) {
         Element best = null;
         double bestScore = 0;
-        List<Element> candidates = new ArrayList<>();
         for (Map.Entry<Element, Stat> e : stats.entrySet()) {
             Stat st = e.getValue();
             if (st.score <= 0) {
                 continue;
             }
-            candidates.add(e.getKey());
             double s = finalScore(e.getKey(), st);
             if (s > bestScore) {
                 bestScore = s;
@@ -380,8 +509,8 @@ final class MainText {
         if (best == null) {
             return body;
         }
-        if (hint != null) {
-            Element byHint = matchHint(candidates, stats, hint);
+        if (hintWords != null) {
+            Element byHint = matchHint(stats, hintWords);
             if (byHint != null) {
                 return byHint;
             }
@@ -391,7 +520,8 @@ final class MainText {
 
     /**
      * Readability's observation: the real container often scores a little below one of its children
-     * that holds most paragraphs; climb while the parent scores close to the best.
+     * that holds most paragraphs; climb while the parent scores close to the best and what it adds
+     * is not link lists.
      */
     private static Element promote(Element best, Map<Element, Stat> stats, double bestScore) {
         Element cur = best;
@@ -402,7 +532,6 @@ final class MainText {
             if (ps == null) {
                 break;
             }
-            // parent holds substantially more clean text than the child → child was partial
             int extraText = ps.textChars - curStat.textChars;
             int extraLinks = ps.linkChars - curStat.linkChars;
             if (extraText <= 0) {
@@ -421,67 +550,29 @@ final class MainText {
         return cur;
     }
 
-    private static Element matchHint(
-            List<Element> candidates, Map<Element, Stat> stats, String hint) {
-        Map<String, Integer> want = tokens(hint);
-        int wantTotal = want.values().stream().mapToInt(Integer::intValue).sum();
-        if (wantTotal < 50) {
-            return null;
-        }
-        // Only the strongest candidates and their ancestors are worth comparing.
-        candidates.sort(
-                (a, b) -> Double.compare(finalScore(b, stats.get(b)), finalScore(a, stats.get(a))));
-        Set<Element> pool = new HashSet<>();
-        for (int i = 0; i < Math.min(8, candidates.size()); i++) {
-            Element e = candidates.get(i);
-            for (int up = 0; e != null && up < 4; up++, e = e.parent()) {
-                if (stats.containsKey(e)) {
-                    pool.add(e);
-                }
-            }
-        }
+    /**
+     * The element whose words best match the JSON-LD articleBody (F-measure of word hits), when the
+     * match is good; the smallest such element wins ties.
+     */
+    private static Element matchHint(Map<Element, Stat> stats, Set<String> hintWords) {
+        int want = hintWords.size();
         Element best = null;
-        double bestF = 0.5;
-        for (Element e : pool) {
-            StringBuilder sb = new StringBuilder();
-            emit(e, null, sb);
-            Map<String, Integer> got = tokens(sb.toString());
-            int gotTotal = got.values().stream().mapToInt(Integer::intValue).sum();
-            if (gotTotal == 0) {
+        double bestF = 0.6;
+        for (Map.Entry<Element, Stat> e : stats.entrySet()) {
+            Stat st = e.getValue();
+            if (st.tokens == 0 || st.hintHits < want / 4) {
                 continue;
             }
-            int common = 0;
-            for (Map.Entry<String, Integer> w : got.entrySet()) {
-                common += Math.min(w.getValue(), want.getOrDefault(w.getKey(), 0));
-            }
-            double p = (double) common / gotTotal;
-            double r = (double) common / wantTotal;
-            double f = p + r == 0 ? 0 : 2 * p * r / (p + r);
-            if (f > bestF) {
+            double p = (double) st.hintHits / st.tokens;
+            // hits count tokens, hint words are distinct: recall is approximated by hits capped
+            double r = Math.min(1.0, (double) st.hintHits / (want * 1.6));
+            double f = 2 * p * r / (p + r);
+            if (f > bestF + 1e-9) {
                 bestF = f;
-                best = e;
+                best = e.getKey();
             }
         }
         return best;
-    }
-
-    private static Map<String, Integer> tokens(String text) {
-        Map<String, Integer> map = new HashMap<>();
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            while (i < n && !Character.isLetterOrDigit(text.charAt(i))) {
-                i++;
-            }
-            int s = i;
-            while (i < n && Character.isLetterOrDigit(text.charAt(i))) {
-                i++;
-            }
-            if (i > s) {
-                map.merge(text.substring(s, i), 1, Integer::sum);
-            }
-        }
-        return map;
     }
 
     /** The winner plus siblings that continue the same article. */
@@ -513,9 +604,7 @@ final class MainText {
             } else if (sib.normalName().equals("p")) {
                 if (st.textChars > 80 && linkDensity < 0.25) {
                     parts.add(sib);
-                } else if (st.textChars > 0
-                        && linkDensity == 0
-                        && sib.text().matches(".*\\.( |$).*")) {
+                } else if (linkDensity == 0 && endsSentence(sib.text())) {
                     parts.add(sib);
                 }
             }
@@ -523,28 +612,27 @@ final class MainText {
         return parts;
     }
 
-    /** Writes the blocks of {@code root} as paragraphs separated by blank lines. */
-    static void emit(Element root, String title, StringBuilder out) {
-        TextCollector collector = new TextCollector(root, title, out);
-        NodeTraversor.filter(collector, root);
-        collector.flush();
+    private static boolean endsSentence(String text) {
+        String t = text.strip();
+        return !t.isEmpty() && ".!?。".indexOf(t.charAt(t.length() - 1)) >= 0;
     }
 
     /** Second walk: gathers inline text into blocks and keeps the blocks that read as content. */
-    private static final class TextCollector implements org.jsoup.select.NodeFilter {
-        private final Element root;
+    private static final class TextCollector implements NodeFilter {
+        Element root;
         private final String title;
         private final StringBuilder out;
+        private final Set<Element> dropped;
         private final StringBuilder block = new StringBuilder();
         private int blockLinkChars;
         private int linkDepth;
         private boolean titleSeen;
         private Element blockOwner;
 
-        TextCollector(Element root, String title, StringBuilder out) {
-            this.root = root;
+        TextCollector(String title, StringBuilder out, Set<Element> dropped) {
             this.title = title;
             this.out = out;
+            this.dropped = dropped;
         }
 
         @Override
@@ -560,7 +648,7 @@ final class MainText {
             if (!(node instanceof Element el)) {
                 return FilterResult.CONTINUE;
             }
-            if (el != root && skipped(el)) {
+            if (el != root && (hardSkip(el) || dropped.contains(el))) {
                 return FilterResult.SKIP_ENTIRELY;
             }
             String tag = el.normalName();
@@ -638,16 +726,28 @@ final class MainText {
 
     private static String normalise(CharSequence raw) {
         StringBuilder sb = new StringBuilder(raw.length());
-        String[] lines = raw.toString().split("\n");
-        for (String line : lines) {
-            String l = line.strip();
-            if (l.isEmpty()) {
-                continue;
+        int start = 0;
+        int n = raw.length();
+        while (start <= n) {
+            int end = start;
+            while (end < n && raw.charAt(end) != '\n') {
+                end++;
             }
-            if (sb.length() > 0) {
-                sb.append('\n');
+            int a = start;
+            int b = end;
+            while (a < b && raw.charAt(a) == ' ') {
+                a++;
             }
-            sb.append(l);
+            while (b > a && raw.charAt(b - 1) == ' ') {
+                b--;
+            }
+            if (b > a) {
+                if (sb.length() > 0) {
+                    sb.append('\n');
+                }
+                sb.append(raw, a, b);
+            }
+            start = end + 1;
         }
         return sb.toString();
     }
