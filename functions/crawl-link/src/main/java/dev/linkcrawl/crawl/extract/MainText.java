@@ -103,6 +103,18 @@ final class MainText {
                             + "inline-related|rail|tools|utility|shoutbox|skyscraper|"
                             + "supplemental|overlay|paywall|message|alert|jump)(?:$|[\\s_-])");
 
+    /**
+     * Names that mark boilerplate whatever its size: comment threads, consent and newsletter boxes,
+     * share bars, recommendation widgets. Matched against whole class tokens and the id.
+     */
+    private static final Pattern ALWAYS_NEGATIVE =
+            Pattern.compile(
+                    "(?:^|\\s)(?:comments?|comment-?list|comments?-(?:area|section|container|wrapper"
+                            + "|list|block)|commentscontainer|comment-respond|respond|disqus_thread|"
+                            + "(?:div-)?comment-\\d+|comment-body|comment_content|"
+                            + "(?:cookie|consent|gdpr|newsletter|related|share|sharing|social)"
+                            + "(?:[-_][\\w-]*)?|outbrain[\\w-]*|taboola[\\w-]*)(?=$|\\s)");
+
     private static final Pattern POSITIVE =
             Pattern.compile(
                     "article|body|content|entry|main|page|post|text|blog|story|"
@@ -254,6 +266,15 @@ final class MainText {
                 && !names.contains("story-body");
     }
 
+    static boolean alwaysBoilerplate(Element el) {
+        String tag = el.normalName();
+        if (tag.equals("body") || tag.equals("html") || tag.equals("main")) {
+            return false;
+        }
+        String names = names(el);
+        return !names.isEmpty() && ALWAYS_NEGATIVE.matcher(names).find();
+    }
+
     private static String names(Element el) {
         if (el.attributesSize() == 0) {
             return "";
@@ -316,6 +337,10 @@ final class MainText {
             }
             if (el.normalName().equals("a")) {
                 linkDepth++;
+            }
+            if (el != body && alwaysBoilerplate(el)) {
+                dropped.add(el);
+                return FilterResult.SKIP_ENTIRELY;
             }
             Stat st = new Stat();
             st.named = el != body && boilerplateName(el);
@@ -466,7 +491,10 @@ final class MainText {
             case "th" -> s -= 5;
             default -> {}
         }
-        s += classWeight(el);
+        int w = classWeight(el);
+        // a bonus for a good name cannot exceed what the element holds, or a one-line
+        // "content-title" box outranks the article
+        s += w > 0 ? Math.min(w, st.score) : w;
         double linkDensity = st.textChars == 0 ? 0 : (double) st.linkChars / st.textChars;
         return s * (1 - linkDensity);
     }
@@ -599,6 +627,9 @@ final class MainText {
             double bonus =
                     !bestClass.isEmpty() && bestClass.equals(sib.className()) ? bestScore * 0.2 : 0;
             double linkDensity = (double) st.linkChars / st.textChars;
+            if (boilerplateName(sib)) {
+                continue;
+            }
             if (finalScore(sib, st) + bonus >= threshold && linkDensity < 0.3) {
                 parts.add(sib);
             } else if (sib.normalName().equals("p")) {
