@@ -335,12 +335,12 @@ final class MainText {
             if (el != body && hardSkip(el)) {
                 return FilterResult.SKIP_ENTIRELY;
             }
-            if (el.normalName().equals("a")) {
-                linkDepth++;
-            }
             if (el != body && alwaysBoilerplate(el)) {
                 dropped.add(el);
                 return FilterResult.SKIP_ENTIRELY;
+            }
+            if (el.normalName().equals("a")) {
+                linkDepth++;
             }
             Stat st = new Stat();
             st.named = el != body && boilerplateName(el);
