@@ -155,13 +155,15 @@ final class MainText {
      *
      * @param text paragraphs separated by blank lines
      * @param pageChars visible characters in the page body outside boilerplate
+     * @param scope the parent of the main-text container, where its byline and date live
+     * @param firstParagraph the text of the first {@code <p>} kept, or null
      */
-    record Result(String text, int pageChars) {}
+    record Result(String text, int pageChars, Element scope, String firstParagraph) {}
 
     /** Extracts the main text of {@code body}; {@code hint} is a JSON-LD articleBody or null. */
     static Result extract(Element body, String title, String hint) {
         if (body == null) {
-            return new Result("", 0);
+            return new Result("", 0, null, null);
         }
         Set<String> hintWords = hintWords(hint);
         Walk walk = new Walk(body, hintWords);
@@ -206,7 +208,8 @@ final class MainText {
             NodeTraversor.filter(collector, part);
             collector.flush();
         }
-        return new Result(out.toString().strip(), pageChars);
+        Element scope = best.parent() != null ? best.parent() : best;
+        return new Result(out.toString().strip(), pageChars, scope, collector.firstParagraph);
     }
 
     /** Tags, hidden elements and landmark roles that never hold the main text. */
@@ -658,6 +661,7 @@ final class MainText {
         private int blockLinkChars;
         private int linkDepth;
         private boolean titleSeen;
+        String firstParagraph;
         private Element blockOwner;
 
         TextCollector(String title, StringBuilder out, Set<Element> dropped) {
@@ -752,6 +756,11 @@ final class MainText {
                 out.append("\n\n");
             }
             out.append(text);
+            if (firstParagraph == null
+                    && blockOwner != null
+                    && blockOwner.normalName().equals("p")) {
+                firstParagraph = text;
+            }
         }
     }
 

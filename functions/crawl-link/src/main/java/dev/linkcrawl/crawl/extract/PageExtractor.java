@@ -30,8 +30,8 @@ public final class PageExtractor {
     /** Keywords kept per page: 50. */
     static final int MAX_KEYWORDS = 50;
 
-    /** A description taken from the text when the page has none is cut near: 300 characters. */
-    static final int MAX_FALLBACK_DESCRIPTION = 300;
+    /** A description taken from the text when the page has none is cut near: 1,000 characters. */
+    static final int MAX_FALLBACK_DESCRIPTION = 1_000;
 
     private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+(?:[|\\-–—·•»/:~]|::)\\s+");
 
@@ -105,7 +105,10 @@ public final class PageExtractor {
 
         String description = description(s, entity);
         if (description == null && !text.isEmpty()) {
-            description = firstParagraph(text);
+            description =
+                    main.firstParagraph() != null
+                            ? cut(main.firstParagraph())
+                            : firstParagraph(text);
         }
         String lang = lang(s, entity);
         if (lang == null) {
@@ -116,13 +119,13 @@ public final class PageExtractor {
                                             : text)
                             .orElse(null);
         }
-        Instant published = publishedAt(s, entity);
+        Instant published = publishedAt(s, entity, url);
         Instant modified = modifiedAt(s, entity);
         return new ExtractedPage(
                 url,
                 blankToNull(title),
                 blankToNull(description),
-                blankToNull(author(s, entity)),
+                blankToNull(author(s, entity, main.scope())),
                 published,
                 modified,
                 blankToNull(siteName),
@@ -251,7 +254,15 @@ public final class PageExtractor {
     private static String rawTitle(PageSignals s, Map<String, Object> entity) {
         String t = s.firstMeta("og:title", "twitter:title");
         if (t == null) {
-            t = entityText(entity, "headline");
+            String headline = entityText(entity, "headline");
+            // Some sites put a description in "headline" (Wikipedia: "constitutional monarchy in
+            // Oceania"); trust it only when it shares a word with the <title> or the first h1.
+            if (headline != null
+                    && (s.titleTag == null
+                            || sharesWord(headline, s.titleTag)
+                            || (!s.h1s.isEmpty() && sharesWord(headline, s.h1s.get(0).text())))) {
+                t = headline;
+            }
         }
         if (t == null) {
             t = s.firstItemprop("headline");
@@ -266,6 +277,21 @@ public final class PageExtractor {
             t = s.h1s.get(0).text();
         }
         return t == null ? null : collapse(t);
+    }
+
+    private static boolean sharesWord(String a, String b) {
+        Set<String> words = new java.util.HashSet<>();
+        for (String w : a.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (w.length() >= 3) {
+                words.add(w);
+            }
+        }
+        for (String w : b.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (w.length() >= 3 && words.contains(w)) {
+                return true;
+            }
+        }
+        return words.isEmpty();
     }
 
     /**
@@ -291,7 +317,10 @@ public final class PageExtractor {
             return rest.isEmpty() ? title : trimSiteName(rest, siteName, url);
         }
         String first = title.substring(0, seps.get(0)[0]);
-        if (namesSite(first, siteName, hostLabel)) {
+        // a leading part must name the site exactly: "Site Blog @ Site :: Portal" style titles
+        // put the article first and merely mention the site in it
+        if (simplify(first).equals(simplify(siteName == null ? "" : siteName))
+                || simplify(first).equals(simplify(hostLabel))) {
             String rest = title.substring(seps.get(0)[1]).strip();
             return rest.isEmpty() ? title : rest;
         }
@@ -331,9 +360,14 @@ public final class PageExtractor {
         return sb.toString();
     }
 
+    /**
+     * The publisher named in the article's JSON-LD comes first: it is the organisation's name
+     * ("NPR"), where og:site_name is often a domain-like label ("NPR.org"). Readability and
+     * metascraper decide the same way.
+     */
     private static String siteName(PageSignals s) {
-        String v = s.firstMeta("og:site_name");
-        if (v == null) {
+        String v = null;
+        {
             for (Map<String, Object> node : s.jsonLd) {
                 Object pub = node.get("publisher");
                 if (pub != null && ARTICLE_TYPES.stream().anyMatch(types(node)::contains)) {
@@ -342,6 +376,15 @@ public final class PageExtractor {
                         break;
                     }
                 }
+            }
+        }
+        if (v == null) {
+            v = s.firstMeta("og:site_name");
+        }
+        if (v == null) {
+            v = s.firstMeta("publisher", "twitter:app:name:iphone", "twitter:app:name:ipad");
+            if (v != null && looksLikeUrl(v)) {
+                v = null;
             }
         }
         if (v == null) {
@@ -375,9 +418,33 @@ public final class PageExtractor {
         return d == null ? null : collapse(d);
     }
 
+    /**
+     * The first paragraph of the main text that reads as prose (not a heading or a one-word line),
+     * cut at a word near {@value #MAX_FALLBACK_DESCRIPTION} characters.
+     */
     private static String firstParagraph(String text) {
-        int end = text.indexOf("\n\n");
-        String p = end < 0 ? text : text.substring(0, end);
+        String chosen = null;
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf("\n\n", start);
+            String p = (end < 0 ? text.substring(start) : text.substring(start, end)).strip();
+            if (chosen == null) {
+                chosen = p;
+            }
+            if (p.length() >= 80
+                    || (p.length() >= 20 && ".!?。".indexOf(p.charAt(p.length() - 1)) >= 0)) {
+                chosen = p;
+                break;
+            }
+            if (end < 0) {
+                break;
+            }
+            start = end + 2;
+        }
+        return chosen == null ? null : cut(chosen);
+    }
+
+    private static String cut(String p) {
         if (p.length() <= MAX_FALLBACK_DESCRIPTION) {
             return p;
         }
@@ -385,7 +452,20 @@ public final class PageExtractor {
         return p.substring(0, cut > 0 ? cut : MAX_FALLBACK_DESCRIPTION) + "…";
     }
 
-    private static String author(PageSignals s, Map<String, Object> entity) {
+    private static boolean within(Element el, Element scope) {
+        for (Element p = el; p != null; p = p.parent()) {
+            if (p == scope) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The author: JSON-LD, then meta tags, then microdata, then a byline element near the main text
+     * ({@code scope}: the main-text container's parent), never one elsewhere on the page.
+     */
+    private static String author(PageSignals s, Map<String, Object> entity, Element scope) {
         if (entity != null) {
             String a = names(entity.get("author"));
             if (a == null) {
@@ -416,6 +496,9 @@ public final class PageExtractor {
             return cleanByline(item);
         }
         for (Element el : s.bylines) {
+            if (scope == null || !within(el, scope)) {
+                continue;
+            }
             String t = el.text().strip();
             if (!t.isEmpty() && t.length() < 100) {
                 return cleanByline(t);
@@ -429,14 +512,15 @@ public final class PageExtractor {
             List<String> names = new ArrayList<>();
             for (Object o : list) {
                 String n = text(o);
-                if (n != null && !looksLikeUrl(n) && !names.contains(n)) {
+                n = n == null ? null : cleanByline(n);
+                if (n != null && !n.isEmpty() && !looksLikeUrl(n) && !names.contains(n)) {
                     names.add(n);
                 }
             }
             return names.isEmpty() ? null : String.join(", ", names);
         }
         String n = text(v);
-        return n == null || looksLikeUrl(n) ? null : n;
+        return n == null || looksLikeUrl(n) ? null : cleanByline(n);
     }
 
     private static final Pattern BY_PREFIX = Pattern.compile("(?i)^(?:by|von|par|por|di|door)\\s+");
@@ -454,7 +538,29 @@ public final class PageExtractor {
                 || s.startsWith("@");
     }
 
-    private static Instant publishedAt(PageSignals s, Map<String, Object> entity) {
+    private static final Pattern URL_DATE =
+            Pattern.compile(
+                    "/((?:19|20)\\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\\d|3[01])(?:/|$|[-_])");
+
+    /** Dates in visible elements named like dates: a {@code title} attribute, else the text. */
+    private static String dateText(PageSignals s) {
+        for (Element el : s.dateTexts) {
+            for (String v : new String[] {el.attr("title"), el.attr("content"), el.text()}) {
+                if (!v.isBlank() && v.length() < 80 && DateText.parse(v).isPresent()) {
+                    return v;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A date spelled in the URL path, like {@code /2016/05/26/}: a last resort. */
+    private static String urlDate(String url) {
+        var m = URL_DATE.matcher(url);
+        return m.find() ? m.group(1) + "-" + m.group(2) + "-" + m.group(3) : null;
+    }
+
+    private static Instant publishedAt(PageSignals s, Map<String, Object> entity, String url) {
         return firstDate(
                 s.firstMeta(
                         "article:published_time", "og:published_time", "og:article:published_time"),
@@ -482,7 +588,9 @@ public final class PageExtractor {
                         "citation_publication_date",
                         "citation_date"),
                 entityText(entity, "dateCreated"),
-                timeElement(s));
+                timeElement(s),
+                dateText(s),
+                urlDate(url));
     }
 
     private static Instant modifiedAt(PageSignals s, Map<String, Object> entity) {
@@ -724,7 +832,18 @@ public final class PageExtractor {
         return abs.isEmpty() ? (h.startsWith("http") ? h : null) : abs;
     }
 
+    /**
+     * Whitespace collapsed to single spaces, and entities decoded once more: many sites escape
+     * their metadata twice ({@code &amp;#39;}), which an HTML parser decodes only once.
+     */
     static String collapse(String s) {
+        if (s.indexOf('&') >= 0) {
+            s = org.jsoup.parser.Parser.unescapeEntities(s, false);
+        }
+        return collapseSpace(s);
+    }
+
+    private static String collapseSpace(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         boolean space = false;
         for (int i = 0; i < s.length(); i++) {

@@ -39,7 +39,12 @@ final class PageSignals {
     /** Elements whose class, id or rel marks an author or byline. */
     final List<Element> bylines = new ArrayList<>();
 
+    /** Elements with a {@code datetime} attribute ({@code time}, GitHub's relative-time…). */
     final List<Element> times = new ArrayList<>();
+
+    /** Short elements whose class or id speaks of a date ("published", "post-date"…). */
+    final List<Element> dateTexts = new ArrayList<>();
+
     final List<Element> h1s = new ArrayList<>();
     String titleTag;
     String htmlLang;
@@ -122,14 +127,23 @@ final class PageSignals {
                 return;
             }
             case "h1" -> h1s.add(el);
-            case "time" -> times.add(el);
             default -> {}
+        }
+        if (el.attributesSize() == 0) {
+            return;
+        }
+        if (el.hasAttr("datetime") && times.size() < 50) {
+            times.add(el);
         }
         if (el.hasAttr("itemprop")) {
             addItemprop(el);
         }
         String rel = el.attr("rel");
         String names = (el.className() + " " + el.id()).toLowerCase(Locale.ROOT);
+        if ((names.contains("date") || names.contains("published") || names.contains("posted"))
+                && dateTexts.size() < 20) {
+            dateTexts.add(el);
+        }
         if (rel.equalsIgnoreCase("author")
                 || names.contains("byline")
                 || names.contains("author")
@@ -223,6 +237,9 @@ final class PageSignals {
         }
         if (el.hasAttr("datetime")) {
             return el.attr("datetime");
+        }
+        if (el.normalName().equals("abbr") && el.hasAttr("title")) {
+            return el.attr("title");
         }
         switch (el.normalName()) {
             case "a", "link", "area" -> {
