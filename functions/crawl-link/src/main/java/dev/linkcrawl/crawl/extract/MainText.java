@@ -89,19 +89,154 @@ final class MainText {
 
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
 
-    private static final Pattern NEGATIVE =
-            Pattern.compile(
-                    "(?:^|[\\s_-])(?:comments?|commentary|disqus|share|sharing|social|related|"
-                            + "recommend(?:ed|ations)?|newsletter|subscri(?:be|ption)|promo|"
-                            + "sponsor(?:ed)?|cookies?|consent|gdpr|banner|breadcrumbs?|sidebar|"
-                            + "widget|footer|masthead|menu|navbar|nav|navigation|popup|modal|"
-                            + "outbrain|taboola|tags?|tag-list|author-bio|bio|byline|dateline|"
-                            + "meta|toolbar|skip|print|pagination|pager|signup|login|"
-                            + "advert(?:isement)?|ads?|ad-slot|adunit|dfp|trending|most-popular|"
-                            + "popular|read-more|more-stories|more-from|next-article|"
-                            + "caption|credit|hidden|visually-hidden|sr-only|screen-reader-text|"
-                            + "inline-related|rail|tools|utility|shoutbox|skyscraper|"
-                            + "supplemental|overlay|paywall|message|alert|jump)(?:$|[\\s_-])");
+    /**
+     * Words (class and id split at whitespace, '-' and '_') that name boilerplate, and two-word
+     * names joined by '-'. A set lookup per word: a regex over every element's names costs more
+     * than the rest of the walk.
+     */
+    private static final Set<String> NEGATIVE_WORDS =
+            Set.of(
+                    "comment",
+                    "comments",
+                    "commentary",
+                    "commentlist",
+                    "commentscontainer",
+                    "respond",
+                    "disqus",
+                    "share",
+                    "sharing",
+                    "social",
+                    "related",
+                    "recommend",
+                    "recommended",
+                    "recommendations",
+                    "newsletter",
+                    "subscribe",
+                    "subscription",
+                    "promo",
+                    "sponsor",
+                    "sponsored",
+                    "cookie",
+                    "cookies",
+                    "consent",
+                    "gdpr",
+                    "banner",
+                    "breadcrumb",
+                    "breadcrumbs",
+                    "sidebar",
+                    "widget",
+                    "footer",
+                    "masthead",
+                    "menu",
+                    "navbar",
+                    "nav",
+                    "navigation",
+                    "popup",
+                    "modal",
+                    "outbrain",
+                    "taboola",
+                    "tag",
+                    "tags",
+                    "bio",
+                    "byline",
+                    "dateline",
+                    "meta",
+                    "toolbar",
+                    "skip",
+                    "print",
+                    "pagination",
+                    "pager",
+                    "signup",
+                    "login",
+                    "advert",
+                    "advertisement",
+                    "ad",
+                    "ads",
+                    "adunit",
+                    "dfp",
+                    "trending",
+                    "popular",
+                    "caption",
+                    "credit",
+                    "hidden",
+                    "rail",
+                    "tools",
+                    "utility",
+                    "shoutbox",
+                    "skyscraper",
+                    "supplemental",
+                    "overlay",
+                    "paywall",
+                    "message",
+                    "alert",
+                    "jump",
+                    "read-more",
+                    "more-stories",
+                    "more-from",
+                    "next-article",
+                    "sr-only",
+                    "screen-reader");
+
+    private static final String[] POSITIVE_PARTS = {
+        "article",
+        "body",
+        "content",
+        "entry",
+        "main",
+        "page",
+        "post",
+        "text",
+        "blog",
+        "story",
+        "hentry",
+        "prose",
+        "rich-text",
+        "richtext"
+    };
+
+    /** Whether any word, or pair of adjacent words, of the lower-cased names is negative. */
+    static boolean negativeName(String names) {
+        int n = names.length();
+        int prevStart = -1;
+        int prevEnd = -1;
+        int i = 0;
+        while (i < n) {
+            while (i < n && isNameSeparator(names.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !isNameSeparator(names.charAt(i))) {
+                i++;
+            }
+            if (i == start) {
+                break;
+            }
+            if (NEGATIVE_WORDS.contains(names.substring(start, i))) {
+                return true;
+            }
+            if (prevStart >= 0 && names.charAt(prevEnd) == '-' && prevEnd == start - 1) {
+                if (NEGATIVE_WORDS.contains(names.substring(prevStart, i))) {
+                    return true;
+                }
+            }
+            prevStart = start;
+            prevEnd = i;
+        }
+        return false;
+    }
+
+    private static boolean isNameSeparator(char c) {
+        return c == ' ' || c == '-' || c == '_' || c == '\t' || c == '\n';
+    }
+
+    private static boolean positiveName(String names) {
+        for (String part : POSITIVE_PARTS) {
+            if (names.contains(part)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /**
      * Names that mark boilerplate whatever its size: comment threads, consent and newsletter boxes,
@@ -114,11 +249,6 @@ final class MainText {
                             + "(?:div-)?comment-\\d+|comment-body|comment_content|"
                             + "(?:cookie|consent|gdpr|newsletter|related|share|sharing|social)"
                             + "(?:[-_][\\w-]*)?|outbrain[\\w-]*|taboola[\\w-]*)(?=$|\\s)");
-
-    private static final Pattern POSITIVE =
-            Pattern.compile(
-                    "article|body|content|entry|main|page|post|text|blog|story|"
-                            + "hentry|prose|rich-text|richtext");
 
     private static final Pattern BOILERPLATE_LINE =
             Pattern.compile(
@@ -146,6 +276,7 @@ final class MainText {
         final double[] lent = new double[LEVELS];
 
         boolean named;
+        int classWeight;
         int hintHits;
         int tokens;
     }
@@ -259,14 +390,18 @@ final class MainText {
         if (names.isEmpty()) {
             return false;
         }
-        if (!NEGATIVE.matcher(names).find()) {
+        if (!negativeName(names)) {
             return false;
         }
-        return !names.contains("article-body")
-                && !names.contains("articlebody")
-                && !names.contains("entry-content")
-                && !names.contains("post-content")
-                && !names.contains("story-body");
+        return !protectedName(names);
+    }
+
+    private static boolean protectedName(String names) {
+        return names.contains("article-body")
+                || names.contains("articlebody")
+                || names.contains("entry-content")
+                || names.contains("post-content")
+                || names.contains("story-body");
     }
 
     static boolean alwaysBoilerplate(Element el) {
@@ -338,15 +473,26 @@ final class MainText {
             if (el != body && hardSkip(el)) {
                 return FilterResult.SKIP_ENTIRELY;
             }
-            if (el != body && alwaysBoilerplate(el)) {
+            String tag = el.normalName();
+            String names = names(el);
+            boolean negative = !names.isEmpty() && negativeName(names);
+            boolean structural = tag.equals("body") || tag.equals("html") || tag.equals("main");
+            if (negative && el != body && !structural && ALWAYS_NEGATIVE.matcher(names).find()) {
                 dropped.add(el);
                 return FilterResult.SKIP_ENTIRELY;
             }
-            if (el.normalName().equals("a")) {
+            if (tag.equals("a")) {
                 linkDepth++;
             }
             Stat st = new Stat();
-            st.named = el != body && boilerplateName(el);
+            st.named =
+                    el != body
+                            && (tag.equals("header")
+                                    || (negative
+                                            && !structural
+                                            && !tag.equals("article")
+                                            && !protectedName(names)));
+            st.classWeight = classWeight(el, names, negative);
             stack.add(el);
             statStack.add(st);
             return FilterResult.CONTINUE;
@@ -494,7 +640,7 @@ final class MainText {
             case "th" -> s -= 5;
             default -> {}
         }
-        int w = classWeight(el);
+        int w = st.classWeight;
         // a bonus for a good name cannot exceed what the element holds, or a one-line
         // "content-title" box outranks the article
         s += w > 0 ? Math.min(w, st.score) : w;
@@ -502,22 +648,22 @@ final class MainText {
         return s * (1 - linkDensity);
     }
 
-    private static int classWeight(Element el) {
+    private static int classWeight(Element el, String names, boolean negative) {
         if (el.attributesSize() == 0) {
             return 0;
         }
         int w = 0;
-        if (el.attr("itemprop").toLowerCase(Locale.ROOT).contains("articlebody")) {
+        String itemprop = el.attr("itemprop");
+        if (!itemprop.isEmpty() && itemprop.toLowerCase(Locale.ROOT).contains("articlebody")) {
             w += 25;
         }
-        String names = names(el);
         if (names.isEmpty()) {
             return w;
         }
-        if (NEGATIVE.matcher(names).find()) {
+        if (negative) {
             w -= 25;
         }
-        if (POSITIVE.matcher(names).find()) {
+        if (positiveName(names)) {
             w += 25;
         }
         return w;
@@ -630,7 +776,7 @@ final class MainText {
             double bonus =
                     !bestClass.isEmpty() && bestClass.equals(sib.className()) ? bestScore * 0.2 : 0;
             double linkDensity = (double) st.linkChars / st.textChars;
-            if (boilerplateName(sib)) {
+            if (st.named) {
                 continue;
             }
             if (finalScore(sib, st) + bonus >= threshold && linkDensity < 0.3) {

@@ -138,20 +138,40 @@ final class PageSignals {
         if (el.hasAttr("itemprop")) {
             addItemprop(el);
         }
-        String rel = el.attr("rel");
-        String names = (el.className() + " " + el.id()).toLowerCase(Locale.ROOT);
-        if ((names.contains("date") || names.contains("published") || names.contains("posted"))
+        String cls = el.className();
+        String id = el.id();
+        String names =
+                cls.isEmpty() && id.isEmpty() ? "" : (cls + " " + id).toLowerCase(Locale.ROOT);
+        if (!names.isEmpty()
+                && (names.contains("date")
+                        || names.contains("published")
+                        || names.contains("posted"))
                 && dateTexts.size() < 20) {
             dateTexts.add(el);
         }
-        if (rel.equalsIgnoreCase("author")
-                || names.contains("byline")
-                || names.contains("author")
-                || names.contains("writer")) {
+        if ((!names.isEmpty()
+                        && (names.contains("byline")
+                                || names.contains("author")
+                                || names.contains("writer")))
+                || el.attr("rel").equalsIgnoreCase("author")) {
             if (bylines.size() < 50) {
                 bylines.add(el);
             }
         }
+    }
+
+    private static boolean has(String cls, String id, String needle) {
+        return containsIgnoreCase(cls, needle) || containsIgnoreCase(id, needle);
+    }
+
+    private static boolean containsIgnoreCase(String s, String needle) {
+        int max = s.length() - needle.length();
+        for (int i = 0; i <= max; i++) {
+            if (s.regionMatches(true, i, needle, 0, needle.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void addItemprop(Element el) {
