@@ -20,10 +20,10 @@ final class ChallengeDetector {
     static final int THIN_PAGE_CHARS = 1_500;
 
     /**
-     * A page with less visible text than this outside banners has nothing but the wall: 400
-     * characters.
+     * A page with less visible text than this outside banners has nothing but the wall: 150
+     * characters (a short post or a tweet still has more).
      */
-    static final int EMPTY_PAGE_CHARS = 400;
+    static final int EMPTY_PAGE_CHARS = 150;
 
     private ChallengeDetector() {}
 

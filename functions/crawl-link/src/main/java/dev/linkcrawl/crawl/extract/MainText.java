@@ -175,7 +175,11 @@ final class MainText {
                     "more-from",
                     "next-article",
                     "sr-only",
-                    "screen-reader");
+                    "screen-reader",
+                    "sharedaddy",
+                    "addtoany",
+                    "relatedposts",
+                    "a2a");
 
     private static final String[] POSITIVE_PARTS = {
         "article",
@@ -248,7 +252,8 @@ final class MainText {
                             + "|list|block)|commentscontainer|comment-respond|respond|disqus_thread|"
                             + "(?:div-)?comment-\\d+|comment-body|comment_content|"
                             + "(?:cookie|consent|gdpr|newsletter|related|share|sharing|social)"
-                            + "(?:[-_][\\w-]*)?|outbrain[\\w-]*|taboola[\\w-]*)(?=$|\\s)");
+                            + "(?:[-_][\\w-]*)?|outbrain[\\w-]*|taboola[\\w-]*|sharedaddy|addtoany[\\w-]*"
+                            + "|a2a_kit[\\w-]*|jp-relatedposts[\\w-]*)(?=$|\\s)");
 
     private static final Pattern BOILERPLATE_LINE =
             Pattern.compile(
@@ -258,8 +263,6 @@ final class MainText {
                             + "sign up|subscribe|loading|image|photo|video|close|menu|"
                             + "skip to (main )?content|back to top|story continues below"
                             + "( advertisement)?)\\W*$");
-
-    static boolean DEBUG = false;
 
     private MainText() {}
 
@@ -303,35 +306,6 @@ final class MainText {
         int pageChars = bodyStat == null ? 0 : bodyStat.textChars;
         Element best = choose(body, walk.stats, hintWords);
         List<Element> parts = widen(best, walk.stats);
-        if (DEBUG) {
-            walk.stats.entrySet().stream()
-                    .filter(e -> e.getValue().score > 0)
-                    .sorted(
-                            (x, y) ->
-                                    Double.compare(
-                                            finalScore(y.getKey(), y.getValue()),
-                                            finalScore(x.getKey(), x.getValue())))
-                    .limit(8)
-                    .forEach(
-                            e ->
-                                    System.err.println(
-                                            "cand "
-                                                    + finalScore(e.getKey(), e.getValue())
-                                                    + " "
-                                                    + e.getKey().cssSelector()
-                                                    + " chars="
-                                                    + e.getValue().textChars
-                                                    + " links="
-                                                    + e.getValue().linkChars
-                                                    + " hint="
-                                                    + e.getValue().hintHits
-                                                    + "/"
-                                                    + e.getValue().tokens));
-            System.err.println("best " + best.cssSelector());
-            for (Element p : parts) {
-                System.err.println("part " + p.cssSelector());
-            }
-        }
         StringBuilder out = new StringBuilder();
         TextCollector collector = new TextCollector(title, out, walk.dropped);
         for (Element part : parts) {
