@@ -23,6 +23,11 @@ public final class LanguageGuess {
 
     private static final Map<String, Set<String>> STOPWORDS = new HashMap<>();
 
+    /** Languages in a fixed order, and for each stopword the bit set of languages using it. */
+    private static final String[] LANGS;
+
+    private static final Map<String, Integer> WORD_LANGS = new HashMap<>();
+
     static {
         add(
                 "en",
@@ -106,6 +111,15 @@ public final class LanguageGuess {
                         + " karena ada mereka oleh bisa atau sudah lebih");
     }
 
+    static {
+        LANGS = STOPWORDS.keySet().stream().sorted().toArray(String[]::new);
+        for (int i = 0; i < LANGS.length; i++) {
+            for (String w : STOPWORDS.get(LANGS[i])) {
+                WORD_LANGS.merge(w, 1 << i, (a, b) -> a | b);
+            }
+        }
+    }
+
     private static void add(String lang, String words) {
         Set<String> set = new HashSet<>();
         for (String w : words.split(" ")) {
@@ -128,7 +142,7 @@ public final class LanguageGuess {
         if (byScript.isPresent()) {
             return byScript;
         }
-        Map<String, Integer> hits = new HashMap<>();
+        int[] counts = new int[LANGS.length];
         int words = 0;
         int i = 0;
         while (i < end) {
@@ -141,10 +155,15 @@ public final class LanguageGuess {
             }
             if (i > start) {
                 words++;
-                String w = text.substring(start, i).toLowerCase(Locale.ROOT);
-                for (Map.Entry<String, Set<String>> e : STOPWORDS.entrySet()) {
-                    if (e.getValue().contains(w)) {
-                        hits.merge(e.getKey(), 1, Integer::sum);
+                if (i - start > 12) {
+                    continue;
+                }
+                Integer langs = WORD_LANGS.get(text.substring(start, i).toLowerCase(Locale.ROOT));
+                if (langs != null) {
+                    for (int b = 0; b < LANGS.length; b++) {
+                        if ((langs & (1 << b)) != 0) {
+                            counts[b]++;
+                        }
                     }
                 }
             }
@@ -152,12 +171,12 @@ public final class LanguageGuess {
         String best = null;
         int bestHits = 0;
         int second = 0;
-        for (Map.Entry<String, Integer> e : hits.entrySet()) {
-            int h = e.getValue();
+        for (int b = 0; b < LANGS.length; b++) {
+            int h = counts[b];
             if (h > bestHits) {
                 second = bestHits;
                 bestHits = h;
-                best = e.getKey();
+                best = LANGS[b];
             } else if (h > second) {
                 second = h;
             }

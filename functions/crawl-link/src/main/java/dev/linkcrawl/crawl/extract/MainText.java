@@ -1,7 +1,6 @@
 package dev.linkcrawl.crawl.extract;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -276,7 +275,14 @@ final class MainText {
         double score;
 
         /** Score this element's paragraphs lent to the ancestor {@code k + 1} levels up. */
-        final double[] lent = new double[LEVELS];
+        double[] lent;
+
+        double[] lent() {
+            if (lent == null) {
+                lent = new double[LEVELS];
+            }
+            return lent;
+        }
 
         boolean named;
         int classWeight;
@@ -299,7 +305,7 @@ final class MainText {
         if (body == null) {
             return new Result("", 0, null, null);
         }
-        Set<String> hintWords = hintWords(hint);
+        long[] hintWords = hintWords(hint);
         Walk walk = new Walk(body, hintWords);
         NodeTraversor.filter(walk, body);
         Stat bodyStat = walk.stats.get(body);
@@ -396,7 +402,18 @@ final class MainText {
         if (cls.isEmpty() && id.isEmpty()) {
             return "";
         }
-        return (cls + " " + id).toLowerCase(Locale.ROOT);
+        return lower(id.isEmpty() ? cls : cls.isEmpty() ? id : cls + " " + id);
+    }
+
+    /** Lower-cases only when needed: most class names already are. */
+    static String lower(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c >= 'A' && c <= 'Z') || c > 0x7f) {
+                return s.toLowerCase(Locale.ROOT);
+            }
+        }
+        return s;
     }
 
     /**
@@ -408,12 +425,12 @@ final class MainText {
         final Map<Element, Stat> stats = new IdentityHashMap<>();
         final Set<Element> dropped = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         private final Element body;
-        private final Set<String> hintWords;
+        private final long[] hintWords;
         private final List<Element> stack = new ArrayList<>();
         private final List<Stat> statStack = new ArrayList<>();
         private int linkDepth;
 
-        Walk(Element body, Set<String> hintWords) {
+        Walk(Element body, long[] hintWords) {
             this.body = body;
             this.hintWords = hintWords;
         }
@@ -425,14 +442,31 @@ final class MainText {
                     return FilterResult.CONTINUE;
                 }
                 String s = t.getWholeText();
-                int len = visibleLength(s);
+                int len = 0;
+                int commas = 0;
+                boolean space = true;
+                for (int i = 0, n = s.length(); i < n; i++) {
+                    char c = s.charAt(i);
+                    if (c <= ' ' || c == '\u00a0' || Character.isWhitespace(c)) {
+                        if (!space) {
+                            len++;
+                            space = true;
+                        }
+                    } else {
+                        len++;
+                        space = false;
+                        if (c == ',' || c == '，' || c == '、' || c == '،') {
+                            commas++;
+                        }
+                    }
+                }
                 if (len == 0) {
                     return FilterResult.CONTINUE;
                 }
                 Stat st = statStack.get(statStack.size() - 1);
                 st.textChars += len;
                 st.inlineChars += len;
-                st.commas += commas(s);
+                st.commas += commas;
                 if (linkDepth > 0) {
                     st.linkChars += len;
                 }
@@ -479,13 +513,15 @@ final class MainText {
                 while (i < n && !Character.isLetterOrDigit(s.charAt(i))) {
                     i++;
                 }
+                long h = FNV_OFFSET;
                 int start = i;
                 while (i < n && Character.isLetterOrDigit(s.charAt(i))) {
+                    h = (h ^ s.charAt(i)) * FNV_PRIME;
                     i++;
                 }
                 if (i > start) {
                     st.tokens++;
-                    if (hintWords.contains(s.substring(start, i))) {
+                    if (java.util.Arrays.binarySearch(hintWords, h) >= 0) {
                         st.hintHits++;
                     }
                 }
@@ -517,17 +553,22 @@ final class MainText {
                 for (int level = 0; level < LEVELS && top - 1 - level >= 0; level++) {
                     double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
                     statStack.get(top - 1 - level).score += weight / divider;
-                    st.lent[level] += weight / divider;
+                    st.lent()[level] += weight / divider;
                 }
             }
             if (st.named && drop(st)) {
                 dropped.add(el);
-                for (int level = 0; level < LEVELS && top - 1 - level >= 0; level++) {
+                for (int level = 0;
+                        st.lent != null && level < LEVELS && top - 1 - level >= 0;
+                        level++) {
                     statStack.get(top - 1 - level).score -= st.lent[level];
                 }
                 return FilterResult.CONTINUE;
             }
-            stats.put(el, st);
+            if (st.textChars > 0) {
+                // elements without text can be neither the container nor a part of it
+                stats.put(el, st);
+            }
             if (top > 0) {
                 Stat parent = statStack.get(top - 1);
                 parent.textChars += st.textChars;
@@ -541,8 +582,11 @@ final class MainText {
                 }
                 // what this element's subtree lent further up is, seen from the parent, one
                 // level closer
-                for (int level = 1; level < LEVELS; level++) {
-                    parent.lent[level - 1] += st.lent[level];
+                if (st.lent != null) {
+                    double[] up = parent.lent();
+                    for (int level = 1; level < LEVELS; level++) {
+                        up[level - 1] += st.lent[level];
+                    }
                 }
             }
             return FilterResult.CONTINUE;
@@ -554,26 +598,38 @@ final class MainText {
         }
     }
 
-    private static Set<String> hintWords(String hint) {
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+
+    /**
+     * The distinct words of the hint as sorted 64-bit hashes, so counting hits while walking
+     * allocates nothing; null when the hint is too short to judge by.
+     */
+    private static long[] hintWords(String hint) {
         if (hint == null || hint.length() < 200) {
             return null;
         }
-        Set<String> words = new HashSet<>();
+        java.util.TreeSet<Long> words = new java.util.TreeSet<>();
         int i = 0;
         int n = hint.length();
         while (i < n) {
             while (i < n && !Character.isLetterOrDigit(hint.charAt(i))) {
                 i++;
             }
+            long h = FNV_OFFSET;
             int start = i;
             while (i < n && Character.isLetterOrDigit(hint.charAt(i))) {
+                h = (h ^ hint.charAt(i)) * FNV_PRIME;
                 i++;
             }
             if (i > start) {
-                words.add(hint.substring(start, i));
+                words.add(h);
             }
         }
-        return words.size() < 30 ? null : words;
+        if (words.size() < 30) {
+            return null;
+        }
+        return words.stream().mapToLong(Long::longValue).toArray();
     }
 
     private static int visibleLength(String s) {
@@ -643,7 +699,7 @@ final class MainText {
         return w;
     }
 
-    private static Element choose(Element body, Map<Element, Stat> stats, Set<String> hintWords) {
+    private static Element choose(Element body, Map<Element, Stat> stats, long[] hintWords) {
         Element best = null;
         double bestScore = 0;
         for (Map.Entry<Element, Stat> e : stats.entrySet()) {
@@ -705,8 +761,8 @@ final class MainText {
      * The element whose words best match the JSON-LD articleBody (F-measure of word hits), when the
      * match is good; the smallest such element wins ties.
      */
-    private static Element matchHint(Map<Element, Stat> stats, Set<String> hintWords) {
-        int want = hintWords.size();
+    private static Element matchHint(Map<Element, Stat> stats, long[] hintWords) {
+        int want = hintWords.length;
         Element best = null;
         double bestF = 0.6;
         for (Map.Entry<Element, Stat> e : stats.entrySet()) {

@@ -140,8 +140,7 @@ final class PageSignals {
         }
         String cls = el.className();
         String id = el.id();
-        String names =
-                cls.isEmpty() && id.isEmpty() ? "" : (cls + " " + id).toLowerCase(Locale.ROOT);
+        String names = MainText.lower(id.isEmpty() ? cls : cls.isEmpty() ? id : cls + " " + id);
         if (!names.isEmpty()
                 && (names.contains("date")
                         || names.contains("published")
