@@ -1,0 +1,279 @@
+package dev.linkcrawl.crawl.extract;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jsoup.nodes.DataNode;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * The raw metadata of a page, gathered in one walk over the document: {@code <meta>} values by
+ * name/property, {@code <link>} elements, JSON-LD nodes (arrays and {@code @graph} flattened),
+ * microdata properties, the {@code <title>}, headings, {@code <time>} elements and byline
+ * candidates. Values are kept as written; {@link PageExtractor} decides between them.
+ */
+final class PageSignals {
+
+    /** At most this many JSON-LD nodes are kept, so a page cannot make the walk quadratic: 200. */
+    static final int MAX_JSON_LD_NODES = 200;
+
+    /** {@code <meta>} contents keyed by lower-cased name, property, itemprop or http-equiv. */
+    final Map<String, List<String>> meta = new LinkedHashMap<>();
+
+    /** {@code <link>} elements in document order. */
+    final List<Element> links = new ArrayList<>();
+
+    /** JSON-LD objects, flattened, in document order. */
+    final List<Map<String, Object>> jsonLd = new ArrayList<>();
+
+    /** Microdata: first element per itemprop name (lower-cased). */
+    final Map<String, List<Element>> itemprops = new HashMap<>();
+
+    /** Elements whose class, id or rel marks an author or byline. */
+    final List<Element> bylines = new ArrayList<>();
+
+    /** Elements with a {@code datetime} attribute ({@code time}, GitHub's relative-time…). */
+    final List<Element> times = new ArrayList<>();
+
+    /** Short elements whose class or id speaks of a date ("published", "post-date"…). */
+    final List<Element> dateTexts = new ArrayList<>();
+
+    final List<Element> h1s = new ArrayList<>();
+    String titleTag;
+    String htmlLang;
+    String baseHref;
+
+    private PageSignals() {}
+
+    static PageSignals of(Document doc) {
+        PageSignals s = new PageSignals();
+        Element html = doc.selectFirst("html");
+        if (html != null) {
+            String lang = html.attr("lang");
+            if (lang.isBlank()) {
+                lang = html.attr("xml:lang");
+            }
+            s.htmlLang = lang.isBlank() ? null : lang.strip();
+        }
+        NodeTraversor.traverse(
+                new NodeVisitor() {
+                    @Override
+                    public void head(Node node, int depth) {
+                        if (node instanceof Element el) {
+                            s.visit(el);
+                        }
+                    }
+                },
+                doc);
+        return s;
+    }
+
+    private void visit(Element el) {
+        switch (el.normalName()) {
+            case "meta" -> {
+                String content = el.hasAttr("content") ? el.attr("content") : el.attr("value");
+                if (content.isBlank()) {
+                    if (el.hasAttr("itemprop")) {
+                        addItemprop(el);
+                    }
+                    return;
+                }
+                for (String attr : new String[] {"property", "name", "itemprop", "http-equiv"}) {
+                    String key = el.attr(attr);
+                    if (!key.isBlank()) {
+                        // "og:title twitter:title" style space-separated keys are common
+                        for (String k : key.strip().split("\\s+")) {
+                            meta.computeIfAbsent(k.toLowerCase(Locale.ROOT), x -> new ArrayList<>())
+                                    .add(content.strip());
+                        }
+                    }
+                }
+                if (el.hasAttr("itemprop")) {
+                    addItemprop(el);
+                }
+                return;
+            }
+            case "link" -> {
+                links.add(el);
+                if (el.hasAttr("itemprop")) {
+                    addItemprop(el);
+                }
+                return;
+            }
+            case "title" -> {
+                if (titleTag == null
+                        && el.parents().stream().noneMatch(p -> p.normalName().equals("svg"))) {
+                    titleTag = el.text();
+                }
+                return;
+            }
+            case "base" -> {
+                if (baseHref == null && el.hasAttr("href")) {
+                    baseHref = el.attr("href");
+                }
+                return;
+            }
+            case "script" -> {
+                if (el.attr("type").toLowerCase(Locale.ROOT).contains("ld+json")) {
+                    readJsonLd(el);
+                }
+                return;
+            }
+            case "h1" -> h1s.add(el);
+            default -> {}
+        }
+        if (el.attributesSize() == 0) {
+            return;
+        }
+        if (el.hasAttr("datetime") && times.size() < 50) {
+            times.add(el);
+        }
+        if (el.hasAttr("itemprop")) {
+            addItemprop(el);
+        }
+        String cls = el.className();
+        String id = el.id();
+        String names = MainText.lower(id.isEmpty() ? cls : cls.isEmpty() ? id : cls + " " + id);
+        if (!names.isEmpty()
+                && (names.contains("date")
+                        || names.contains("published")
+                        || names.contains("posted"))
+                && dateTexts.size() < 20) {
+            dateTexts.add(el);
+        }
+        if ((!names.isEmpty()
+                        && (names.contains("byline")
+                                || names.contains("author")
+                                || names.contains("writer")))
+                || el.attr("rel").equalsIgnoreCase("author")) {
+            if (bylines.size() < 50) {
+                bylines.add(el);
+            }
+        }
+    }
+
+    private static boolean has(String cls, String id, String needle) {
+        return containsIgnoreCase(cls, needle) || containsIgnoreCase(id, needle);
+    }
+
+    private static boolean containsIgnoreCase(String s, String needle) {
+        int max = s.length() - needle.length();
+        for (int i = 0; i <= max; i++) {
+            if (s.regionMatches(true, i, needle, 0, needle.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void addItemprop(Element el) {
+        for (String p : el.attr("itemprop").strip().split("\\s+")) {
+            List<Element> list =
+                    itemprops.computeIfAbsent(p.toLowerCase(Locale.ROOT), x -> new ArrayList<>());
+            if (list.size() < 20) {
+                list.add(el);
+            }
+        }
+    }
+
+    private void readJsonLd(Element script) {
+        StringBuilder sb = new StringBuilder();
+        for (Node child : script.childNodes()) {
+            if (child instanceof DataNode d) {
+                sb.append(d.getWholeData());
+            } else {
+                sb.append(child.outerHtml());
+            }
+        }
+        LenientJson.parse(sb.toString()).ifPresent(v -> flatten(v, 0));
+    }
+
+    @SuppressWarnings("unchecked")
+    private void flatten(Object value, int depth) {
+        if (depth > 4 || jsonLd.size() >= MAX_JSON_LD_NODES) {
+            return;
+        }
+        if (value instanceof List<?> list) {
+            for (Object o : list) {
+                flatten(o, depth + 1);
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            Map<String, Object> m = (Map<String, Object>) map;
+            if (m.containsKey("@type") || !m.containsKey("@graph")) {
+                jsonLd.add(m);
+            }
+            Object graph = m.get("@graph");
+            if (graph != null) {
+                flatten(graph, depth + 1);
+            }
+            Object main = m.get("mainEntity");
+            if (main instanceof Map<?, ?> || main instanceof List<?>) {
+                flatten(main, depth + 1);
+            }
+        }
+    }
+
+    /** First non-blank meta value among the keys, in key order. */
+    String firstMeta(String... keys) {
+        for (String k : keys) {
+            List<String> values = meta.get(k);
+            if (values != null) {
+                for (String v : values) {
+                    if (!v.isBlank()) {
+                        return v;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** First microdata value of a property: content, datetime, href/src or text. */
+    String firstItemprop(String prop) {
+        List<Element> list = itemprops.get(prop);
+        if (list == null) {
+            return null;
+        }
+        for (Element el : list) {
+            String v = itempropValue(el);
+            if (v != null && !v.isBlank()) {
+                return v.strip();
+            }
+        }
+        return null;
+    }
+
+    static String itempropValue(Element el) {
+        if (el.hasAttr("content")) {
+            return el.attr("content");
+        }
+        if (el.hasAttr("datetime")) {
+            return el.attr("datetime");
+        }
+        if (el.normalName().equals("abbr") && el.hasAttr("title")) {
+            return el.attr("title");
+        }
+        switch (el.normalName()) {
+            case "a", "link", "area" -> {
+                return el.attr("href");
+            }
+            case "img", "audio", "video", "source", "embed", "iframe" -> {
+                return el.attr("src");
+            }
+            default -> {
+                if (el.hasAttr("itemscope")) {
+                    Element name = el.selectFirst("[itemprop~=(?i)^name$]");
+                    return name != null ? itempropValue(name) : el.text();
+                }
+                return el.text();
+            }
+        }
+    }
+}
