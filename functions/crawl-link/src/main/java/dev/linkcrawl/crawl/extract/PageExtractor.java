@@ -86,6 +86,9 @@ public final class PageExtractor {
         Map<String, Object> entity = mainEntity(s);
 
         String siteName = siteName(s);
+        if (siteName == null && s.titleTag != null) {
+            siteName = siteNameInTitle(collapse(s.titleTag), url);
+        }
         String rawTitle = rawTitle(s, entity);
         String title = rawTitle == null ? null : trimSiteName(rawTitle, siteName, url);
 
@@ -404,6 +407,43 @@ public final class PageExtractor {
         return v == null ? null : collapse(v);
     }
 
+    /**
+     * The first or last segment of a {@code <title>} like "Article | Startup Grind" when it spells
+     * the site's host name ({@code startupgrind.com}), or most of it ("LeanData" on {@code
+     * leandatainc.com}): the page's own proof that the segment is the site's name.
+     */
+    static String siteNameInTitle(String title, String url) {
+        String host = SiteKey.of(url).orElse("");
+        int dot = host.indexOf('.');
+        String label = simplify(dot > 0 ? host.substring(0, dot) : host);
+        if (label.length() < 3) {
+            return null;
+        }
+        var sep = TITLE_SEPARATOR.matcher(title);
+        int firstStart = -1;
+        int lastEnd = -1;
+        while (sep.find()) {
+            if (firstStart < 0) {
+                firstStart = sep.start();
+            }
+            lastEnd = sep.end();
+        }
+        if (firstStart < 0) {
+            return null;
+        }
+        for (String part :
+                new String[] {title.substring(lastEnd), title.substring(0, firstStart)}) {
+            String p = simplify(part);
+            if (p.equals(label)
+                    || (p.length() >= 4
+                            && label.startsWith(p)
+                            && p.length() * 10 >= label.length() * 7)) {
+                return part.strip();
+            }
+        }
+        return null;
+    }
+
     private static String description(PageSignals s, Map<String, Object> entity) {
         String d = s.firstMeta("og:description", "twitter:description");
         if (d == null) {
@@ -499,12 +539,49 @@ public final class PageExtractor {
             if (scope == null || !within(el, scope)) {
                 continue;
             }
-            String t = el.text().strip();
+            String t = bylineName(el);
             if (!t.isEmpty() && t.length() < 100) {
                 return cleanByline(t);
             }
         }
         return null;
+    }
+
+    /**
+     * The name in a byline element: a descendant marked {@code itemprop="name"}, else the text of a
+     * link to an author page ("Kelly Sheridan" in "Kelly Sheridan · News"), else the whole text.
+     */
+    static String bylineName(Element byline) {
+        Element link = null;
+        for (Element d : byline.getAllElements()) {
+            if (d == byline) {
+                continue;
+            }
+            if (d.attr("itemprop").toLowerCase(Locale.ROOT).contains("name")) {
+                String name = d.text().strip();
+                if (!name.isEmpty()) {
+                    return name;
+                }
+            }
+            if (link == null && d.normalName().equals("a") && isAuthorLink(d)) {
+                link = d;
+            }
+        }
+        if (link != null) {
+            String name = link.text().strip();
+            if (!name.isEmpty()) {
+                return name;
+            }
+        }
+        return byline.text().strip();
+    }
+
+    private static boolean isAuthorLink(Element a) {
+        String href = a.attr("href").toLowerCase(Locale.ROOT);
+        return a.attr("rel").equalsIgnoreCase("author")
+                || a.className().toLowerCase(Locale.ROOT).contains("author")
+                || href.contains("/author")
+                || href.contains("/writer");
     }
 
     private static String names(Object v) {

@@ -144,7 +144,8 @@ final class PageSignals {
         if (!names.isEmpty()
                 && (names.contains("date")
                         || names.contains("published")
-                        || names.contains("posted"))
+                        || names.contains("posted")
+                        || namesTime(names))
                 && dateTexts.size() < 20) {
             dateTexts.add(el);
         }
@@ -159,18 +160,28 @@ final class PageSignals {
         }
     }
 
-    private static boolean has(String cls, String id, String needle) {
-        return containsIgnoreCase(cls, needle) || containsIgnoreCase(id, needle);
-    }
-
-    private static boolean containsIgnoreCase(String s, String needle) {
-        int max = s.length() - needle.length();
-        for (int i = 0; i <= max; i++) {
-            if (s.regionMatches(true, i, needle, 0, needle.length())) {
+    /**
+     * Whether a name part is "time" or "timestamp" ({@code post-timestamp}, {@code
+     * episode-details-time}); a bare substring would also catch "timeline" and "runtime".
+     */
+    static boolean namesTime(String names) {
+        int from = 0;
+        while (true) {
+            int at = names.indexOf("time", from);
+            if (at < 0) {
+                return false;
+            }
+            int end = at + 4;
+            if (names.startsWith("stamp", end)) {
+                end += 5;
+            }
+            boolean startsPart = at == 0 || !Character.isLetter(names.charAt(at - 1));
+            boolean endsPart = end == names.length() || !Character.isLetter(names.charAt(end));
+            if (startsPart && endsPart) {
                 return true;
             }
+            from = at + 1;
         }
-        return false;
     }
 
     private void addItemprop(Element el) {

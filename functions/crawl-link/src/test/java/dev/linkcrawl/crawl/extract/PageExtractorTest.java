@@ -72,6 +72,23 @@ class PageExtractorTest {
     }
 
     @Test
+    void takesSiteNameFromTitleSegmentSpellingTheHost() {
+        String html = page("<title>Budget approved | Example News</title>", article(PARAGRAPH));
+
+        assertThat(extractor.extract(html, "https://www.examplenews.com/budget").siteName())
+                .isEqualTo("Example News");
+    }
+
+    @Test
+    void takesNoSiteNameFromTitleSegmentUnlikeTheHost() {
+        String html =
+                page("<title>Budget approved - what it means for you</title>", article(PARAGRAPH));
+
+        assertThat(extractor.extract(html, "https://www.examplenews.com/budget").siteName())
+                .isNull();
+    }
+
+    @Test
     void readsJsonLdGraphAuthor() {
         String jsonLd =
                 "{\"@context\":\"https://schema.org\",\"@graph\":["
@@ -91,6 +108,45 @@ class PageExtractorTest {
         String html = page("<meta name=\"author\" content=\"By Jane Doe\">", article(PARAGRAPH));
 
         assertThat(extractor.extract(html, URL).author()).isEqualTo("Jane Doe");
+    }
+
+    @Test
+    void takesAuthorFromTheAuthorLinkInsideABylineBlock() {
+        String html =
+                page(
+                        "",
+                        "<main><div class=\"author-info\"><a href=\"/author/837\">Kelly Sheridan</a>"
+                                + "<span>News</span></div>"
+                                + article(PARAGRAPH, PARAGRAPH)
+                                + "</main>");
+
+        assertThat(extractor.extract(html, URL).author()).isEqualTo("Kelly Sheridan");
+    }
+
+    @Test
+    void takesAuthorFromTheItempropNameInsideABylineBlock() {
+        String html =
+                page(
+                        "",
+                        "<main><div class=\"byline\"><span itemprop=\"name\">Jane Doe</span>"
+                                + " Senior Editor</div>"
+                                + article(PARAGRAPH, PARAGRAPH)
+                                + "</main>");
+
+        assertThat(extractor.extract(html, URL).author()).isEqualTo("Jane Doe");
+    }
+
+    @Test
+    void readsDateFromElementNamedTimestamp() {
+        String html =
+                page(
+                        "",
+                        "<main><span class=\"post-timestamp\">2016-04-08T20:30:39+00:00</span>"
+                                + article(PARAGRAPH)
+                                + "</main>");
+
+        assertThat(extractor.extract(html, URL.replace("/2024/05", "")).publishedAt())
+                .isEqualTo(Instant.parse("2016-04-08T20:30:39Z"));
     }
 
     @Test
