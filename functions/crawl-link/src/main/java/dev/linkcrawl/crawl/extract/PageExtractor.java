@@ -255,7 +255,9 @@ public final class PageExtractor {
     // ---- fields ----------------------------------------------------------------------------
 
     private static String rawTitle(PageSignals s, Map<String, Object> entity) {
-        String t = s.firstMeta("og:title", "twitter:title");
+        // Dublin Core is rare and deliberate (publishers, archives, standards bodies): where a page
+        // states it, it is the curated title, as Readability also decides.
+        String t = s.firstMeta("dc.title", "dcterms.title", "og:title", "twitter:title");
         if (t == null) {
             String headline = entityText(entity, "headline");
             // Some sites put a description in "headline" (Wikipedia: "constitutional monarchy in
@@ -271,7 +273,7 @@ public final class PageExtractor {
             t = s.firstItemprop("headline");
         }
         if (t == null) {
-            t = s.firstMeta("dc.title", "dcterms.title", "sailthru.title", "parsely-title");
+            t = s.firstMeta("sailthru.title", "parsely-title");
         }
         if (t == null && s.titleTag != null && !s.titleTag.isBlank()) {
             t = s.titleTag;
@@ -445,12 +447,17 @@ public final class PageExtractor {
     }
 
     private static String description(PageSignals s, Map<String, Object> entity) {
-        String d = s.firstMeta("og:description", "twitter:description");
+        String d =
+                s.firstMeta(
+                        "dc.description",
+                        "dcterms.description",
+                        "og:description",
+                        "twitter:description");
         if (d == null) {
             d = entityText(entity, "description");
         }
         if (d == null) {
-            d = s.firstMeta("description", "dc.description", "dcterms.description");
+            d = s.firstMeta("description");
         }
         if (d == null) {
             d = s.firstItemprop("description");
@@ -517,10 +524,10 @@ public final class PageExtractor {
         }
         String a =
                 s.firstMeta(
-                        "author",
-                        "article:author",
                         "dc.creator",
                         "dcterms.creator",
+                        "author",
+                        "article:author",
                         "parsely-author",
                         "sailthru.author",
                         "byl",

@@ -90,7 +90,7 @@ final class PageSignals {
                     if (!key.isBlank()) {
                         // "og:title twitter:title" style space-separated keys are common
                         for (String k : key.strip().split("\\s+")) {
-                            meta.computeIfAbsent(k.toLowerCase(Locale.ROOT), x -> new ArrayList<>())
+                            meta.computeIfAbsent(metaKey(k), x -> new ArrayList<>())
                                     .add(content.strip());
                         }
                     }
@@ -182,6 +182,24 @@ final class PageSignals {
             }
             from = at + 1;
         }
+    }
+
+    /**
+     * A meta name or property, lower-cased, with Dublin Core prefixes spelled one way: {@code
+     * DC:Title}, {@code dc.title} and {@code dcterm:title} are all written {@code dc.title} or
+     * {@code dcterms.title}.
+     */
+    static String metaKey(String key) {
+        String k = key.toLowerCase(Locale.ROOT);
+        if (k.startsWith("dc:")) {
+            return "dc." + k.substring(3);
+        }
+        for (String prefix : new String[] {"dcterms:", "dcterm:", "dcterm."}) {
+            if (k.startsWith(prefix)) {
+                return "dcterms." + k.substring(prefix.length());
+            }
+        }
+        return k;
     }
 
     private void addItemprop(Element el) {

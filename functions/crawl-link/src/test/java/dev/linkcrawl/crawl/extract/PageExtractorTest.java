@@ -38,13 +38,45 @@ class PageExtractorTest {
     }
 
     @Test
-    void prefersOpenGraphTitleOverTitleTag() throws IOException {
+    void prefersOpenGraphTitleOverTitleTag() {
+        String html =
+                page(
+                        "<title>Title Element</title>"
+                                + "<meta property=\"og:title\" content=\"Open Graph title\">",
+                        article(PARAGRAPH));
+
+        assertThat(extractor.extract(html, URL).title()).isEqualTo("Open Graph title");
+    }
+
+    @Test
+    void prefersDublinCoreTitleOverOpenGraph() throws IOException {
         ExtractedPage page =
                 extractor.extract(
                         fixture("readability-003-metadata-preferred.html"),
                         "http://fakehost/test/page.html");
 
-        assertThat(page.title()).contains("Open Graph").doesNotContain("Title Element");
+        assertThat(page.title()).contains("Dublin Core");
+    }
+
+    @Test
+    void readsDublinCoreWrittenWithAColon() {
+        String html =
+                page(
+                        "<meta property=\"dc:creator twitter:site_name\" content=\"Jane Doe\">",
+                        article(PARAGRAPH));
+
+        assertThat(extractor.extract(html, URL).author()).isEqualTo("Jane Doe");
+    }
+
+    @Test
+    void prefersDublinCoreCreatorOverAuthorMeta() {
+        String html =
+                page(
+                        "<meta name=\"author\" content=\"Someone Else\">"
+                                + "<meta name=\"DC.creator\" content=\"Jane Doe\">",
+                        article(PARAGRAPH));
+
+        assertThat(extractor.extract(html, URL).author()).isEqualTo("Jane Doe");
     }
 
     @Test
