@@ -259,7 +259,7 @@ public final class PageExtractor {
         // states it, it is the curated title, as Readability also decides.
         String t = s.firstMeta("dc.title", "dcterms.title", "og:title", "twitter:title");
         if (t == null) {
-            String headline = entityText(entity, "headline");
+            String headline = entityHeadline(entity, s.titleTag);
             // Some sites put a description in "headline" (Wikipedia: "constitutional monarchy in
             // Oceania"); trust it only when it shares a word with the <title> or the first h1.
             if (headline != null
@@ -282,6 +282,50 @@ public final class PageExtractor {
             t = s.h1s.get(0).text();
         }
         return t == null ? null : collapse(t);
+    }
+
+    /**
+     * The entity's headline, or its {@code name} when the two differ and the name is the one that
+     * matches the {@code <title>} or neither does: some sites put the article's title in one and a
+     * label in the other (Wikipedia's headline "Wikimedia list article"). Readability decides so.
+     */
+    static String entityHeadline(Map<String, Object> entity, String titleTag) {
+        String headline = entityText(entity, "headline");
+        String name = entityText(entity, "name");
+        if (headline == null || name == null || headline.equals(name)) {
+            return headline;
+        }
+        boolean headlineMatches = titleTag != null && coverage(headline, titleTag) > 0.75;
+        boolean nameMatches = titleTag != null && coverage(name, titleTag) > 0.75;
+        return headlineMatches && !nameMatches ? headline : name;
+    }
+
+    /**
+     * How much of {@code text}'s words (by characters) also appear in {@code candidate}: 1 when all
+     * do, 0 when none do.
+     */
+    static double coverage(String candidate, String text) {
+        Set<String> known = new java.util.HashSet<>();
+        for (String w : candidate.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}_]+")) {
+            if (!w.isEmpty()) {
+                known.add(w);
+            }
+        }
+        int all = -1;
+        int unknown = -1;
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}_]+")) {
+            if (w.isEmpty()) {
+                continue;
+            }
+            all += w.length() + 1;
+            if (!known.contains(w)) {
+                unknown += w.length() + 1;
+            }
+        }
+        if (all <= 0) {
+            return 0;
+        }
+        return 1 - (double) Math.max(0, unknown) / all;
     }
 
     private static boolean sharesWord(String a, String b) {

@@ -121,6 +121,42 @@ class PageExtractorTest {
     }
 
     @Test
+    void takesJsonLdNameWhenTheHeadlineIsALabel() {
+        String jsonLd =
+                "{\"@context\":\"https://schema.org\",\"@type\":\"Article\","
+                        + "\"name\":\"List of films featuring time loops\","
+                        + "\"headline\":\"Wikimedia list article\"}";
+        String html =
+                page(
+                        "<title>List of films featuring time loops - Wikipedia</title>"
+                                + "<script type=\"application/ld+json\">"
+                                + jsonLd
+                                + "</script>",
+                        article(PARAGRAPH));
+
+        assertThat(extractor.extract(html, URL).title())
+                .isEqualTo("List of films featuring time loops");
+    }
+
+    @Test
+    void takesJsonLdHeadlineWhenOnlyItMatchesTheTitleTag() {
+        String jsonLd =
+                "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\","
+                        + "\"name\":\"Example News\","
+                        + "\"headline\":\"Budget approved after long debate\"}";
+        String html =
+                page(
+                        "<title>Budget approved after long debate</title>"
+                                + "<script type=\"application/ld+json\">"
+                                + jsonLd
+                                + "</script>",
+                        article(PARAGRAPH));
+
+        assertThat(extractor.extract(html, URL).title())
+                .isEqualTo("Budget approved after long debate");
+    }
+
+    @Test
     void readsJsonLdGraphAuthor() {
         String jsonLd =
                 "{\"@context\":\"https://schema.org\",\"@graph\":["
