@@ -34,6 +34,11 @@ record IoFailure(FailureCode code, String detail) {
     /** Classifies {@code error}: the first cause in the chain that says something decides. */
     static IoFailure classify(IOException error) {
         FailureCode code = FailureCode.IO_ERROR;
+        for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
+            if (isHeaderLimit(t)) {
+                return new IoFailure(FailureCode.HEADERS_TOO_LARGE, describe(error));
+            }
+        }
         for (Throwable t = error; t != null; t = t.getCause()) {
             FailureCode found = codeOf(t);
             if (found != null) {
@@ -45,6 +50,17 @@ record IoFailure(FailureCode code, String detail) {
             }
         }
         return new IoFailure(code, describe(error));
+    }
+
+    /**
+     * OkHttp reads at most 256 KiB of response head and reports more as an end of stream: an {@link
+     * EOFException} saying "\n not found: limit=...". Header blocks between 64 and 256 KiB are
+     * refused after reading, by the fetcher's own count.
+     */
+    private static boolean isHeaderLimit(Throwable t) {
+        return t instanceof EOFException
+                && t.getMessage() != null
+                && t.getMessage().startsWith("\\n not found: limit=");
     }
 
     private static FailureCode codeOf(Throwable t) {

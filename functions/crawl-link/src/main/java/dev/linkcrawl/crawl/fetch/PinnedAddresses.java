@@ -3,6 +3,7 @@ package dev.linkcrawl.crawl.fetch;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketException;
@@ -91,6 +92,9 @@ final class PinnedAddresses implements Dns {
         private final Predicate<InetSocketAddress> dialFilter;
 
         GuardedSocket(Predicate<InetSocketAddress> dialFilter) {
+            // A plain new Socket() asks the JVM's ProxySelector on connect and would follow a
+            // SOCKS proxy from the environment, past every check here.
+            super(Proxy.NO_PROXY);
             this.dialFilter = dialFilter;
         }
 

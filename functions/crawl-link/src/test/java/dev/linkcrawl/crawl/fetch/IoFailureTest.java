@@ -69,6 +69,16 @@ class IoFailureTest {
     }
 
     @Test
+    void okHttpsOwnHeaderLimitIsHeadersTooLarge() {
+        IOException error =
+                new IOException(
+                        "unexpected end of stream on http://a/...",
+                        new EOFException("\\n not found: limit=262144 content=48545450…"));
+
+        assertThat(codeOf(error)).isEqualTo(FailureCode.HEADERS_TOO_LARGE);
+    }
+
+    @Test
     void certificateAndHandshakeProblemsAreTls() {
         assertThat(codeOf(new SSLHandshakeException("PKIX path building failed")))
                 .isEqualTo(FailureCode.TLS);
