@@ -89,6 +89,10 @@ record IoFailure(FailureCode code, String detail) {
         if (t instanceof UnknownHostException) {
             return FailureCode.DNS_NXDOMAIN;
         }
+        if (message.contains("unexpected end of stream")) {
+            // OkHttp's word for a body or head cut short, even when it raises a ProtocolException.
+            return FailureCode.CONNECTION_RESET;
+        }
         if (t instanceof ZipException || t instanceof ProtocolException) {
             return FailureCode.PROTOCOL;
         }
@@ -97,7 +101,7 @@ record IoFailure(FailureCode code, String detail) {
                     ? FailureCode.CONNECT_FAILED
                     : FailureCode.CONNECTION_RESET;
         }
-        if (t instanceof EOFException || message.contains("unexpected end of stream")) {
+        if (t instanceof EOFException) {
             return FailureCode.CONNECTION_RESET;
         }
         String kind = t.getClass().getName();

@@ -132,7 +132,11 @@ public final class OkHttpPageFetcher implements PageFetcher {
     private sealed interface Hop {
         record Done(FetchOutcome outcome) implements Hop {}
 
-        record Next(String location, int status) implements Hop {}
+        /**
+         * A redirect: a 3xx {@code Location}, or a short meta refresh found on {@code refreshing}.
+         */
+        record Next(String location, int status, Optional<FetchOutcome.Page> refreshing)
+                implements Hop {}
     }
 
     /** The state of one fetch: its deadline, checked addresses, client and redirect chain. */
@@ -175,6 +179,13 @@ public final class OkHttpPageFetcher implements PageFetcher {
                     return done.outcome();
                 }
                 Hop.Next next = (Hop.Next) hop;
+                Optional<String> target = RedirectTarget.resolve(current, next.location());
+                Optional<UrlCheck> checked = target.map(raw -> LinkUrl.check(raw, policy));
+                if (next.refreshing().isPresent() && goesNowhereNew(checked)) {
+                    // A refresh to itself, back along the chain, or to something that is not a URL
+                    // leads nowhere new: the refreshing page is the answer.
+                    return next.refreshing().get();
+                }
                 redirects.add(new Redirect(current.value(), next.status()));
                 if (redirects.size() > settings.maxRedirects()) {
                     return failed(
@@ -182,12 +193,11 @@ public final class OkHttpPageFetcher implements PageFetcher {
                             "more than " + settings.maxRedirects() + " redirects",
                             current);
                 }
-                Optional<String> target = RedirectTarget.resolve(current, next.location());
-                if (target.isEmpty()) {
+                if (checked.isEmpty()) {
                     return failed(
                             FailureCode.INVALID_URL, "the redirect target is not a URL", current);
                 }
-                switch (LinkUrl.check(target.get(), policy)) {
+                switch (checked.get()) {
                     case UrlCheck.Accepted accepted -> {
                         if (!visited.add(accepted.url().value())) {
                             return failed(
@@ -205,6 +215,12 @@ public final class OkHttpPageFetcher implements PageFetcher {
                     }
                 }
             }
+        }
+
+        private boolean goesNowhereNew(Optional<UrlCheck> checked) {
+            return checked.isEmpty()
+                    || (checked.get() instanceof UrlCheck.Accepted accepted
+                            && visited.contains(accepted.url().value()));
         }
 
         /** One request: check the addresses, send it, and read what came back. */
@@ -278,6 +294,7 @@ public final class OkHttpPageFetcher implements PageFetcher {
             return Optional.empty();
         }
 
+        /** Checks the head of a response: header size, redirect, status, content coding. */
         private Hop read(Call call, Response response, LinkUrl url) throws IOException {
             int status = response.code();
             long headerBytes = headerBytes(response.headers());
@@ -295,7 +312,7 @@ public final class OkHttpPageFetcher implements PageFetcher {
             if (isRedirect(status)) {
                 String location = response.header("Location");
                 if (location != null) {
-                    return new Hop.Next(location, status);
+                    return new Hop.Next(location, status, Optional.empty());
                 }
             }
             if (status < 200 || status > 299) {
@@ -322,8 +339,15 @@ public final class OkHttpPageFetcher implements PageFetcher {
                                         + "' is not supported (gzip, deflate or none only)",
                                 url));
             }
+            return readBody(call, response, url, coding.get());
+        }
+
+        /** Sniffs the decoded body, then keeps it (a page) or only counts it (anything else). */
+        private Hop readBody(Call call, Response response, LinkUrl url, ContentCoding coding)
+                throws IOException {
+            int status = response.code();
             String contentType = response.header("Content-Type");
-            try (InputStream body = coding.get().decode(response.body().byteStream())) {
+            try (InputStream body = coding.decode(response.body().byteStream())) {
                 byte[] prefix = new byte[ContentSniffer.SNIFF_BYTES];
                 int prefixLength = body.readNBytes(prefix, 0, prefix.length);
                 ContentSniffer.Verdict verdict =
@@ -352,11 +376,7 @@ public final class OkHttpPageFetcher implements PageFetcher {
                 }
                 long fetchMs = elapsedMillis();
                 PageCharset.Decoded decoded = PageCharset.decode(page.bytes(), contentType);
-                Optional<String> refresh = MetaRefresh.target(decoded.text());
-                if (refresh.isPresent()) {
-                    return new Hop.Next(refresh.get(), status);
-                }
-                return done(
+                FetchOutcome.Page result =
                         new FetchOutcome.Page(
                                 url,
                                 redirects,
@@ -366,7 +386,12 @@ public final class OkHttpPageFetcher implements PageFetcher {
                                 page.truncated(),
                                 fetchMs,
                                 decoded.charset(),
-                                decoded.text()));
+                                decoded.text());
+                Optional<String> refresh = MetaRefresh.target(decoded.text());
+                if (refresh.isPresent()) {
+                    return new Hop.Next(refresh.get(), status, Optional.of(result));
+                }
+                return done(result);
             }
         }
 

@@ -187,45 +187,4 @@ class DeadlineIT {
             listener.assertNoConnectionArrived();
         }
     }
-
-    @Test
-    void doesNotRetryOnANewConnectionWhenTheServerHangsUp() throws IOException {
-        try (RawServer server =
-                new RawServer(
-                        socket -> {
-                            RawServer.readRequestHead(socket);
-                            socket.setSoLinger(true, 0);
-                        })) {
-            UrlPolicy policy = TestFetchers.exempting("127.0.0.1", server.port());
-            OkHttpPageFetcher fetcher =
-                    TestFetchers.fetcher(settings(policy), new ScriptedResolver(), dialer);
-
-            FetchOutcome outcome =
-                    fetcher.fetch(
-                            url("http://127.0.0.1:" + server.port() + "/", policy),
-                            Instant.now().plus(DEADLINE));
-
-            assertTimeout(outcome, FailureCode.CONNECTION_RESET);
-            assertThat(server.connections()).isEqualTo(1);
-        }
-    }
-
-    @Test
-    void failsFastWhenNothingListens() throws IOException {
-        int port;
-        try (ForbiddenListener closedSoon = new ForbiddenListener()) {
-            port = closedSoon.port();
-        }
-        UrlPolicy policy = TestFetchers.exempting("127.0.0.1", port);
-        OkHttpPageFetcher fetcher =
-                TestFetchers.fetcher(settings(policy), new ScriptedResolver(), dialer);
-
-        FetchOutcome outcome =
-                fetcher.fetch(
-                        url("http://127.0.0.1:" + port + "/", policy),
-                        Instant.now().plus(DEADLINE));
-
-        assertTimeout(outcome, FailureCode.CONNECT_FAILED);
-        assertThat(outcome.fetchMs()).isLessThan(1_000);
-    }
 }

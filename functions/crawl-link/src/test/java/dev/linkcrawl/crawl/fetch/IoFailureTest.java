@@ -62,6 +62,8 @@ class IoFailureTest {
                                         "unexpected end of stream on http://a/...",
                                         new EOFException())))
                 .isEqualTo(FailureCode.CONNECTION_RESET);
+        assertThat(codeOf(new ProtocolException("unexpected end of stream")))
+                .isEqualTo(FailureCode.CONNECTION_RESET);
         assertThat(codeOf(new EOFException("Unexpected end of ZLIB input stream")))
                 .isEqualTo(FailureCode.CONNECTION_RESET);
         assertThat(codeOf(new StreamResetException(ErrorCode.CANCEL)))

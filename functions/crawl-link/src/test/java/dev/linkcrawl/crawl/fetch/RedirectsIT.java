@@ -236,6 +236,45 @@ class RedirectsIT {
     }
 
     @Test
+    void keepsAPageThatRefreshesToItself() {
+        routes.on(
+                "/self",
+                html("<meta http-equiv=refresh content='2; url=/self'><title>Self</title>"));
+
+        FetchOutcome outcome = fetch("/self");
+
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        FetchOutcome.Page.class,
+                        page -> {
+                            assertThat(page.finalUrl().value()).isEqualTo(at("/self"));
+                            assertThat(page.redirects()).isEmpty();
+                            assertThat(page.html()).contains("<title>Self</title>");
+                        });
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void keepsAPageThatRefreshesBackAlongTheChain() {
+        routes.on("/start", redirect(302, "/landing"))
+                .on(
+                        "/landing",
+                        html(
+                                "<meta http-equiv=refresh content='0; url=/start'><title>Landing</title>"));
+
+        FetchOutcome outcome = fetch("/start");
+
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        FetchOutcome.Page.class,
+                        page -> {
+                            assertThat(page.finalUrl().value()).isEqualTo(at("/landing"));
+                            assertThat(page.redirects())
+                                    .containsExactly(new Redirect(at("/start"), 302));
+                        });
+    }
+
+    @Test
     void keepsAPageWhoseRefreshIsSlow() {
         routes.on(
                 "/news",
