@@ -50,6 +50,12 @@ public enum FailureCode {
     TLS(false),
     /** The server broke HTTP (malformed status line or headers, corrupt compressed body). */
     PROTOCOL(false),
+    /**
+     * The site answered with an interstitial (a bot check, a JavaScript or consent wall) instead of
+     * the page. Found by extraction, not by the fetcher; not retried through the queue, since quick
+     * retries meet the same wall.
+     */
+    BOT_CHALLENGE(false),
     /** An I/O error that fits no other code; retried, since nothing says it is permanent. */
     IO_ERROR(true);
 
