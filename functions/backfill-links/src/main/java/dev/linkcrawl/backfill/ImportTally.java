@@ -42,10 +42,6 @@ final class ImportTally {
         error(line, NOT_ENQUEUED);
     }
 
-    int accepted() {
-        return accepted;
-    }
-
     private void error(int line, String reason) {
         if (errors.size() < maxErrorsListed) {
             errors.add(new ImportResult.LineError(line, reason));
