@@ -4,6 +4,7 @@ import dev.linkcrawl.backfill.format.BookmarkFile;
 import dev.linkcrawl.backfill.format.BookmarkReader;
 import dev.linkcrawl.backfill.format.ImportEntry;
 import dev.linkcrawl.backfill.format.ImportFormat;
+import dev.linkcrawl.backfill.format.ParseProblem;
 import dev.linkcrawl.link.CrawlMessage;
 import dev.linkcrawl.link.CrawlSource;
 import dev.linkcrawl.link.LinkId;
@@ -140,6 +141,10 @@ public final class ImportBookmarks {
         }
 
         private void bookmark(ImportEntry.Bookmark bookmark) {
+            if (bookmark.url().indexOf('\ufffd') >= 0) {
+                tally.invalid(line, ParseProblem.UNDECODABLE_URL.code());
+                return;
+            }
             switch (LinkUrl.check(bookmark.url(), policy)) {
                 case UrlCheck.Rejected rejected -> tally.invalid(line, rejected.problem().code());
                 case UrlCheck.Accepted accepted -> {

@@ -281,6 +281,24 @@ class ImportBookmarksTest {
     }
 
     @Test
+    void aWindows1252ExportImportsItsAsciiUrlsAndRefusesTheMangledOnes() {
+        ImportResult result =
+                importFixture(
+                        "imports/bob/favoris.html",
+                        "/dev/linkcrawl/backfill/format/windows-1252-bookmarks.html");
+
+        assertThat(result.errors())
+                .containsExactly(new ImportResult.LineError(8, "undecodable_url"));
+        assertThat(queue.stored)
+                .singleElement()
+                .satisfies(
+                        menu -> {
+                            assertThat(menu.url()).isEqualTo("https://www.example.fr/menu");
+                            assertThat(menu.tags()).containsExactly("Caf\ufffds");
+                        });
+    }
+
+    @Test
     void aBinaryUploadIsReportedUnsupported() {
         store.put("imports/bob/archive.zip", new byte[] {'P', 'K', 3, 4, 0, 0, 0, 0});
 

@@ -11,6 +11,11 @@ public enum ParseProblem {
     RECORD_TOO_LONG("record_too_long", false),
     /** An entry with no URL: {@code <A>} without {@code HREF}, an empty {@code url} cell… */
     MISSING_URL("missing_url", false),
+    /**
+     * A URL holding U+FFFD: bytes that were not valid UTF-8 (a Windows-1252 {@code é}…), so the
+     * address as decoded is not the one the user saved.
+     */
+    UNDECODABLE_URL("undecodable_url", false),
     /** A JSON array element that is not an object. */
     NOT_AN_OBJECT("not_an_object", false),
     /** The JSON document is not an array of bookmarks. */
