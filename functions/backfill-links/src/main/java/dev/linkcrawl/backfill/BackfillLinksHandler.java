@@ -1,0 +1,192 @@
+package dev.linkcrawl.backfill;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.SqsClientBuilder;
+
+/**
+ * BackfillLinksFunction: bookmark imports (S3 {@code ObjectCreated} under {@code imports/}) and the
+ * scheduled re-crawl (EventBridge), both onto the backfill queue.
+ *
+ * <p>It is a {@link RequestStreamHandler}: one function receives two unrelated event shapes, and
+ * reading the raw JSON lets it tell them apart by shape ({@link BackfillEvent#parse}). A typed
+ * {@code RequestHandler<S3Event, …>} would have the runtime turn a scheduled event into an empty
+ * {@code S3Event} without complaint; a {@code Map<String, Object>} would work but leaves the
+ * conversion to the runtime's serializer and gives up types for casts. The sample events are fed to
+ * the handler as the same bytes Lambda delivers.
+ *
+ * <p>The answer is a JSON summary ({@code {"imports": [{"key", "outcome", counts…}]}}). An event of
+ * neither shape fails the invocation ({@link UnrecognisedEventException}). An import that stopped
+ * because the queue or the bucket was unavailable fails it too, after writing its result, so that
+ * Lambda retries it ({@link ImportIncompleteException}).
+ */
+public final class BackfillLinksHandler implements RequestStreamHandler {
+
+    /**
+     * Time kept back from the function's timeout (900 s) to send what is waiting and write the
+     * result: 30 s.
+     */
+    static final Duration RESULT_MARGIN = Duration.ofSeconds(30);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ImportBookmarks importBookmarks;
+    private final Clock clock;
+
+    /** Used by Lambda: settings from the environment, clients built once per cold start. */
+    public BackfillLinksHandler() {
+        this(BackfillSettings.fromEnvironment());
+    }
+
+    /** Used by the local runner, which builds the settings from the template environment. */
+    public BackfillLinksHandler(BackfillSettings settings) {
+        this(
+                new ImportBookmarks(
+                        new S3ImportStore(s3Client(settings)),
+                        new SqsBackfillQueue(
+                                sqsClient(settings), settings.shared().requireQueueUrl()),
+                        settings.shared().urlPolicy(),
+                        Clock.systemUTC()),
+                Clock.systemUTC());
+    }
+
+    BackfillLinksHandler(ImportBookmarks importBookmarks, Clock clock) {
+        this.importBookmarks = Objects.requireNonNull(importBookmarks, "importBookmarks");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context)
+            throws IOException {
+        JsonNode event;
+        try {
+            event = JSON.readTree(input);
+        } catch (JsonProcessingException e) {
+            throw new UnrecognisedEventException("the event is not JSON");
+        }
+        ObjectNode answer =
+                switch (BackfillEvent.parse(event)) {
+                    case BackfillEvent.ObjectsCreated created -> importAll(created, context);
+                    case BackfillEvent.Scheduled scheduled -> recrawl(scheduled, context);
+                };
+        output.write(JSON.writeValueAsBytes(answer));
+    }
+
+    private ObjectNode importAll(BackfillEvent.ObjectsCreated created, Context context)
+            throws IOException {
+        Instant stopBy = stopBy(context);
+        ObjectNode answer = JSON.createObjectNode();
+        ArrayNode imports = answer.putArray("imports");
+        List<String> toRetry = new ArrayList<>();
+        for (ImportKey object : created.objects()) {
+            ObjectNode item =
+                    switch (object) {
+                        case ImportKey.Ignored ignored ->
+                                JSON.createObjectNode()
+                                        .put("key", ignored.key())
+                                        .put("outcome", "ignored")
+                                        .put("reason", ignored.reason().code());
+                        case ImportUpload upload -> importOne(upload, stopBy, toRetry);
+                    };
+            log(context, item.toString());
+            imports.add(item);
+        }
+        if (!toRetry.isEmpty()) {
+            throw new ImportIncompleteException(toRetry);
+        }
+        return answer;
+    }
+
+    private ObjectNode importOne(ImportUpload upload, Instant stopBy, List<String> toRetry)
+            throws IOException {
+        return switch (importBookmarks.run(upload, stopBy)) {
+            case ImportBookmarks.Outcome.Missing missing ->
+                    JSON.createObjectNode().put("key", upload.key()).put("outcome", "missing");
+            case ImportBookmarks.Outcome.Imported imported -> {
+                ImportResult result = imported.result();
+                if (result.stopped().isPresent() && result.stopped().get().reason().retryable()) {
+                    toRetry.add(upload.key());
+                }
+                yield result.summary().put("outcome", "imported").put("result", upload.resultKey());
+            }
+        };
+    }
+
+    /** The re-crawl needs the links index, which this function does not read yet. */
+    private ObjectNode recrawl(BackfillEvent.Scheduled scheduled, Context context) {
+        ObjectNode answer =
+                JSON.createObjectNode()
+                        .put("recrawl", "not_available")
+                        .put(
+                                "detail",
+                                "the scheduled re-crawl is not available yet: it needs the links"
+                                        + " index; nothing was queued")
+                        .put("scheduledAt", scheduled.time().toString());
+        log(context, answer.toString());
+        return answer;
+    }
+
+    private Instant stopBy(Context context) {
+        if (context == null || context.getRemainingTimeInMillis() <= 0) {
+            return Instant.MAX;
+        }
+        return clock.instant().plusMillis(context.getRemainingTimeInMillis()).minus(RESULT_MARGIN);
+    }
+
+    private static SqsClient sqsClient(BackfillSettings settings) {
+        SqsClientBuilder builder =
+                SqsClient.builder()
+                        .region(Region.of(settings.shared().region()))
+                        .httpClient(
+                                UrlConnectionHttpClient.builder()
+                                        .connectionTimeout(Duration.ofSeconds(2))
+                                        .socketTimeout(Duration.ofSeconds(10))
+                                        .build())
+                        .overrideConfiguration(
+                                config ->
+                                        config.apiCallTimeout(Duration.ofSeconds(30))
+                                                .apiCallAttemptTimeout(Duration.ofSeconds(10)));
+        settings.shared().sqsEndpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    private static S3Client s3Client(BackfillSettings settings) {
+        S3ClientBuilder builder =
+                S3Client.builder()
+                        .region(Region.of(settings.shared().region()))
+                        .httpClient(
+                                UrlConnectionHttpClient.builder()
+                                        .connectionTimeout(Duration.ofSeconds(2))
+                                        .socketTimeout(Duration.ofSeconds(30))
+                                        .build());
+        // A local S3 (S3Mock) answers on one host name: address buckets by path, not subdomain.
+        settings.s3Endpoint()
+                .ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true));
+        return builder.build();
+    }
+
+    private static void log(Context context, String message) {
+        if (context != null && context.getLogger() != null) {
+            context.getLogger().log(message);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package dev.linkcrawl.backfill;
+
+import dev.linkcrawl.backfill.format.BookmarkFile;
+import dev.linkcrawl.backfill.format.BookmarkReader;
+import dev.linkcrawl.backfill.format.ImportEntry;
+import dev.linkcrawl.backfill.format.ImportFormat;
+import dev.linkcrawl.backfill.format.ParseProblem;
+import dev.linkcrawl.link.CrawlMessage;
+import dev.linkcrawl.link.CrawlSource;
+import dev.linkcrawl.link.LinkId;
+import dev.linkcrawl.url.LinkUrl;
+import dev.linkcrawl.url.UrlCheck;
+import dev.linkcrawl.url.UrlPolicy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Importing an uploaded bookmark export: stream it, check each URL with the URL rules, and queue
+ * each distinct valid link (source {@code import}, the export's tags and note kept) on the backfill
+ * queue; then write the result beside the upload. Memory stays bounded whatever the file's size:
+ * entries are read one at a time and only the ids met so far are remembered. Importing the same
+ * file again is harmless: ids are derived from owner and URL, so the same links are queued with the
+ * same ids.
+ */
+public final class ImportBookmarks {
+
+    private final ImportStore store;
+    private final BackfillQueue queue;
+    private final UrlPolicy policy;
+    private final Clock clock;
+    private final Backoff backoff;
+    private final Sleeper sleeper;
+    private final ImportLimits limits;
+
+    /** With the default {@link Backoff} and {@link ImportLimits}. */
+    public ImportBookmarks(ImportStore store, BackfillQueue queue, UrlPolicy policy, Clock clock) {
+        this(store, queue, policy, clock, Backoff.DEFAULT, Sleeper.SYSTEM, ImportLimits.DEFAULT);
+    }
+
+    public ImportBookmarks(
+            ImportStore store,
+            BackfillQueue queue,
+            UrlPolicy policy,
+            Clock clock,
+            Backoff backoff,
+            Sleeper sleeper,
+            ImportLimits limits) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.queue = Objects.requireNonNull(queue, "queue");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.backoff = Objects.requireNonNull(backoff, "backoff");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    /** The outcome of an import. */
+    public sealed interface Outcome {
+        /**
+         * The file was read (wholly or not: see {@link ImportResult#stopped()}); the result is
+         * written.
+         */
+        record Imported(ImportResult result) implements Outcome {}
+
+        /** The upload no longer exists; nothing was queued or written. */
+        record Missing(ImportUpload upload) implements Outcome {}
+    }
+
+    /**
+     * Imports {@code upload}.
+     *
+     * @param stopBy when to stop reading, leaving time to send what is waiting and write the result
+     * @throws IOException when the upload could not be opened or the result could not be written;
+     *     running the import again is harmless
+     */
+    public Outcome run(ImportUpload upload, Instant stopBy) throws IOException {
+        Objects.requireNonNull(upload, "upload");
+        Objects.requireNonNull(stopBy, "stopBy");
+        InputStream in;
+        try {
+            in = store.open(upload);
+        } catch (ImportMissingException e) {
+            return new Outcome.Missing(upload);
+        }
+        ImportTally tally = new ImportTally(limits.maxErrorsListed());
+        Run run = new Run(upload, tally, stopBy);
+        try (in) {
+            run.readAll(BookmarkFile.open(in, upload.fileName()));
+        } catch (IOException e) {
+            run.stop(StopReason.READ_FAILED);
+        }
+        run.flush();
+        ImportResult result = tally.result(upload.key(), run.format, run.stopped, clock.instant());
+        store.writeResult(upload, result.toJson());
+        return new Outcome.Imported(result);
+    }
+
+    /** The state of one import. */
+    private final class Run {
+        private final ImportUpload upload;
+        private final ImportTally tally;
+        private final Instant stopBy;
+        private final Instant submittedAt = clock.instant();
+        private final SeenLinks seen = new SeenLinks();
+        private final BatchSender sender;
+        private ImportFormat format = ImportFormat.UNSUPPORTED;
+        private Optional<ImportResult.Stop> stopped = Optional.empty();
+        private int line;
+
+        Run(ImportUpload upload, ImportTally tally, Instant stopBy) {
+            this.upload = upload;
+            this.tally = tally;
+            this.stopBy = stopBy;
+            this.sender = new BatchSender(queue, backoff, sleeper, tally);
+        }
+
+        void readAll(BookmarkReader reader) throws IOException {
+            format = reader.format();
+            Optional<ImportEntry> next;
+            while (stopped.isEmpty() && (next = reader.next()).isPresent()) {
+                ImportEntry entry = next.get();
+                line = entry.line();
+                if (clock.instant().isAfter(stopBy)) {
+                    stop(StopReason.TIME_LIMIT);
+                    return;
+                }
+                switch (entry) {
+                    case ImportEntry.Malformed malformed -> {
+                        tally.invalid(line, malformed.problem().code());
+                        if (malformed.problem().endsFile()) {
+                            stop(StopReason.PARSE_ERROR);
+                        }
+                    }
+                    case ImportEntry.Bookmark bookmark -> bookmark(bookmark);
+                }
+            }
+        }
+
+        private void bookmark(ImportEntry.Bookmark bookmark) {
+            if (bookmark.url().indexOf('\ufffd') >= 0) {
+                tally.invalid(line, ParseProblem.UNDECODABLE_URL.code());
+                return;
+            }
+            switch (LinkUrl.check(bookmark.url(), policy)) {
+                case UrlCheck.Rejected rejected -> tally.invalid(line, rejected.problem().code());
+                case UrlCheck.Accepted accepted -> {
+                    LinkId id = LinkId.of(upload.owner(), accepted.url());
+                    if (!seen.add(id)) {
+                        tally.duplicate();
+                    } else if (seen.size() > limits.maxLinks()) {
+                        stop(StopReason.TOO_MANY_LINKS);
+                    } else {
+                        send(
+                                new CrawlMessage(
+                                        id,
+                                        accepted.url().value(),
+                                        upload.owner(),
+                                        submittedAt,
+                                        CrawlSource.IMPORT,
+                                        bookmark.tags(),
+                                        bookmark.note()));
+                    }
+                }
+            }
+        }
+
+        private void send(CrawlMessage message) {
+            try {
+                sender.add(message, line);
+            } catch (QueueUnavailableException e) {
+                stop(StopReason.QUEUE_UNAVAILABLE);
+            }
+        }
+
+        /** Sends what is still waiting, whatever ended the reading. */
+        void flush() {
+            try {
+                sender.flush();
+            } catch (QueueUnavailableException e) {
+                stop(StopReason.QUEUE_UNAVAILABLE);
+            }
+        }
+
+        void stop(StopReason reason) {
+            if (stopped.isEmpty()) {
+                stopped = Optional.of(new ImportResult.Stop(line, reason));
+            }
+        }
+    }
+}

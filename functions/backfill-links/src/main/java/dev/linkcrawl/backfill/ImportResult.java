@@ -1,0 +1,126 @@
+package dev.linkcrawl.backfill;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.linkcrawl.backfill.format.ImportFormat;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What one import did, as written beside the upload ({@code <key>.result.json}):
+ *
+ * <pre>{@code
+ * {"key": "imports/alice/bookmarks.html", "format": "netscape_html", "complete": true,
+ *  "accepted": 120, "duplicates": 3, "invalid": 2, "notEnqueued": 0,
+ *  "errors": [{"line": 14, "reason": "blocked_scheme"}], "errorsOmitted": 0,
+ *  "stopped": null, "finishedAt": "2026-11-27T10:30:00Z"}
+ * }</pre>
+ *
+ * @param key the upload's key
+ * @param format the format the file was read as
+ * @param accepted distinct valid links the queue stored
+ * @param duplicates valid links whose id was already met in this file (sent once)
+ * @param invalid entries refused: a URL the rules refuse ({@code reason} is its {@code UrlProblem}
+ *     code) or an entry that could not be read ({@code reason} is its {@code ParseProblem} code)
+ * @param notEnqueued valid links the queue did not store after every attempt ({@code reason} {@code
+ *     not_enqueued}); running the import again sends them again
+ * @param errors the first line errors, in file order, invalid and not enqueued alike
+ * @param errorsOmitted line errors not listed (beyond {@link ImportLimits#maxErrorsListed()})
+ * @param stopped where and why reading stopped early; empty when the whole file was read
+ * @param finishedAt when the import ended
+ */
+public record ImportResult(
+        String key,
+        ImportFormat format,
+        int accepted,
+        int duplicates,
+        int invalid,
+        int notEnqueued,
+        List<LineError> errors,
+        int errorsOmitted,
+        Optional<Stop> stopped,
+        Instant finishedAt) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One line of the file that did not become a queued link. */
+    public record LineError(int line, String reason) {
+        public LineError {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * Reading stopped at {@code line} for {@code reason}. That line was not imported (for {@code
+     * read_failed} it is the last line read before the failure, which was); nothing after it was
+     * read.
+     */
+    public record Stop(int line, StopReason reason) {
+        public Stop {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    public ImportResult {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(stopped, "stopped");
+        Objects.requireNonNull(finishedAt, "finishedAt");
+        errors = List.copyOf(errors);
+    }
+
+    /** Whether the whole file was read. */
+    public boolean complete() {
+        return stopped.isEmpty();
+    }
+
+    /** The counts as JSON (without the error list), for the function's answer and logs. */
+    public ObjectNode summary() {
+        ObjectNode node = counts();
+        putStopped(node);
+        return node;
+    }
+
+    /** The result document written beside the upload. */
+    public byte[] toJson() {
+        ObjectNode node = counts();
+        ArrayNode list = node.putArray("errors");
+        for (LineError error : errors) {
+            list.addObject().put("line", error.line()).put("reason", error.reason());
+        }
+        node.put("errorsOmitted", errorsOmitted);
+        putStopped(node);
+        node.put("finishedAt", finishedAt.toString());
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of strings and numbers always serialises", e);
+        }
+    }
+
+    private ObjectNode counts() {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("key", key);
+        node.put("format", format.wireName());
+        node.put("complete", complete());
+        node.put("accepted", accepted);
+        node.put("duplicates", duplicates);
+        node.put("invalid", invalid);
+        node.put("notEnqueued", notEnqueued);
+        return node;
+    }
+
+    private void putStopped(ObjectNode node) {
+        if (stopped.isPresent()) {
+            node.putObject("stopped")
+                    .put("line", stopped.get().line())
+                    .put("reason", stopped.get().reason().code());
+        } else {
+            node.putNull("stopped");
+        }
+    }
+}

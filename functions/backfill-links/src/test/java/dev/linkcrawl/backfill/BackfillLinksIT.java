@@ -1,0 +1,263 @@
+package dev.linkcrawl.backfill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.adobe.testing.s3mock.junit5.S3MockExtension;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.linkcrawl.testing.EmbeddedSqs;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * The backfill function against real local services: S3Mock for the import bucket and ElasticMQ for
+ * the backfill queue, both in this JVM on loopback, driven by the sample S3 event.
+ */
+class BackfillLinksIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The bucket named in {@code events/backfill-links/import-netscape.json}. */
+    private static final String BUCKET = "linkcrawl-imports-123456789012-us-east-1";
+
+    private static final String UPLOAD = "imports/alice/bookmarks.html";
+    private static final String RESULT = UPLOAD + ".result.json";
+
+    @RegisterExtension
+    static final S3MockExtension S3_MOCK =
+            S3MockExtension.builder()
+                    .silent()
+                    .withSecureConnection(false)
+                    .withProperty("server.address", "127.0.0.1")
+                    .withInitialBuckets(BUCKET)
+                    .build();
+
+    private static EmbeddedSqs sqs;
+    private static S3Client s3;
+
+    private String queueUrl;
+    private BackfillLinksHandler handler;
+
+    @BeforeAll
+    static void startQueue() {
+        sqs = EmbeddedSqs.start();
+        s3 = S3_MOCK.createS3ClientV2();
+    }
+
+    @AfterAll
+    static void stopQueue() {
+        s3.close();
+        sqs.close();
+    }
+
+    @BeforeEach
+    void freshQueueAndHandler() {
+        queueUrl = sqs.createQueue("backfill-" + UUID.randomUUID());
+        handler =
+                new BackfillLinksHandler(
+                        BackfillSettings.from(
+                                Map.of(
+                                        "AWS_REGION",
+                                        EmbeddedSqs.REGION,
+                                        "AWS_ENDPOINT_URL_SQS",
+                                        sqs.endpoint().toString(),
+                                        "AWS_ENDPOINT_URL_S3",
+                                        "http://127.0.0.1:" + S3_MOCK.getHttpPort(),
+                                        "QUEUE_URL",
+                                        queueUrl)));
+        s3.deleteObject(delete -> delete.bucket(BUCKET).key(RESULT));
+    }
+
+    @Test
+    void theUploadedExportLandsOnTheQueueWithOwnerAndTags() throws Exception {
+        upload(UPLOAD, "/dev/linkcrawl/backfill/format/firefox-bookmarks.html");
+
+        invoke("import-netscape.json");
+
+        List<JsonNode> messages = receive(5);
+        assertThat(messages)
+                .extracting(m -> m.get("url").asText())
+                .containsExactlyInAnyOrder(
+                        "https://support.mozilla.org/products/firefox",
+                        "https://www.mozilla.org/en-US/firefox/central/",
+                        "https://doc.rust-lang.org/book/",
+                        "https://cooking.example.org/recipes/shakshuka?serves=2&spicy=1",
+                        "https://news.ycombinator.com/item?id=38000000");
+        assertThat(messages)
+                .allSatisfy(
+                        m -> {
+                            assertThat(m.get("v").asInt()).isEqualTo(1);
+                            assertThat(m.get("owner").asText()).isEqualTo("alice");
+                            assertThat(m.get("source").asText()).isEqualTo("import");
+                        });
+        JsonNode rust = byUrl(messages, "https://doc.rust-lang.org/book/");
+        assertThat(rust.get("tags")).isEqualTo(JSON.readTree("[\"rust\", \"books\"]"));
+        assertThat(rust.get("note").asText()).isEqualTo("Read chapters 4 & 10 again");
+        assertThat(
+                        byUrl(
+                                        messages,
+                                        "https://cooking.example.org/recipes/shakshuka?serves=2&spicy=1")
+                                .get("tags"))
+                .isEqualTo(JSON.readTree("[\"dinner\", \"Recipes\"]"));
+    }
+
+    @Test
+    void theResultObjectIsWrittenBesideTheUploadWithExactCounts() throws Exception {
+        upload(UPLOAD, "/dev/linkcrawl/backfill/format/firefox-bookmarks.html");
+
+        invoke("import-netscape.json");
+
+        JsonNode result =
+                JSON.readTree(
+                        s3.getObjectAsBytes(get -> get.bucket(BUCKET).key(RESULT)).asByteArray());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) result).remove("finishedAt");
+        assertThat(result)
+                .isEqualTo(
+                        JSON.readTree(
+                                """
+                                {"key": "imports/alice/bookmarks.html", "format": "netscape_html",
+                                 "complete": true, "accepted": 5, "duplicates": 0, "invalid": 3,
+                                 "notEnqueued": 0,
+                                 "errors": [{"line": 12, "reason": "blocked_scheme"},
+                                            {"line": 26, "reason": "blocked_scheme"},
+                                            {"line": 31, "reason": "blocked_address"}],
+                                 "errorsOmitted": 0, "stopped": null}
+                                """));
+        assertThat(s3.headObject(head -> head.bucket(BUCKET).key(RESULT)).contentType())
+                .isEqualTo("application/json");
+    }
+
+    @Test
+    void importingTheSameUploadAgainQueuesTheSameIds() throws Exception {
+        upload(UPLOAD, "/dev/linkcrawl/backfill/format/firefox-bookmarks.html");
+
+        invoke("import-netscape.json");
+        Set<String> first = ids(receive(5));
+        invoke("import-netscape.json");
+        Set<String> second = ids(receive(5));
+
+        assertThat(second).hasSize(5).isEqualTo(first);
+    }
+
+    @Test
+    void theResultObjectItselfIsNeverImported() throws Exception {
+        s3.putObject(put -> put.bucket(BUCKET).key(RESULT), RequestBody.fromString("{}"));
+
+        JsonNode answer = invoke("import-result-ignored.json");
+
+        assertThat(answer.get("imports").get(0).get("outcome").asText()).isEqualTo("ignored");
+        assertThat(receive(0)).isEmpty();
+        assertThat(s3.getObjectAsBytes(get -> get.bucket(BUCKET).key(RESULT)).asUtf8String())
+                .isEqualTo("{}");
+    }
+
+    @Test
+    void anUploadDeletedBeforeTheImportIsReportedMissing() throws Exception {
+        s3.deleteObject(delete -> delete.bucket(BUCKET).key(UPLOAD));
+
+        JsonNode answer = invoke("import-netscape.json");
+
+        assertThat(answer.get("imports").get(0).get("outcome").asText()).isEqualTo("missing");
+    }
+
+    @Test
+    void aLargeUploadIsStreamedFromTheBucket() throws Exception {
+        int lines = 5_000;
+        String text =
+                java.util.stream.IntStream.rangeClosed(1, lines)
+                        .mapToObj(i -> "https://example.com/page/" + i)
+                        .collect(Collectors.joining("\n"));
+        s3.putObject(
+                put -> put.bucket(BUCKET).key("imports/bob/links.txt"),
+                RequestBody.fromString(text));
+        byte[] event =
+                new String(SampleEvents.load("import-netscape.json"), StandardCharsets.UTF_8)
+                        .replace(UPLOAD, "imports/bob/links.txt")
+                        .getBytes(StandardCharsets.UTF_8);
+
+        JsonNode item = invoke(event).get("imports").get(0);
+
+        assertThat(item.get("accepted").asInt()).isEqualTo(lines);
+        assertThat(
+                        sqs.client()
+                                .getQueueAttributes(
+                                        get ->
+                                                get.queueUrl(queueUrl)
+                                                        .attributeNamesWithStrings(
+                                                                "ApproximateNumberOfMessages"))
+                                .attributesAsStrings()
+                                .get("ApproximateNumberOfMessages"))
+                .isEqualTo(Integer.toString(lines));
+    }
+
+    private void upload(String key, String resource) throws IOException {
+        try (InputStream in = BackfillLinksIT.class.getResourceAsStream(resource)) {
+            byte[] bytes = in.readAllBytes();
+            s3.putObject(put -> put.bucket(BUCKET).key(key), RequestBody.fromBytes(bytes));
+        }
+    }
+
+    private JsonNode invoke(String sample) throws IOException {
+        return invoke(SampleEvents.load(sample));
+    }
+
+    private JsonNode invoke(byte[] event) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event), out, null);
+        return JSON.readTree(out.toByteArray());
+    }
+
+    /** Receives (and deletes) messages until {@code expected} arrived or the queue stays empty. */
+    private List<JsonNode> receive(int expected) throws IOException {
+        List<JsonNode> bodies = new ArrayList<>();
+        int emptyPolls = 0;
+        while (emptyPolls < 2 && (bodies.size() < expected || expected == 0)) {
+            List<Message> batch =
+                    sqs.client()
+                            .receiveMessage(
+                                    receive ->
+                                            receive.queueUrl(queueUrl)
+                                                    .maxNumberOfMessages(10)
+                                                    .waitTimeSeconds(1))
+                            .messages();
+            emptyPolls = batch.isEmpty() ? emptyPolls + 1 : 0;
+            for (Message message : batch) {
+                bodies.add(JSON.readTree(message.body()));
+                sqs.client()
+                        .deleteMessage(
+                                delete ->
+                                        delete.queueUrl(queueUrl)
+                                                .receiptHandle(message.receiptHandle()));
+            }
+        }
+        return bodies;
+    }
+
+    private static JsonNode byUrl(List<JsonNode> messages, String url) {
+        return messages.stream()
+                .filter(m -> m.get("url").asText().equals(url))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static Set<String> ids(List<JsonNode> messages) {
+        return messages.stream().map(m -> m.get("id").asText()).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,203 @@
+package dev.linkcrawl.crawl;
+
+import dev.linkcrawl.crawl.extract.ExtractedPage;
+import dev.linkcrawl.crawl.extract.PageExtractor;
+import dev.linkcrawl.crawl.fetch.FailureCode;
+import dev.linkcrawl.crawl.fetch.FetchOutcome;
+import dev.linkcrawl.crawl.fetch.PageFetcher;
+import dev.linkcrawl.crawl.fetch.Redirect;
+import dev.linkcrawl.index.LinkDocument;
+import dev.linkcrawl.index.LinkIndex;
+import dev.linkcrawl.index.LinkIndexException;
+import dev.linkcrawl.link.CrawlMessage;
+import dev.linkcrawl.link.LinkId;
+import dev.linkcrawl.url.LinkUrl;
+import dev.linkcrawl.url.UrlCheck;
+import dev.linkcrawl.url.UrlPolicy;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Crawling one saved link: re-check its URL, fetch it, extract it and write the result to the
+ * index. A permanent failure is written as a {@code failed} document; a transient one is handed
+ * back for redelivery, and written as {@code failed} with {@code retryable: true} on the last
+ * delivery, so the user sees it before the message moves to the dead-letter queue.
+ */
+public final class CrawlLink {
+
+    private final PageFetcher fetcher;
+    private final PageExtractor extractor;
+    private final LinkIndex index;
+    private final UrlPolicy policy;
+    private final Clock clock;
+    private final int maxReceives;
+
+    /**
+     * @param maxReceives the queue's {@code maxReceiveCount} (default 5): the delivery with this
+     *     count is the last one before the dead-letter queue
+     */
+    public CrawlLink(
+            PageFetcher fetcher,
+            PageExtractor extractor,
+            LinkIndex index,
+            UrlPolicy policy,
+            Clock clock,
+            int maxReceives) {
+        this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.extractor = Objects.requireNonNull(extractor, "extractor");
+        this.index = Objects.requireNonNull(index, "index");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (maxReceives < 1) {
+            throw new IllegalArgumentException("maxReceives must be at least 1");
+        }
+        this.maxReceives = maxReceives;
+    }
+
+    /** What became of one delivery of a crawl message. */
+    public sealed interface Outcome {
+        /** A document is in the index (crawled or failed); the message is done. */
+        record Indexed(LinkDocument.Status status, String failureCode) implements Outcome {}
+
+        /**
+         * The message must come back: a transient failure on a delivery before the last, or an
+         * index that could not take the document. On the last delivery this sends it to the DLQ.
+         */
+        record Redeliver(String reason) implements Outcome {}
+    }
+
+    /**
+     * Crawls the link of one delivery.
+     *
+     * @param receiveCount how many times the queue has delivered this message, this one included
+     * @param deadline when the fetch must be over (see {@code FetchDeadline})
+     */
+    public Outcome crawl(CrawlMessage message, int receiveCount, Instant deadline) {
+        Instant crawledAt = clock.instant();
+        LinkDocument document =
+                switch (LinkUrl.check(message.url(), policy)) {
+                    case UrlCheck.Rejected rejected ->
+                            failed(
+                                            message,
+                                            crawledAt,
+                                            CrawlFailures.codeOf(rejected.problem()),
+                                            rejected.detail(),
+                                            false)
+                                    .build();
+                    case UrlCheck.Accepted accepted -> {
+                        FetchOutcome fetched = fetcher.fetch(accepted.url(), deadline);
+                        if (fetched instanceof FetchOutcome.Failed failure
+                                && failure.retryable()
+                                && receiveCount < maxReceives) {
+                            yield null;
+                        }
+                        yield document(message, crawledAt, fetched);
+                    }
+                };
+        if (document == null) {
+            return new Outcome.Redeliver("transient fetch failure");
+        }
+        try {
+            index.put(message.id(), document);
+        } catch (LinkIndexException e) {
+            return new Outcome.Redeliver("index unavailable: " + e.reason());
+        }
+        if (document.status() == LinkDocument.Status.FAILED && document.failure().retryable()) {
+            // The last delivery failed transiently: the document tells the user, and the message
+            // still goes to the dead-letter queue where an operator sees it.
+            return new Outcome.Redeliver("last delivery failed transiently");
+        }
+        return new Outcome.Indexed(
+                document.status(), document.failure() == null ? null : document.failure().code());
+    }
+
+    private LinkDocument document(CrawlMessage message, Instant crawledAt, FetchOutcome fetched) {
+        return switch (fetched) {
+            case FetchOutcome.Page page -> {
+                ExtractedPage extracted = extractor.extract(page.html(), page.finalUrl().value());
+                LinkDocument.Builder builder =
+                        base(message, crawledAt, LinkDocument.Status.CRAWLED)
+                                .finalUrl(page.finalUrl().value())
+                                .redirects(redirects(page.redirects()))
+                                .httpStatus(page.status())
+                                .contentType(page.contentType())
+                                .bytes(page.bytes())
+                                .truncated(page.truncated())
+                                .fetchMs(page.fetchMs());
+                if (extracted.challenge().blocksPage()) {
+                    yield builder.status(LinkDocument.Status.FAILED)
+                            .failure(CrawlFailures.challenge(extracted.challenge()))
+                            .build();
+                }
+                yield builder.title(extracted.title())
+                        .description(extracted.description())
+                        .text(extracted.text())
+                        .siteName(extracted.siteName())
+                        .author(extracted.author())
+                        .publishedAt(extracted.publishedAt())
+                        .modifiedAt(extracted.modifiedAt())
+                        .lang(extracted.lang())
+                        .image(extracted.image())
+                        .favicon(extracted.favicon())
+                        .canonicalUrl(extracted.canonicalUrl())
+                        .keywords(extracted.keywords())
+                        .feeds(extracted.feeds())
+                        .wordCount(extracted.wordCount())
+                        .build();
+            }
+            case FetchOutcome.NotHtml other ->
+                    base(message, crawledAt, LinkDocument.Status.CRAWLED)
+                            .finalUrl(other.finalUrl().value())
+                            .redirects(redirects(other.redirects()))
+                            .httpStatus(other.status())
+                            .contentType(other.contentType())
+                            .bytes(other.bytes())
+                            .truncated(other.truncated())
+                            .fetchMs(other.fetchMs())
+                            .title(other.fileName().orElse(null))
+                            .build();
+            case FetchOutcome.Failed failure ->
+                    failed(
+                                    message,
+                                    crawledAt,
+                                    failure.code(),
+                                    failure.detail(),
+                                    failure.retryable())
+                            .finalUrl(failure.url().value())
+                            .redirects(redirects(failure.redirects()))
+                            .httpStatus(
+                                    failure.httpStatus().isPresent()
+                                            ? failure.httpStatus().getAsInt()
+                                            : null)
+                            .fetchMs(failure.fetchMs())
+                            .build();
+        };
+    }
+
+    private static LinkDocument.Builder failed(
+            CrawlMessage message,
+            Instant crawledAt,
+            FailureCode code,
+            String detail,
+            boolean retryable) {
+        return base(message, crawledAt, LinkDocument.Status.FAILED)
+                .failure(CrawlFailures.failure(code, detail, retryable));
+    }
+
+    private static LinkDocument.Builder base(
+            CrawlMessage message, Instant crawledAt, LinkDocument.Status status) {
+        return LinkDocument.builder(message.owner(), message.url(), status, crawledAt)
+                .urlHash(LinkId.urlHash(message.url()))
+                .submittedAt(message.submittedAt())
+                .tags(message.tags())
+                .note(message.note());
+    }
+
+    private static List<LinkDocument.Redirect> redirects(List<Redirect> hops) {
+        return hops.stream()
+                .map(hop -> new LinkDocument.Redirect(hop.url(), hop.status()))
+                .toList();
+    }
+}

@@ -1,0 +1,271 @@
+package dev.linkcrawl.crawl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.linkcrawl.crawl.extract.PageExtractor;
+import dev.linkcrawl.crawl.fetch.FailureCode;
+import dev.linkcrawl.crawl.fetch.FetchOutcome;
+import dev.linkcrawl.crawl.fetch.Redirect;
+import dev.linkcrawl.index.LinkDocument;
+import dev.linkcrawl.index.LinkIndexException;
+import dev.linkcrawl.link.CrawlMessage;
+import dev.linkcrawl.link.CrawlSource;
+import dev.linkcrawl.link.LinkId;
+import dev.linkcrawl.testing.InMemoryLinkIndex;
+import dev.linkcrawl.url.LinkUrl;
+import dev.linkcrawl.url.UrlCheck;
+import dev.linkcrawl.url.UrlPolicy;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class CrawlLinkTest {
+
+    private static final Instant SUBMITTED = Instant.parse("2026-11-27T10:00:00Z");
+    private static final Instant NOW = Instant.parse("2026-11-27T10:00:05Z");
+    private static final String ARTICLE =
+            """
+            <html lang="en"><head><title>Slow links | Example</title>
+            <meta property="og:title" content="Slow links">
+            <meta property="og:site_name" content="Example">
+            <meta name="author" content="Ada Lovelace"></head>
+            <body><nav>Home About</nav><article><h1>Slow links</h1>
+            <p>One slow link froze the whole server and every visitor waited for it.</p>
+            <p>Queues keep each fetch in its own invocation, with its own deadline.</p>
+            </article><footer>© Example</footer></body></html>
+            """;
+
+    private final InMemoryLinkIndex index = new InMemoryLinkIndex();
+
+    @Test
+    void crawledPageBecomesADocumentWithItsExtractedFields() {
+        CrawlMessage message = message("https://example.com/slow");
+
+        var outcome = crawl(url -> page(url, ARTICLE), message, 1);
+
+        assertThat(outcome)
+                .isEqualTo(new CrawlLink.Outcome.Indexed(LinkDocument.Status.CRAWLED, null));
+        LinkDocument document = stored(message);
+        assertThat(document.title()).isEqualTo("Slow links");
+        assertThat(document.siteName()).isEqualTo("Example");
+        assertThat(document.author()).isEqualTo("Ada Lovelace");
+        assertThat(document.lang()).isEqualTo("en");
+        assertThat(document.text()).contains("One slow link froze").doesNotContain("Home About");
+        assertThat(document.httpStatus()).isEqualTo(200);
+        assertThat(document.contentType()).isEqualTo("text/html");
+        assertThat(document.crawledAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void documentKeepsOwnerTagsNoteSubmissionTimeAndUrlHash() {
+        CrawlMessage message = message("https://example.com/slow");
+
+        crawl(url -> page(url, ARTICLE), message, 1);
+
+        LinkDocument document = stored(message);
+        assertThat(document.owner()).isEqualTo("alice");
+        assertThat(document.url()).isEqualTo("https://example.com/slow");
+        assertThat(document.tags()).containsExactly("reading");
+        assertThat(document.note()).isEqualTo("later");
+        assertThat(document.submittedAt()).isEqualTo(SUBMITTED);
+        assertThat(document.urlHash()).isEqualTo(LinkId.urlHash("https://example.com/slow"));
+    }
+
+    @Test
+    void redirectChainAndFinalUrlAreRecorded() {
+        CrawlMessage message = message("https://sho.rt/abc");
+        LinkUrl target = url("https://example.com/slow");
+
+        crawl(
+                url ->
+                        new FetchOutcome.Page(
+                                target,
+                                List.of(new Redirect("https://sho.rt/abc", 301)),
+                                200,
+                                "text/html",
+                                ARTICLE.length(),
+                                false,
+                                42,
+                                StandardCharsets.UTF_8,
+                                ARTICLE),
+                message,
+                1);
+
+        LinkDocument document = stored(message);
+        assertThat(document.finalUrl()).isEqualTo("https://example.com/slow");
+        assertThat(document.redirects())
+                .containsExactly(new LinkDocument.Redirect("https://sho.rt/abc", 301));
+        assertThat(document.fetchMs()).isEqualTo(42);
+    }
+
+    @Test
+    void permanentFailureIsIndexedAsFailedAndAcknowledged() {
+        CrawlMessage message = message("https://example.com/gone");
+
+        var outcome = crawl(url -> failed(url, FailureCode.HTTP_STATUS, false, 410), message, 1);
+
+        assertThat(outcome)
+                .isEqualTo(
+                        new CrawlLink.Outcome.Indexed(LinkDocument.Status.FAILED, "http_status"));
+        LinkDocument document = stored(message);
+        assertThat(document.failure().retryable()).isFalse();
+        assertThat(document.httpStatus()).isEqualTo(410);
+    }
+
+    @Test
+    void transientFailureBeforeTheLastDeliveryIsRedeliveredWithoutAWrite() {
+        CrawlMessage message = message("https://example.com/busy");
+
+        var outcome = crawl(url -> failed(url, FailureCode.HTTP_STATUS, true, 503), message, 4);
+
+        assertThat(outcome).isInstanceOf(CrawlLink.Outcome.Redeliver.class);
+        assertThat(index.documents()).isEmpty();
+    }
+
+    @Test
+    void transientFailureOnTheLastDeliveryIsWrittenRetryableAndStillGoesToTheDlq() {
+        CrawlMessage message = message("https://example.com/busy");
+
+        var outcome = crawl(url -> failed(url, FailureCode.TIMEOUT, true, 0), message, 5);
+
+        assertThat(outcome).isInstanceOf(CrawlLink.Outcome.Redeliver.class);
+        LinkDocument document = stored(message);
+        assertThat(document.status()).isEqualTo(LinkDocument.Status.FAILED);
+        assertThat(document.failure().code()).isEqualTo("timeout");
+        assertThat(document.failure().retryable()).isTrue();
+    }
+
+    @Test
+    void urlRefusedAtCrawlTimeIsIndexedAsBlockedWithoutAnyFetch() {
+        CrawlMessage message = message("http://169.254.169.254/latest/meta-data/");
+        ScriptedFetcher fetcher = new ScriptedFetcher(url -> page(url, ARTICLE));
+
+        var outcome = crawlLink(fetcher).crawl(message, 1, NOW.plusSeconds(15));
+
+        assertThat(fetcher.fetched).isEmpty();
+        assertThat(outcome)
+                .isEqualTo(
+                        new CrawlLink.Outcome.Indexed(
+                                LinkDocument.Status.FAILED, "blocked_address"));
+    }
+
+    @Test
+    void botChallengeIsAFailureAndNeverTheTitle() {
+        CrawlMessage message = message("https://example.com/guarded");
+        String challenge =
+                "<html><head><title>Just a moment...</title></head><body>"
+                        + "<h1>Checking your browser before accessing example.com</h1>"
+                        + "<script src=\"/cdn-cgi/challenge-platform/h/b/orchestrate/jsch/v1\"></script>"
+                        + "</body></html>";
+
+        var outcome = crawl(url -> page(url, challenge), message, 1);
+
+        assertThat(outcome)
+                .isEqualTo(
+                        new CrawlLink.Outcome.Indexed(LinkDocument.Status.FAILED, "bot_challenge"));
+        assertThat(stored(message).title()).isNull();
+    }
+
+    @Test
+    void nonHtmlContentIsRecordedWithItsTypeSizeAndName() {
+        CrawlMessage message = message("https://example.com/paper.pdf");
+
+        crawl(
+                url ->
+                        new FetchOutcome.NotHtml(
+                                url,
+                                List.of(),
+                                200,
+                                "application/pdf",
+                                12_345,
+                                false,
+                                7,
+                                Optional.of("paper.pdf")),
+                message,
+                1);
+
+        LinkDocument document = stored(message);
+        assertThat(document.status()).isEqualTo(LinkDocument.Status.CRAWLED);
+        assertThat(document.contentType()).isEqualTo("application/pdf");
+        assertThat(document.bytes()).isEqualTo(12_345);
+        assertThat(document.title()).isEqualTo("paper.pdf");
+        assertThat(document.text()).isNull();
+    }
+
+    @Test
+    void indexOutageIsRedelivered() {
+        index.failWith(LinkIndexException.Reason.UNREACHABLE);
+
+        var outcome = crawl(url -> page(url, ARTICLE), message("https://example.com/slow"), 1);
+
+        assertThat(outcome).isInstanceOf(CrawlLink.Outcome.Redeliver.class);
+    }
+
+    private CrawlLink.Outcome crawl(
+            Function<LinkUrl, FetchOutcome> script, CrawlMessage message, int receiveCount) {
+        return crawlLink(new ScriptedFetcher(script))
+                .crawl(message, receiveCount, NOW.plusSeconds(15));
+    }
+
+    private CrawlLink crawlLink(ScriptedFetcher fetcher) {
+        return new CrawlLink(
+                fetcher,
+                new PageExtractor(),
+                index,
+                UrlPolicy.DEFAULT,
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                5);
+    }
+
+    private LinkDocument stored(CrawlMessage message) {
+        assertThat(index.documents()).containsKey(message.id());
+        return index.documents().get(message.id());
+    }
+
+    /** A message as it sits on the queue; its URL may be one that today's rules refuse. */
+    static CrawlMessage message(String url) {
+        return new CrawlMessage(
+                new LinkId(LinkId.urlHash("alice\n" + url)),
+                url,
+                "alice",
+                SUBMITTED,
+                CrawlSource.API,
+                List.of("reading"),
+                "later");
+    }
+
+    private static LinkUrl url(String raw) {
+        return ((UrlCheck.Accepted) LinkUrl.check(raw, UrlPolicy.DEFAULT)).url();
+    }
+
+    private static FetchOutcome page(LinkUrl url, String html) {
+        return new FetchOutcome.Page(
+                url,
+                List.of(),
+                200,
+                "text/html",
+                html.length(),
+                false,
+                10,
+                StandardCharsets.UTF_8,
+                html);
+    }
+
+    private static FetchOutcome failed(
+            LinkUrl url, FailureCode code, boolean retryable, int status) {
+        return new FetchOutcome.Failed(
+                code,
+                "detail",
+                retryable,
+                status == 0 ? OptionalInt.empty() : OptionalInt.of(status),
+                url,
+                List.of(),
+                100);
+    }
+}
