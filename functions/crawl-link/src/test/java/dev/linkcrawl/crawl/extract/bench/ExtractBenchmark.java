@@ -3,13 +3,16 @@ package dev.linkcrawl.crawl.extract.bench;
 import dev.linkcrawl.crawl.extract.ExtractedPage;
 import dev.linkcrawl.crawl.extract.LenientJson;
 import dev.linkcrawl.crawl.extract.PageExtractor;
+import dev.linkcrawl.crawl.fetch.PageCharset;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,14 +79,17 @@ public final class ExtractBenchmark {
         double f1 = articleBenchmark(corpus.resolve("article-benchmark"));
         double meta = metascraper(corpus.resolve("metascraper"));
         double read = readability(corpus.resolve("readability"));
+        double charset = charsets(corpus.resolve("html5lib-encoding"));
         double[] speed = timing(corpus);
         System.out.printf(
                 Locale.ROOT,
                 "{\"f1\": %.4f, \"metascraperAgreement\": %.4f, \"readabilityAgreement\": %.4f,"
-                        + " \"pagesPerSecond\": %.1f, \"overParse\": %.3f}%n",
+                        + " \"charsetAccuracy\": %.4f, \"pagesPerSecond\": %.1f,"
+                        + " \"overParse\": %.3f}%n",
                 f1,
                 meta,
                 read,
+                charset,
                 speed[0],
                 speed[1]);
     }
@@ -443,6 +449,62 @@ public final class ExtractBenchmark {
         }
         double rate = total == 0 ? 0 : (double) agree / total;
         System.out.printf(Locale.ROOT, "  %-12s %6d %6d %8.3f%n", "all", agree, total, rate);
+        return rate;
+    }
+
+    // ---- html5lib encoding ---------------------------------------------------------------------
+
+    /**
+     * The share of cases where {@link PageCharset} picks the expected encoding from the bytes alone
+     * (no {@code Content-Type} header, so windows-1252 is the default). Expected names are WHATWG
+     * names, which the JDK knows by the same names.
+     */
+    @SuppressWarnings("unchecked")
+    private double charsets(Path dir) throws IOException {
+        List<Object> cases =
+                (List<Object>) LenientJson.parse(read(dir.resolve("cases.json"))).orElseThrow();
+        Map<String, int[]> perExpected = new TreeMap<>();
+        int agree = 0;
+        for (Object o : cases) {
+            Map<String, Object> c = (Map<String, Object>) o;
+            byte[] bytes = Base64.getDecoder().decode(str(c.get("data_base64")));
+            Charset expected = Charset.forName(str(c.get("expected_encoding")));
+            PageCharset.Decoded decoded = PageCharset.decode(bytes, null);
+            boolean ok = decoded.charset().equals(expected);
+            int[] n =
+                    perExpected.computeIfAbsent(
+                            expected.name().toLowerCase(Locale.ROOT), k -> new int[2]);
+            n[1]++;
+            if (ok) {
+                n[0]++;
+                agree++;
+            } else if (verbose) {
+                System.out.println(
+                        "  charset "
+                                + str(c.get("case"))
+                                + ": expected "
+                                + expected.name()
+                                + " got "
+                                + decoded.charset().name()
+                                + " ("
+                                + decoded.source()
+                                + ")");
+            }
+        }
+        double rate = cases.isEmpty() ? 0 : (double) agree / cases.size();
+        System.out.println("== html5lib encoding (" + cases.size() + " cases)");
+        System.out.printf(Locale.ROOT, "  %-12s %6s %6s %8s%n", "expected", "agree", "of", "rate");
+        for (Map.Entry<String, int[]> e : perExpected.entrySet()) {
+            int[] n = e.getValue();
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-12s %6d %6d %8.3f%n",
+                    e.getKey(),
+                    n[0],
+                    n[1],
+                    (double) n[0] / n[1]);
+        }
+        System.out.printf(Locale.ROOT, "  %-12s %6d %6d %8.3f%n", "all", agree, cases.size(), rate);
         return rate;
     }
 
