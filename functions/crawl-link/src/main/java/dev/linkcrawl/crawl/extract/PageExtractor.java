@@ -14,6 +14,10 @@ import org.jsoup.Jsoup;
 import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Reads an {@link ExtractedPage} from HTML: pure, no network, no state between calls.
@@ -670,16 +674,48 @@ public final class PageExtractor {
             Pattern.compile(
                     "/((?:19|20)\\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\\d|3[01])(?:/|$|[-_])");
 
+    /** A date spelled in an element's text is shorter than this: 80 characters. */
+    static final int MAX_DATE_TEXT = 80;
+
     /** Dates in visible elements named like dates: a {@code title} attribute, else the text. */
     private static String dateText(PageSignals s) {
         for (Element el : s.dateTexts) {
-            for (String v : new String[] {el.attr("title"), el.attr("content"), el.text()}) {
-                if (!v.isBlank() && v.length() < 80 && DateText.parse(v).isPresent()) {
+            for (String v : new String[] {el.attr("title"), el.attr("content"), shortText(el)}) {
+                if (v != null
+                        && !v.isBlank()
+                        && v.length() < MAX_DATE_TEXT
+                        && DateText.parse(v).isPresent()) {
                     return v;
                 }
             }
         }
         return null;
+    }
+
+    /**
+     * The element's text when it has fewer than {@value #MAX_DATE_TEXT} non-space characters, else
+     * null without reading the rest: a "date"-named container can hold a whole article.
+     */
+    static String shortText(Element el) {
+        int[] visible = {0};
+        NodeTraversor.filter(
+                new NodeFilter() {
+                    @Override
+                    public FilterResult head(Node node, int depth) {
+                        if (node instanceof TextNode t) {
+                            String s = t.getWholeText();
+                            for (int i = 0; i < s.length(); i++) {
+                                if (!Character.isWhitespace(s.charAt(i))
+                                        && ++visible[0] >= MAX_DATE_TEXT) {
+                                    return FilterResult.STOP;
+                                }
+                            }
+                        }
+                        return FilterResult.CONTINUE;
+                    }
+                },
+                el);
+        return visible[0] >= MAX_DATE_TEXT ? null : el.text();
     }
 
     /** A date spelled in the URL path, like {@code /2016/05/26/}: a last resort. */
@@ -997,7 +1033,13 @@ public final class PageExtractor {
         int n = 0;
         boolean in = false;
         for (int i = 0; i < text.length(); i++) {
-            boolean w = Character.isLetterOrDigit(text.charAt(i));
+            char c = text.charAt(i);
+            boolean w =
+                    c < 0x80
+                            ? (c >= 'a' && c <= 'z')
+                                    || (c >= 'A' && c <= 'Z')
+                                    || (c >= '0' && c <= '9')
+                            : Character.isLetterOrDigit(c);
             if (w && !in) {
                 n++;
             }

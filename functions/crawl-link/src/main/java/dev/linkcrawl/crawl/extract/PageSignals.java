@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -54,7 +55,13 @@ final class PageSignals {
 
     static PageSignals of(Document doc) {
         PageSignals s = new PageSignals();
-        Element html = doc.selectFirst("html");
+        Element html = null;
+        for (Element child : doc.children()) {
+            if (child.normalName().equals("html")) {
+                html = child;
+                break;
+            }
+        }
         if (html != null) {
             String lang = html.attr("lang");
             if (lang.isBlank()) {
@@ -89,7 +96,7 @@ final class PageSignals {
                     String key = el.attr(attr);
                     if (!key.isBlank()) {
                         // "og:title twitter:title" style space-separated keys are common
-                        for (String k : key.strip().split("\\s+")) {
+                        for (String k : words(key)) {
                             meta.computeIfAbsent(metaKey(k), x -> new ArrayList<>())
                                     .add(content.strip());
                         }
@@ -132,14 +139,16 @@ final class PageSignals {
         if (el.attributesSize() == 0) {
             return;
         }
-        if (el.hasAttr("datetime") && times.size() < 50) {
+        // the HTML parser lower-cases attribute names, so exact-case lookups suffice
+        Attributes attrs = el.attributes();
+        if (attrs.hasKey("datetime") && times.size() < 50) {
             times.add(el);
         }
-        if (el.hasAttr("itemprop")) {
+        if (attrs.hasKey("itemprop")) {
             addItemprop(el);
         }
-        String cls = el.className();
-        String id = el.id();
+        String cls = attrs.get("class");
+        String id = attrs.get("id");
         String names = MainText.lower(id.isEmpty() ? cls : cls.isEmpty() ? id : cls + " " + id);
         if (!names.isEmpty()
                 && (names.contains("date")
@@ -153,7 +162,7 @@ final class PageSignals {
                         && (names.contains("byline")
                                 || names.contains("author")
                                 || names.contains("writer")))
-                || el.attr("rel").equalsIgnoreCase("author")) {
+                || (el.normalName().equals("a") && attrs.get("rel").equalsIgnoreCase("author"))) {
             if (bylines.size() < 50) {
                 bylines.add(el);
             }
@@ -202,8 +211,28 @@ final class PageSignals {
         return k;
     }
 
+    /** The whitespace-separated words of a value, without a regex. */
+    static List<String> words(String value) {
+        List<String> out = new ArrayList<>(2);
+        int n = value.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && Character.isWhitespace(value.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(value.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                out.add(value.substring(start, i));
+            }
+        }
+        return out;
+    }
+
     private void addItemprop(Element el) {
-        for (String p : el.attr("itemprop").strip().split("\\s+")) {
+        for (String p : words(el.attr("itemprop"))) {
             List<Element> list =
                     itemprops.computeIfAbsent(p.toLowerCase(Locale.ROOT), x -> new ArrayList<>());
             if (list.size() < 20) {
