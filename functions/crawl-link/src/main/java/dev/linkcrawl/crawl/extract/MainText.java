@@ -235,12 +235,13 @@ final class MainText {
 
     /** Whether the names contain a positive part anywhere ("main-content", "postbody"). */
     private static boolean positiveName(String names) {
-        for (int i = 0, n = names.length(); i < n; i++) {
+        for (int i = 0, n = names.length() - 1; i < n; i++) {
             char c = names.charAt(i);
             String[] parts = c < 128 ? POSITIVE_BY_FIRST[c] : null;
             if (parts != null) {
+                char next = names.charAt(i + 1);
                 for (String part : parts) {
-                    if (names.startsWith(part, i)) {
+                    if (part.charAt(1) == next && names.startsWith(part, i)) {
                         return true;
                     }
                 }
@@ -390,6 +391,8 @@ final class MainText {
         }
 
         boolean named;
+        String names;
+        boolean negative;
         int classWeight;
         int hintHits;
         int tokens;
@@ -656,7 +659,8 @@ final class MainText {
                                             && !structural
                                             && !tag.equals("article")
                                             && !protectedName(names)));
-            st.classWeight = classWeight(el, names, negative);
+            st.names = names;
+            st.negative = negative;
             stack.add(el);
             statStack.add(st);
             return FilterResult.CONTINUE;
@@ -722,7 +726,9 @@ final class MainText {
                 return FilterResult.CONTINUE;
             }
             if (st.textChars > 0) {
-                // elements without text can be neither the container nor a part of it
+                // elements without text can be neither the container nor a part of it, so only
+                // these need their names weighed
+                st.classWeight = classWeight(el, st.names, st.negative);
                 stats.put(el, st);
             }
             if (top > 0) {

@@ -11,8 +11,8 @@ import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
 
 /**
  * The raw metadata of a page, gathered in one walk over the document: {@code <meta>} values by
@@ -69,13 +69,18 @@ final class PageSignals {
             }
             s.htmlLang = lang.isBlank() ? null : lang.strip();
         }
-        NodeTraversor.traverse(
-                new NodeVisitor() {
+        NodeTraversor.filter(
+                new NodeFilter() {
                     @Override
-                    public void head(Node node, int depth) {
-                        if (node instanceof Element el) {
-                            s.visit(el);
+                    public FilterResult head(Node node, int depth) {
+                        if (!(node instanceof Element el)) {
+                            return FilterResult.CONTINUE;
                         }
+                        s.visit(el);
+                        // drawings hold no metadata and are often most of a page's elements
+                        return el.normalName().equals("svg")
+                                ? FilterResult.SKIP_CHILDREN
+                                : FilterResult.CONTINUE;
                     }
                 },
                 doc);
@@ -115,8 +120,7 @@ final class PageSignals {
                 return;
             }
             case "title" -> {
-                if (titleTag == null
-                        && el.parents().stream().noneMatch(p -> p.normalName().equals("svg"))) {
+                if (titleTag == null) {
                     titleTag = el.text();
                 }
                 return;

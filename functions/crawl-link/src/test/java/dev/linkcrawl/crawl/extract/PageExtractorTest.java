@@ -80,6 +80,17 @@ class PageExtractorTest {
     }
 
     @Test
+    void ignoresTheTitleOfAnInlineDrawing() {
+        String html =
+                page(
+                        "",
+                        "<svg><title>Close icon</title></svg><h1>Budget approved</h1>"
+                                + article(PARAGRAPH));
+
+        assertThat(extractor.extract(html, URL).title()).isEqualTo("Budget approved");
+    }
+
+    @Test
     void trimsSiteNameSuffixFromTitle() {
         String html =
                 page(
