@@ -1,5 +1,7 @@
 package dev.linkcrawl.config;
 
+import dev.linkcrawl.index.OpenSearchAuth;
+import dev.linkcrawl.index.OpenSearchLinkIndex;
 import dev.linkcrawl.url.HostPort;
 import dev.linkcrawl.url.UrlPolicy;
 import java.net.InetAddress;
@@ -10,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +34,14 @@ import java.util.function.Function;
  * @param userAgent the crawler's {@code User-Agent} ({@code USER_AGENT})
  * @param maxReceives deliveries before the DLQ ({@code MAX_RECEIVES}, default 5), so the last
  *     attempt can record the failure
+ * @param openSearchEndpoint the OpenSearch base URL ({@code OPENSEARCH_ENDPOINT}, {@code
+ *     https://host[:port]}, or {@code http://127.0.0.1:port} locally); required by the functions
+ *     that use the index
+ * @param openSearchAuth how index requests are authenticated ({@code OPENSEARCH_AUTH}, {@code
+ *     sigv4} or {@code none}, default {@code sigv4})
+ * @param openSearchService the SigV4 service name ({@code OPENSEARCH_SERVICE}, {@code es} or {@code
+ *     aoss}, default {@code es})
+ * @param indexName the links index ({@code INDEX_NAME}, default {@code links})
  */
 public record Settings(
         String region,
@@ -41,7 +52,11 @@ public record Settings(
         long maxBodyBytes,
         int maxRedirects,
         String userAgent,
-        int maxReceives) {
+        int maxReceives,
+        Optional<URI> openSearchEndpoint,
+        OpenSearchAuth openSearchAuth,
+        String openSearchService,
+        String indexName) {
 
     public static final String DEFAULT_USER_AGENT =
             "linkcrawl/0.1 (+https://github.com/linkcrawl/linkcrawl)";
@@ -72,7 +87,11 @@ public record Settings(
                         reader.number("MAX_BODY_BYTES", 5L * 1024 * 1024, 1024, 64L * 1024 * 1024),
                         (int) reader.number("MAX_REDIRECTS", 10, 0, 20),
                         reader.text("USER_AGENT", DEFAULT_USER_AGENT),
-                        (int) reader.number("MAX_RECEIVES", 5, 1, 1000));
+                        (int) reader.number("MAX_RECEIVES", 5, 1, 1000),
+                        reader.optional("OPENSEARCH_ENDPOINT", Reader::openSearchEndpoint),
+                        reader.value("OPENSEARCH_AUTH", OpenSearchAuth.SIGV4, Reader::auth),
+                        reader.value("OPENSEARCH_SERVICE", "es", Reader::service),
+                        reader.value("INDEX_NAME", "links", OpenSearchLinkIndex::requireIndexName));
         reader.throwIfInvalid();
         return settings;
     }
@@ -83,6 +102,17 @@ public record Settings(
                 () ->
                         new InvalidSettingsException(
                                 List.of("QUEUE_URL is not set: it must hold the crawl queue URL")));
+    }
+
+    /** The OpenSearch endpoint, or a clear error for a function that cannot run without it. */
+    public URI requireOpenSearchEndpoint() {
+        return openSearchEndpoint.orElseThrow(
+                () ->
+                        new InvalidSettingsException(
+                                List.of(
+                                        "OPENSEARCH_ENDPOINT is not set: it must hold the"
+                                                + " OpenSearch base URL, such as"
+                                                + " https://search-links.eu-west-1.es.amazonaws.com")));
     }
 
     /** Collects every problem so one failed cold start reports them all. */
@@ -153,6 +183,26 @@ public record Settings(
                 throw new IllegalArgumentException(
                         "expected an absolute URL such as http://127.0.0.1:9324", e);
             }
+        }
+
+        static URI openSearchEndpoint(String raw) {
+            return OpenSearchLinkIndex.requireBaseUrl(uri(raw));
+        }
+
+        static OpenSearchAuth auth(String raw) {
+            return switch (raw.toLowerCase(Locale.ROOT)) {
+                case "sigv4" -> OpenSearchAuth.SIGV4;
+                case "none" -> OpenSearchAuth.NONE;
+                default -> throw new IllegalArgumentException("expected sigv4 or none");
+            };
+        }
+
+        static String service(String raw) {
+            if (!raw.equals("es") && !raw.equals("aoss")) {
+                throw new IllegalArgumentException(
+                        "expected es (OpenSearch Service) or aoss (OpenSearch Serverless)");
+            }
+            return raw;
         }
 
         static Set<Integer> ports(String raw) {

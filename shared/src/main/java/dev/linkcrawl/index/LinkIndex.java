@@ -39,4 +39,11 @@ public interface LinkIndex {
      *     owner's)
      */
     boolean delete(String owner, LinkId id);
+
+    /**
+     * One page of {@code query.owner()}'s links that match {@code query}, in its order (see {@link
+     * LinkQuery}). Links written in the last second may not be found yet (the index refreshes about
+     * once a second). A missing index holds no links.
+     */
+    LinkPage search(LinkQuery query);
 }

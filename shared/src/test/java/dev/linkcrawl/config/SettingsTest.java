@@ -3,11 +3,15 @@ package dev.linkcrawl.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.linkcrawl.index.OpenSearchAuth;
 import dev.linkcrawl.url.HostPort;
 import dev.linkcrawl.url.UrlPolicy;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SettingsTest {
 
@@ -23,6 +27,60 @@ class SettingsTest {
         assertThat(settings.maxRedirects()).isEqualTo(10);
         assertThat(settings.userAgent()).contains("linkcrawl").contains("+https://");
         assertThat(settings.maxReceives()).isEqualTo(5);
+        assertThat(settings.openSearchEndpoint()).isEmpty();
+        assertThat(settings.openSearchAuth()).isEqualTo(OpenSearchAuth.SIGV4);
+        assertThat(settings.openSearchService()).isEqualTo("es");
+        assertThat(settings.indexName()).isEqualTo("links");
+    }
+
+    @Test
+    void readsTheOpenSearchVariables() {
+        Settings settings =
+                Settings.from(
+                        Map.of(
+                                "OPENSEARCH_ENDPOINT", "http://127.0.0.1:9200",
+                                "OPENSEARCH_AUTH", "none",
+                                "OPENSEARCH_SERVICE", "aoss",
+                                "INDEX_NAME", "links-test"));
+
+        assertThat(settings.requireOpenSearchEndpoint())
+                .isEqualTo(URI.create("http://127.0.0.1:9200"));
+        assertThat(settings.openSearchAuth()).isEqualTo(OpenSearchAuth.NONE);
+        assertThat(settings.openSearchService()).isEqualTo("aoss");
+        assertThat(settings.indexName()).isEqualTo("links-test");
+    }
+
+    @Test
+    void readsTheAuthModeIgnoringCase() {
+        assertThat(Settings.from(Map.of("OPENSEARCH_AUTH", "SigV4")).openSearchAuth())
+                .isEqualTo(OpenSearchAuth.SIGV4);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "OPENSEARCH_AUTH, basic",
+        "OPENSEARCH_SERVICE, s3",
+        "INDEX_NAME, Links",
+        "OPENSEARCH_ENDPOINT, search-links.eu-west-1.es.amazonaws.com",
+        "OPENSEARCH_ENDPOINT, https://search-links.eu-west-1.es.amazonaws.com/links",
+        "OPENSEARCH_ENDPOINT, ftp://127.0.0.1:9200"
+    })
+    void refusesABadOpenSearchValueNamingTheVariable(String variable, String value) {
+        assertThatThrownBy(() -> Settings.from(Map.of(variable, value)))
+                .isInstanceOfSatisfying(
+                        InvalidSettingsException.class,
+                        e ->
+                                assertThat(e.problems())
+                                        .singleElement()
+                                        .asString()
+                                        .startsWith(variable));
+    }
+
+    @Test
+    void requireOpenSearchEndpointNamesTheMissingVariable() {
+        assertThatThrownBy(() -> Settings.from(Map.of()).requireOpenSearchEndpoint())
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("OPENSEARCH_ENDPOINT");
     }
 
     @Test
