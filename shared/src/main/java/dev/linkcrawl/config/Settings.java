@@ -42,6 +42,12 @@ import java.util.function.Function;
  * @param openSearchService the SigV4 service name ({@code OPENSEARCH_SERVICE}, {@code es} or {@code
  *     aoss}, default {@code es})
  * @param indexName the links index ({@code INDEX_NAME}, default {@code links})
+ * @param s3Endpoint S3 endpoint override ({@code AWS_ENDPOINT_URL_S3}), for a local S3 such as
+ *     S3Mock; clients then use path-style addressing
+ * @param recrawlAfterDays links crawled longer ago are re-crawled ({@code RECRAWL_AFTER_DAYS},
+ *     default 30, 1 to 3650)
+ * @param recrawlMaxPerRun at most this many links are queued by one re-crawl run ({@code
+ *     RECRAWL_MAX_PER_RUN}, default 10000, 1 to 1000000)
  */
 public record Settings(
         String region,
@@ -56,7 +62,10 @@ public record Settings(
         Optional<URI> openSearchEndpoint,
         OpenSearchAuth openSearchAuth,
         String openSearchService,
-        String indexName) {
+        String indexName,
+        Optional<URI> s3Endpoint,
+        int recrawlAfterDays,
+        int recrawlMaxPerRun) {
 
     public static final String DEFAULT_USER_AGENT =
             "linkcrawl/0.1 (+https://github.com/linkcrawl/linkcrawl)";
@@ -91,17 +100,25 @@ public record Settings(
                         reader.optional("OPENSEARCH_ENDPOINT", Reader::openSearchEndpoint),
                         reader.value("OPENSEARCH_AUTH", OpenSearchAuth.SIGV4, Reader::auth),
                         reader.value("OPENSEARCH_SERVICE", "es", Reader::service),
-                        reader.value("INDEX_NAME", "links", OpenSearchLinkIndex::requireIndexName));
+                        reader.value("INDEX_NAME", "links", OpenSearchLinkIndex::requireIndexName),
+                        reader.optional("AWS_ENDPOINT_URL_S3", Reader::uri),
+                        (int) reader.number("RECRAWL_AFTER_DAYS", 30, 1, 3650),
+                        (int) reader.number("RECRAWL_MAX_PER_RUN", 10_000, 1, 1_000_000));
         reader.throwIfInvalid();
         return settings;
     }
 
-    /** The crawl queue URL, or a clear error for a function that cannot run without it. */
+    /**
+     * The queue this function sends to (CrawlQueue for submit, BackfillQueue for backfill), or a
+     * clear error for a function that cannot run without it.
+     */
     public String requireQueueUrl() {
         return queueUrl.orElseThrow(
                 () ->
                         new InvalidSettingsException(
-                                List.of("QUEUE_URL is not set: it must hold the crawl queue URL")));
+                                List.of(
+                                        "QUEUE_URL is not set: it must hold the URL of the queue"
+                                                + " this function sends crawl messages to")));
     }
 
     /** The OpenSearch endpoint, or a clear error for a function that cannot run without it. */

@@ -145,4 +145,49 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.from(Map.of("AWS_ENDPOINT_URL_SQS", "localhost:9324")))
                 .hasMessageContaining("AWS_ENDPOINT_URL_SQS");
     }
+
+    @Test
+    void backfillDefaultsToThirtyDaysTenThousandLinksAndTheRealS3() {
+        Settings settings = Settings.from(Map.of());
+
+        assertThat(settings.recrawlAfterDays()).isEqualTo(30);
+        assertThat(settings.recrawlMaxPerRun()).isEqualTo(10_000);
+        assertThat(settings.s3Endpoint()).isEmpty();
+    }
+
+    @Test
+    void readsBackfillVariables() {
+        Settings settings =
+                Settings.from(
+                        Map.of(
+                                "AWS_ENDPOINT_URL_S3", "http://127.0.0.1:9090",
+                                "RECRAWL_AFTER_DAYS", "7",
+                                "RECRAWL_MAX_PER_RUN", "500"));
+
+        assertThat(settings.s3Endpoint()).contains(java.net.URI.create("http://127.0.0.1:9090"));
+        assertThat(settings.recrawlAfterDays()).isEqualTo(7);
+        assertThat(settings.recrawlMaxPerRun()).isEqualTo(500);
+    }
+
+    @Test
+    void refusesRecrawlBoundsOutOfRange() {
+        assertThatThrownBy(
+                        () ->
+                                Settings.from(
+                                        Map.of(
+                                                "RECRAWL_AFTER_DAYS", "0",
+                                                "RECRAWL_MAX_PER_RUN", "lots")))
+                .isInstanceOfSatisfying(
+                        InvalidSettingsException.class,
+                        e ->
+                                assertThat(e.problems())
+                                        .hasSize(2)
+                                        .anySatisfy(
+                                                p -> assertThat(p).startsWith("RECRAWL_AFTER_DAYS"))
+                                        .anySatisfy(
+                                                p ->
+                                                        assertThat(p)
+                                                                .startsWith(
+                                                                        "RECRAWL_MAX_PER_RUN")));
+    }
 }

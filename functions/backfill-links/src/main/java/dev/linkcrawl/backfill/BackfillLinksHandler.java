@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.linkcrawl.config.Settings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -54,17 +55,16 @@ public final class BackfillLinksHandler implements RequestStreamHandler {
 
     /** Used by Lambda: settings from the environment, clients built once per cold start. */
     public BackfillLinksHandler() {
-        this(BackfillSettings.fromEnvironment());
+        this(Settings.fromEnvironment());
     }
 
     /** Used by the local runner, which builds the settings from the template environment. */
-    public BackfillLinksHandler(BackfillSettings settings) {
+    public BackfillLinksHandler(Settings settings) {
         this(
                 new ImportBookmarks(
                         new S3ImportStore(s3Client(settings)),
-                        new SqsBackfillQueue(
-                                sqsClient(settings), settings.shared().requireQueueUrl()),
-                        settings.shared().urlPolicy(),
+                        new SqsBackfillQueue(sqsClient(settings), settings.requireQueueUrl()),
+                        settings.urlPolicy(),
                         Clock.systemUTC()),
                 Clock.systemUTC());
     }
@@ -152,10 +152,10 @@ public final class BackfillLinksHandler implements RequestStreamHandler {
         return clock.instant().plusMillis(context.getRemainingTimeInMillis()).minus(RESULT_MARGIN);
     }
 
-    private static SqsClient sqsClient(BackfillSettings settings) {
+    private static SqsClient sqsClient(Settings settings) {
         SqsClientBuilder builder =
                 SqsClient.builder()
-                        .region(Region.of(settings.shared().region()))
+                        .region(Region.of(settings.region()))
                         .httpClient(
                                 UrlConnectionHttpClient.builder()
                                         .connectionTimeout(Duration.ofSeconds(2))
@@ -165,14 +165,14 @@ public final class BackfillLinksHandler implements RequestStreamHandler {
                                 config ->
                                         config.apiCallTimeout(Duration.ofSeconds(30))
                                                 .apiCallAttemptTimeout(Duration.ofSeconds(10)));
-        settings.shared().sqsEndpoint().ifPresent(builder::endpointOverride);
+        settings.sqsEndpoint().ifPresent(builder::endpointOverride);
         return builder.build();
     }
 
-    private static S3Client s3Client(BackfillSettings settings) {
+    private static S3Client s3Client(Settings settings) {
         S3ClientBuilder builder =
                 S3Client.builder()
-                        .region(Region.of(settings.shared().region()))
+                        .region(Region.of(settings.region()))
                         .httpClient(
                                 UrlConnectionHttpClient.builder()
                                         .connectionTimeout(Duration.ofSeconds(2))

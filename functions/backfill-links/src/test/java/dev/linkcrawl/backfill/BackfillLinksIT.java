@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.adobe.testing.s3mock.junit5.S3MockExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.linkcrawl.config.Settings;
 import dev.linkcrawl.testing.EmbeddedSqs;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -72,7 +73,7 @@ class BackfillLinksIT {
         queueUrl = sqs.createQueue("backfill-" + UUID.randomUUID());
         handler =
                 new BackfillLinksHandler(
-                        BackfillSettings.from(
+                        Settings.from(
                                 Map.of(
                                         "AWS_REGION",
                                         EmbeddedSqs.REGION,

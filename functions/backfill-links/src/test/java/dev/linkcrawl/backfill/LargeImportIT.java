@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.adobe.testing.s3mock.junit5.S3MockExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.linkcrawl.config.Settings;
 import dev.linkcrawl.link.CrawlMessage;
 import dev.linkcrawl.testing.EmbeddedSqs;
 import dev.linkcrawl.url.UrlPolicy;
@@ -128,7 +129,7 @@ class LargeImportIT {
             s3.putObject(put -> put.bucket(BUCKET).key(key), RequestBody.fromBytes(text));
             BackfillLinksHandler handler =
                     new BackfillLinksHandler(
-                            BackfillSettings.from(
+                            Settings.from(
                                     Map.of(
                                             "AWS_REGION",
                                             EmbeddedSqs.REGION,
