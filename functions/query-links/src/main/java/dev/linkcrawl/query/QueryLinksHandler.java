@@ -93,7 +93,15 @@ public final class QueryLinksHandler
                 case Route.Unknown unknown -> ApiResponses.problem(NOT_FOUND);
             };
         } catch (LinkIndexException e) {
-            log(context, "index unavailable reason=" + e.reason() + " route=" + route.name());
+            // The message names the action, index, status and error type; never user input.
+            log(
+                    context,
+                    "index unavailable reason="
+                            + e.reason()
+                            + " route="
+                            + route.name()
+                            + " "
+                            + e.getMessage());
             Problem problem =
                     Problem.of(
                             ProblemType.INDEX_UNAVAILABLE,
