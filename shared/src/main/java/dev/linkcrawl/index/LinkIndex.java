@@ -44,6 +44,10 @@ public interface LinkIndex {
      * One page of {@code query.owner()}'s links that match {@code query}, in its order (see {@link
      * LinkQuery}). Links written in the last second may not be found yet (the index refreshes about
      * once a second). A missing index holds no links.
+     *
+     * <p>Paging with {@link LinkQuery#after} returns each link once while the matching links stay
+     * as they are; a link saved, changed or deleted between two pages may shift a relevance order
+     * (scores depend on the other links), so it can be missed or seen twice, never an error.
      */
     LinkPage search(LinkQuery query);
 }

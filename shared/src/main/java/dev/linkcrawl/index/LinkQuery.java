@@ -105,6 +105,20 @@ public record LinkQuery(
      * separate words.
      */
     static String firstWords(String text, int max) {
+        int end = wordStart(text, max + 1);
+        return end < 0 ? text : text.substring(0, end).strip();
+    }
+
+    /**
+     * Whether {@code text} holds at least one word, counted as in {@link #firstWords}. Text without
+     * one ({@code *}, {@code "}, {@code ( )}) matches no link.
+     */
+    static boolean hasWords(String text) {
+        return wordStart(text, 1) >= 0;
+    }
+
+    /** Where the {@code n}-th word (from 1) of {@code text} starts, or -1 if it has fewer. */
+    private static int wordStart(String text, int n) {
         int words = 0;
         boolean inRun = false;
         for (int i = 0; i < text.length(); ) {
@@ -122,12 +136,12 @@ public record LinkQuery(
                 startsWord = isSymbol(cp);
                 inRun = false;
             }
-            if (startsWord && ++words > max) {
-                return text.substring(0, i).strip();
+            if (startsWord && ++words == n) {
+                return i;
             }
             i += Character.charCount(cp);
         }
-        return text;
+        return -1;
     }
 
     private static boolean isSymbol(int cp) {

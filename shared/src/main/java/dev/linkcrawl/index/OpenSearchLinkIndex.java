@@ -339,6 +339,10 @@ public final class OpenSearchLinkIndex implements LinkIndex, AutoCloseable {
     @Override
     public LinkPage search(LinkQuery query) {
         Objects.requireNonNull(query, "query");
+        if (query.text().filter(text -> !LinkQuery.hasWords(text)).isPresent()) {
+            // OpenSearch would answer a bare * with every link: text without a word matches none.
+            return new LinkPage(List.of(), Optional.empty());
+        }
         SearchRequest request = searchRequest(query);
         SearchResponse<JsonNode> response;
         try {

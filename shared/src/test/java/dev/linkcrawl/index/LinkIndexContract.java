@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What every {@link LinkIndex} does, run against OpenSearch ({@code OpenSearchLinkIndexIT}) and the
@@ -402,13 +404,16 @@ abstract class LinkIndexContract {
         assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(matching);
     }
 
-    @Test
-    void findsNothingForTextWithoutAWord() {
-        put(1, SampleDocuments.page("alice", "Zeppelin", "zeppelin * ( ) \\ \" ", List.of(), T0));
+    @ParameterizedTest
+    @ValueSource(strings = {"*", "**", "* *", "\"", "( )", "* ( \\ \"", "?", "-", "&&"})
+    void findsNothingForTextWithoutAWord(String text) {
+        put(
+                1,
+                SampleDocuments.page(
+                        "alice", "Zeppelin", "zeppelin * ( ) \\ \" ? -", List.of(), T0));
         makeSearchable();
 
-        assertThat(index().search(LinkQuery.newest("alice").withText("* ( \\ \"")).hits())
-                .isEmpty();
+        assertThat(index().search(LinkQuery.newest("alice").withText(text)).hits()).isEmpty();
     }
 
     @Test

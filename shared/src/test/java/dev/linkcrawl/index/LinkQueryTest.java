@@ -133,6 +133,18 @@ class LinkQueryTest {
         assertThat(LinkQuery.firstWords(text, 3)).isEqualTo(firstThree);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"*", "\" ( ) \\", "-- ?"})
+    void findsNoWordInPunctuation(String text) {
+        assertThat(LinkQuery.hasWords(text)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a", "*x", "中", "😀", "+"})
+    void findsAWordInLettersIdeographsAndSymbols(String text) {
+        assertThat(LinkQuery.hasWords(text)).isTrue();
+    }
+
     @Test
     void keepsTextWithFewerWordsWhole() {
         assertThat(LinkQuery.firstWords("only two", 3)).isEqualTo("only two");
