@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.linkcrawl.aws.SqsClients;
 import dev.linkcrawl.config.Settings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,8 +22,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /**
  * BackfillLinksFunction: bookmark imports (S3 {@code ObjectCreated} under {@code imports/}) and the
@@ -63,7 +62,10 @@ public final class BackfillLinksHandler implements RequestStreamHandler {
         this(
                 new ImportBookmarks(
                         new S3ImportStore(s3Client(settings)),
-                        new SqsBackfillQueue(sqsClient(settings), settings.requireQueueUrl()),
+                        new SqsBackfillQueue(
+                                SqsClients.create(
+                                        settings, Duration.ofSeconds(10), Duration.ofSeconds(30)),
+                                settings.requireQueueUrl()),
                         settings.urlPolicy(),
                         Clock.systemUTC()),
                 Clock.systemUTC());
@@ -150,23 +152,6 @@ public final class BackfillLinksHandler implements RequestStreamHandler {
             return Instant.MAX;
         }
         return clock.instant().plusMillis(context.getRemainingTimeInMillis()).minus(RESULT_MARGIN);
-    }
-
-    private static SqsClient sqsClient(Settings settings) {
-        SqsClientBuilder builder =
-                SqsClient.builder()
-                        .region(Region.of(settings.region()))
-                        .httpClient(
-                                UrlConnectionHttpClient.builder()
-                                        .connectionTimeout(Duration.ofSeconds(2))
-                                        .socketTimeout(Duration.ofSeconds(10))
-                                        .build())
-                        .overrideConfiguration(
-                                config ->
-                                        config.apiCallTimeout(Duration.ofSeconds(30))
-                                                .apiCallAttemptTimeout(Duration.ofSeconds(10)));
-        settings.sqsEndpoint().ifPresent(builder::endpointOverride);
-        return builder.build();
     }
 
     private static S3Client s3Client(Settings settings) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.linkcrawl.link.CrawlMessage;
+import dev.linkcrawl.testing.SampleEvents;
 import dev.linkcrawl.url.UrlPolicy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,6 +17,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BackfillLinksHandlerTest {
+
+    private static final SampleEvents EVENTS = new SampleEvents("backfill-links");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant NOW = Instant.parse("2026-11-27T10:30:00Z");
@@ -46,7 +49,7 @@ class BackfillLinksHandlerTest {
 
     @Test
     void everySampleEventHasAnExpectedOutcome() {
-        assertThat(SampleEvents.names()).containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
+        assertThat(EVENTS.names()).containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
     }
 
     @Test
@@ -125,7 +128,7 @@ class BackfillLinksHandlerTest {
     }
 
     private JsonNode invoke(String sample) throws IOException {
-        return invoke(SampleEvents.load(sample));
+        return invoke(EVENTS.bytes(sample));
     }
 
     private JsonNode invoke(byte[] event) throws IOException {

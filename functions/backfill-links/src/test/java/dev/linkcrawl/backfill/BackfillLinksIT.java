@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.linkcrawl.config.Settings;
 import dev.linkcrawl.testing.EmbeddedSqs;
+import dev.linkcrawl.testing.SampleEvents;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,6 +33,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * the backfill queue, both in this JVM on loopback, driven by the sample S3 event.
  */
 class BackfillLinksIT {
+
+    private static final SampleEvents EVENTS = new SampleEvents("backfill-links");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -189,7 +192,7 @@ class BackfillLinksIT {
                 put -> put.bucket(BUCKET).key("imports/bob/links.txt"),
                 RequestBody.fromString(text));
         byte[] event =
-                new String(SampleEvents.load("import-netscape.json"), StandardCharsets.UTF_8)
+                new String(EVENTS.bytes("import-netscape.json"), StandardCharsets.UTF_8)
                         .replace(UPLOAD, "imports/bob/links.txt")
                         .getBytes(StandardCharsets.UTF_8);
 
@@ -216,7 +219,7 @@ class BackfillLinksIT {
     }
 
     private JsonNode invoke(String sample) throws IOException {
-        return invoke(SampleEvents.load(sample));
+        return invoke(EVENTS.bytes(sample));
     }
 
     private JsonNode invoke(byte[] event) throws IOException {

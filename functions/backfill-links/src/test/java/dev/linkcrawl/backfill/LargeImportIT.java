@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.linkcrawl.config.Settings;
 import dev.linkcrawl.link.CrawlMessage;
 import dev.linkcrawl.testing.EmbeddedSqs;
+import dev.linkcrawl.testing.SampleEvents;
 import dev.linkcrawl.url.UrlPolicy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -29,6 +30,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * ({@code target/failsafe-reports/dev.linkcrawl.backfill.LargeImportIT-output.txt}).
  */
 class LargeImportIT {
+
+    private static final SampleEvents EVENTS = new SampleEvents("backfill-links");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int LINES = 100_000;
@@ -140,7 +143,7 @@ class LargeImportIT {
                                             "QUEUE_URL",
                                             queueUrl)));
             byte[] event =
-                    new String(SampleEvents.load("import-netscape.json"), StandardCharsets.UTF_8)
+                    new String(EVENTS.bytes("import-netscape.json"), StandardCharsets.UTF_8)
                             .replace("imports/alice/bookmarks.html", key)
                             .getBytes(StandardCharsets.UTF_8);
 

@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.linkcrawl.crawl.extract.PageExtractor;
 import dev.linkcrawl.crawl.fetch.FailureCode;
 import dev.linkcrawl.crawl.fetch.FetchOutcome;
 import dev.linkcrawl.index.LinkDocument;
 import dev.linkcrawl.link.LinkId;
 import dev.linkcrawl.testing.InMemoryLinkIndex;
+import dev.linkcrawl.testing.SampleEvents;
 import dev.linkcrawl.url.UrlPolicy;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +20,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,7 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The crawl handler driven by the sample events users pass to {@code sam local invoke}. */
 class CrawlLinkHandlerTest {
 
-    private static final Path EVENTS = Path.of("../../events/crawl-link");
+    private static final SampleEvents EVENTS = new SampleEvents("crawl-link");
     private static final Instant NOW = Instant.parse("2026-11-27T10:30:05Z");
     private static final LinkId SAMPLE_ID =
             new LinkId(LinkId.urlHash("user-123\nhttps://example.com/articles/slow-links"));
@@ -63,11 +59,8 @@ class CrawlLinkHandlerTest {
                     "wrong-version.json", "redelivered");
 
     @Test
-    void everySampleEventHasAnExpectedOutcome() throws IOException {
-        try (Stream<Path> files = Files.list(EVENTS)) {
-            assertThat(files.map(file -> file.getFileName().toString()))
-                    .containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
-        }
+    void everySampleEventHasAnExpectedOutcome() {
+        assertThat(EVENTS.names()).containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
     }
 
     @ParameterizedTest
@@ -185,13 +178,7 @@ class CrawlLinkHandlerTest {
                 .url();
     }
 
-    static SQSEvent load(String name) {
-        try {
-            return LambdaEventSerializers.serializerFor(
-                            SQSEvent.class, CrawlLinkHandlerTest.class.getClassLoader())
-                    .fromJson(Files.readString(EVENTS.resolve(name)));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    private static SQSEvent load(String name) {
+        return EVENTS.load(name, SQSEvent.class);
     }
 }
