@@ -19,7 +19,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.opensearch.client.json.JsonData;
 import org.opensearch.client.json.JsonpDeserializer;
 import org.opensearch.client.json.JsonpMapper;
 import org.opensearch.client.json.jackson.JacksonJsonpMapper;
@@ -39,6 +41,7 @@ import org.opensearch.client.opensearch.core.SearchResponse;
 import org.opensearch.client.opensearch.core.search.Highlight;
 import org.opensearch.client.opensearch.core.search.HighlighterEncoder;
 import org.opensearch.client.opensearch.core.search.Hit;
+import org.opensearch.client.opensearch.core.search.Pit;
 import org.opensearch.client.opensearch.indices.IndexSettings;
 import org.opensearch.client.transport.OpenSearchTransport;
 import org.opensearch.client.transport.aws.AwsSdk2Transport;
@@ -365,6 +368,130 @@ public final class OpenSearchLinkIndex implements LinkIndex, AutoCloseable {
                         ? Optional.of(sortKey(hits.get(query.size() - 1), query))
                         : Optional.empty();
         return new LinkPage(page, next);
+    }
+
+    /** Pages of the re-crawl scan: 500 links per request. */
+    static final int RECRAWL_PAGE_SIZE = 500;
+
+    /** How long the scan's point in time lives between two pages. */
+    private static final String SCAN_KEEP_ALIVE = "2m";
+
+    private static final List<SortOptions> OLDEST_FIRST =
+            List.of(
+                    SortOptions.of(o -> o.field(f -> f.field("crawledAt").order(SortOrder.Asc))),
+                    SortOptions.of(o -> o.field(f -> f.field("id").order(SortOrder.Asc))));
+
+    private static final List<String> RECRAWL_FIELDS =
+            List.of("owner", "url", "submittedAt", "tags", "note");
+
+    @Override
+    public int forEachDueForRecrawl(
+            Instant crawledBefore, int limit, Consumer<RecrawlCandidate> visitor) {
+        Objects.requireNonNull(crawledBefore, "crawledBefore");
+        Objects.requireNonNull(visitor, "visitor");
+        if (limit <= 0) {
+            return 0;
+        }
+        String pitId;
+        try {
+            pitId =
+                    client.createPit(
+                                    p -> p.index(indexName).keepAlive(t -> t.time(SCAN_KEEP_ALIVE)))
+                            .pitId();
+        } catch (OpenSearchException e) {
+            if (INDEX_NOT_FOUND.equals(e.error().type())) {
+                return 0;
+            }
+            throw failure("open a point in time on", e);
+        } catch (IOException | SdkException e) {
+            throw failure("open a point in time on", e);
+        }
+        try {
+            return scan(pitId, crawledBefore, limit, visitor);
+        } finally {
+            try {
+                client.deletePit(d -> d.pitId(pitId));
+            } catch (OpenSearchException | IOException | SdkException e) {
+                // The point in time expires on its own after SCAN_KEEP_ALIVE.
+            }
+        }
+    }
+
+    private int scan(
+            String pitId, Instant crawledBefore, int limit, Consumer<RecrawlCandidate> visitor) {
+        long before = crawledBefore.toEpochMilli();
+        Query stale = Query.of(q -> q.range(r -> r.field("crawledAt").lt(JsonData.of(before))));
+        Query retryable =
+                Query.of(q -> q.term(t -> t.field("failure.retryable").value(FieldValue.of(true))));
+        Query failedRetryably =
+                Query.of(q -> q.bool(b -> b.filter(term("status", "failed"), retryable)));
+        Query due =
+                Query.of(
+                        q -> q.bool(b -> b.should(stale, failedRetryably).minimumShouldMatch("1")));
+        List<FieldValue> after = null;
+        int visited = 0;
+        while (visited < limit) {
+            int size = Math.min(RECRAWL_PAGE_SIZE, limit - visited);
+            List<FieldValue> searchAfter = after;
+            SearchResponse<JsonNode> response;
+            try {
+                response =
+                        client.search(
+                                s -> {
+                                    s.pit(
+                                                    new Pit.Builder()
+                                                            .id(pitId)
+                                                            .keepAlive(SCAN_KEEP_ALIVE)
+                                                            .build())
+                                            .query(due)
+                                            .sort(OLDEST_FIRST)
+                                            .size(size)
+                                            .trackTotalHits(t -> t.enabled(false))
+                                            .source(
+                                                    src ->
+                                                            src.filter(
+                                                                    f ->
+                                                                            f.includes(
+                                                                                    RECRAWL_FIELDS)));
+                                    if (searchAfter != null) {
+                                        s.searchAfter(searchAfter);
+                                    }
+                                    return s;
+                                },
+                                JsonNode.class);
+            } catch (OpenSearchException e) {
+                throw failure("re-crawl scan", e);
+            } catch (IOException | SdkException e) {
+                throw failure("re-crawl scan", e);
+            }
+            List<Hit<JsonNode>> hits = response.hits().hits();
+            for (Hit<JsonNode> hit : hits) {
+                visitor.accept(recrawlCandidate(hit));
+                visited++;
+            }
+            if (hits.size() < size) {
+                break;
+            }
+            after = hits.getLast().sort();
+        }
+        return visited;
+    }
+
+    private static RecrawlCandidate recrawlCandidate(Hit<JsonNode> hit) {
+        JsonNode source = hit.source();
+        List<String> tags = new ArrayList<>();
+        if (source.path("tags").isArray()) {
+            source.path("tags").forEach(tag -> tags.add(tag.asText()));
+        }
+        JsonNode submittedAt = source.path("submittedAt");
+        JsonNode note = source.path("note");
+        return new RecrawlCandidate(
+                new LinkId(hit.id()),
+                source.path("owner").asText(),
+                source.path("url").asText(),
+                submittedAt.isTextual() ? Instant.parse(submittedAt.asText()) : null,
+                tags,
+                note.isTextual() ? note.asText() : null);
     }
 
     private SearchRequest searchRequest(LinkQuery query) {

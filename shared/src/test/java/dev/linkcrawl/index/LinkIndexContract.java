@@ -3,12 +3,14 @@ package dev.linkcrawl.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.linkcrawl.link.LinkId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -428,5 +430,59 @@ abstract class LinkIndexContract {
         LinkPage page = index().search(LinkQuery.newest("alice").withText(words + "absentword"));
 
         assertThat(ids(page)).containsExactly(id);
+    }
+
+    @Test
+    void recrawlVisitsStaleAndRetryablyFailedLinksOldestFirst() {
+        String owner = "recrawl-" + UUID.randomUUID();
+        Instant cutoff = T0.minus(Duration.ofDays(30));
+        LinkId old = SampleDocuments.randomId();
+        index().put(old, SampleDocuments.full(owner, cutoff.minus(Duration.ofDays(5))));
+        LinkId fresh = SampleDocuments.randomId();
+        index().put(fresh, SampleDocuments.full(owner, T0));
+        LinkId retryable = SampleDocuments.randomId();
+        index().put(
+                        retryable,
+                        SampleDocuments.failed(owner, T0.minusSeconds(60)).toBuilder()
+                                .failure(new LinkDocument.Failure("timeout", "too slow", true))
+                                .build());
+        LinkId permanent = SampleDocuments.randomId();
+        index().put(permanent, SampleDocuments.failed(owner, T0.minusSeconds(30)));
+        LinkId oldFailure = SampleDocuments.randomId();
+        index().put(oldFailure, SampleDocuments.failed(owner, cutoff.minus(Duration.ofDays(1))));
+        makeSearchable();
+
+        List<RecrawlCandidate> visited = new ArrayList<>();
+        index().forEachDueForRecrawl(
+                        cutoff,
+                        10_000,
+                        candidate -> {
+                            if (candidate.owner().equals(owner)) {
+                                visited.add(candidate);
+                            }
+                        });
+
+        assertThat(visited)
+                .extracting(RecrawlCandidate::id)
+                .containsExactly(old, oldFailure, retryable);
+        RecrawlCandidate first = visited.getFirst();
+        assertThat(first.url()).isEqualTo(SampleDocuments.full(owner, T0).url());
+        assertThat(first.tags()).isEqualTo(SampleDocuments.full(owner, T0).tags());
+        assertThat(first.submittedAt()).isEqualTo(SampleDocuments.full(owner, T0).submittedAt());
+    }
+
+    @Test
+    void recrawlStopsAtItsLimit() {
+        String owner = "recrawl-" + UUID.randomUUID();
+        for (int n = 0; n < 5; n++) {
+            index().put(
+                            SampleDocuments.randomId(),
+                            SampleDocuments.full(owner, T0.minus(Duration.ofDays(400 + n))));
+        }
+        makeSearchable();
+
+        int visited = index().forEachDueForRecrawl(T0, 3, candidate -> {});
+
+        assertThat(visited).isEqualTo(3);
     }
 }

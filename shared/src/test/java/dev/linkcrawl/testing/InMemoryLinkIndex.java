@@ -7,8 +7,10 @@ import dev.linkcrawl.index.LinkIndexException;
 import dev.linkcrawl.index.LinkPage;
 import dev.linkcrawl.index.LinkQuery;
 import dev.linkcrawl.index.PutOutcome;
+import dev.linkcrawl.index.RecrawlCandidate;
 import dev.linkcrawl.index.SortKey;
 import dev.linkcrawl.link.LinkId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -24,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -291,5 +294,40 @@ public final class InMemoryLinkIndex implements LinkIndex {
         if (reason != null) {
             throw new LinkIndexException(reason, 0, "the in-memory index is set to fail", null);
         }
+    }
+
+    @Override
+    public int forEachDueForRecrawl(
+            Instant crawledBefore, int limit, Consumer<RecrawlCandidate> visitor) {
+        Objects.requireNonNull(crawledBefore, "crawledBefore");
+        checkAvailable();
+        List<Map.Entry<LinkId, LinkDocument>> due =
+                documents.entrySet().stream()
+                        .filter(
+                                entry -> {
+                                    LinkDocument document = entry.getValue();
+                                    return document.crawledAt().isBefore(crawledBefore)
+                                            || (document.failure() != null
+                                                    && document.failure().retryable());
+                                })
+                        .sorted(
+                                Comparator.comparing(
+                                                (Map.Entry<LinkId, LinkDocument> entry) ->
+                                                        entry.getValue().crawledAt())
+                                        .thenComparing(entry -> entry.getKey().value()))
+                        .limit(Math.max(0, limit))
+                        .toList();
+        for (Map.Entry<LinkId, LinkDocument> entry : due) {
+            LinkDocument document = entry.getValue();
+            visitor.accept(
+                    new RecrawlCandidate(
+                            entry.getKey(),
+                            document.owner(),
+                            document.url(),
+                            document.submittedAt(),
+                            document.tags(),
+                            document.note()));
+        }
+        return due.size();
     }
 }
