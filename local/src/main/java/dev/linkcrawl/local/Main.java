@@ -57,11 +57,6 @@ public final class Main implements Runnable {
 
     /** Settings every command needs before any function or service is touched. */
     static void prepareProcess() {
-        // The functions build their AWS clients with the SDK's default credentials chain, which
-        // reads these first; the local services accept any credentials.
-        System.setProperty("aws.accessKeyId", "local");
-        System.setProperty("aws.secretAccessKey", "local");
-        System.setProperty("aws.region", "us-east-1");
         // Each function jar carries slf4j-api without a provider; its warning is noise here.
         System.setProperty("slf4j.internal.verbosity", "ERROR");
     }

@@ -28,10 +28,18 @@ public final class FunctionLoader {
     private final Clock clock;
     private final PrintStream log;
 
+    /**
+     * A loader for functions of the template in {@code templateFolder}. Sets the JVM's AWS
+     * credentials to fixed local ones ({@code aws.accessKeyId}, {@code aws.secretAccessKey}): the
+     * functions build their clients with the SDK's default chain, which reads those first, and the
+     * local services accept any credentials — so no real credentials are ever used.
+     */
     public FunctionLoader(Path templateFolder, Clock clock, PrintStream log) {
         this.templateFolder = Objects.requireNonNull(templateFolder, "templateFolder");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.log = Objects.requireNonNull(log, "log");
+        System.setProperty("aws.accessKeyId", "local");
+        System.setProperty("aws.secretAccessKey", "local");
     }
 
     /** The jar a function's {@code CodeUri} names, resolved against the template's folder. */

@@ -44,7 +44,11 @@ public final class LocalSqs implements AutoCloseable {
     /** ElasticMQ's account id, part of every queue URL and ARN. */
     public static final String ACCOUNT_ID = "000000000000";
 
-    private static final Duration RESTORE_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration RESTORE_TIMEOUT = Duration.ofSeconds(30);
+
+    /** Guards ElasticMQ's JVM-wide database pool: one persistent server at a time. */
+    private static final java.util.concurrent.atomic.AtomicBoolean PERSISTENT_RUNNING =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     private final ActorSystem actorSystem;
     private final SQSRestServer server;
@@ -69,6 +73,10 @@ public final class LocalSqs implements AutoCloseable {
      * @param port the port, or 0 for a free one
      */
     public static LocalSqs start(Optional<Path> storage, int port) {
+        if (storage.isPresent() && !PERSISTENT_RUNNING.compareAndSet(false, true)) {
+            throw new IllegalStateException(
+                    "a persistent SQS server already runs in this JVM; stop it first");
+        }
         // Daemon threads: a runner that dies without stopping the server must still exit.
         ActorSystem system =
                 ActorSystem.create(
@@ -102,6 +110,10 @@ public final class LocalSqs implements AutoCloseable {
             return new LocalSqs(system, server, store.isPresent(), bound);
         } catch (RuntimeException e) {
             terminate(system);
+            if (storage.isPresent()) {
+                scalikejdbc.ConnectionPool$.MODULE$.closeAll();
+                PERSISTENT_RUNNING.set(false);
+            }
             throw e;
         }
     }
@@ -145,6 +157,7 @@ public final class LocalSqs implements AutoCloseable {
             terminate(actorSystem);
             if (persistent) {
                 scalikejdbc.ConnectionPool$.MODULE$.closeAll();
+                PERSISTENT_RUNNING.set(false);
             }
         }
     }
@@ -161,6 +174,16 @@ public final class LocalSqs implements AutoCloseable {
                 "jdbc:h2:file:" + folder.toAbsolutePath().resolve("elasticmq") + ";WRITE_DELAY=0";
         SqlQueuePersistenceConfig config =
                 new SqlQueuePersistenceConfig(true, "org.h2.Driver", url, "", "", false);
+        // ElasticMQ registers its JDBC pool only once per JVM and never again after a stop, so
+        // the pool is (re-)registered here for this folder; close() releases it.
+        try {
+            Class.forName("org.h2.Driver");
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("the H2 driver is missing from the class path", e);
+        }
+        scalikejdbc.ConnectionPool$ pools = scalikejdbc.ConnectionPool$.MODULE$;
+        scalikejdbc.ConnectionPoolSettings settings = pools.singleton$default$4();
+        pools.singleton(url, "", "", settings, pools.singleton$default$5(url, "", "", settings));
         return system.actorOf(
                 Props.create(
                         SqlQueuePersistenceActor.class,
@@ -181,7 +204,12 @@ public final class LocalSqs implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while restoring stored queues", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not restore the stored queues", e);
+            // ElasticMQ only logs why a restore failed and never answers.
+            throw new IllegalStateException(
+                    "could not restore the stored queues within "
+                            + RESTORE_TIMEOUT.toSeconds()
+                            + " s",
+                    e);
         }
         if (result instanceof scala.util.Left<?, ?> errors) {
             throw new IllegalStateException(
