@@ -5,6 +5,7 @@ import dev.linkcrawl.local.lambda.InvocationLog;
 import dev.linkcrawl.local.template.TemplateException;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.BindException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -80,8 +81,11 @@ final class DevCommand implements Callable<Integer> {
                                     environment),
                             log,
                             Clock.systemUTC());
-        } catch (TemplateException | IllegalStateException | IOException e) {
+        } catch (TemplateException | IllegalStateException e) {
             console.err().println("linkcrawl dev: " + e.getMessage());
+            return 1;
+        } catch (IOException | ServiceStartException e) {
+            console.err().println("linkcrawl dev: " + reason(e));
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -137,6 +141,22 @@ final class DevCommand implements Callable<Integer> {
                                 + " application/json' -d '{\"url\":\"https://example.com/\"}'");
         console.out().println("Ctrl-C stops; queues and the index stay in .linkcrawl/.");
         console.out().flush();
+    }
+
+    /** The failure and its root cause in one line; a port in use says which option changes it. */
+    static String reason(Throwable error) {
+        Throwable root = error;
+        while (!(root instanceof BindException)
+                && root.getCause() != null
+                && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String detail = root == error ? "" : ": " + root.getMessage();
+        return root instanceof BindException
+                ? error.getMessage()
+                        + detail
+                        + " (choose another port with --port, --sqs-port or --opensearch-port)"
+                : error.getMessage() + detail;
     }
 
     /** From the script's launch when it says when that was, else from this JVM's start. */

@@ -100,7 +100,8 @@ public final class DevStack implements AutoCloseable {
      *
      * @throws TemplateException when the template cannot run locally
      * @throws IllegalStateException when another dev process uses the same state folder
-     * @throws IOException when a port cannot be bound or the state folder written
+     * @throws ServiceStartException when a service cannot start (for example, its port is in use)
+     * @throws IOException when the state folder cannot be written
      */
     public static DevStack start(Options options, InvocationLog log, Clock clock)
             throws IOException {
@@ -120,13 +121,26 @@ public final class DevStack implements AutoCloseable {
                     CompletableFuture.supplyAsync(
                             () -> {
                                 Instant t = clock.instant();
-                                search.start(state.resolve("opensearch"));
+                                try {
+                                    search.start(state.resolve("opensearch"));
+                                } catch (RuntimeException e) {
+                                    throw new ServiceStartException(
+                                            "OpenSearch did not start on 127.0.0.1:"
+                                                    + options.openSearchPort(),
+                                            e);
+                                }
                                 return Duration.between(t, clock.instant());
                             });
             started.add(search);
 
             Instant sqsBegin = clock.instant();
-            LocalSqs sqs = LocalSqs.start(Optional.of(state.resolve("sqs")), options.sqsPort());
+            LocalSqs sqs;
+            try {
+                sqs = LocalSqs.start(Optional.of(state.resolve("sqs")), options.sqsPort());
+            } catch (RuntimeException e) {
+                throw new ServiceStartException(
+                        "SQS (ElasticMQ) did not start on 127.0.0.1:" + options.sqsPort(), e);
+            }
             started.add(sqs);
             Map<String, LocalQueue> queues =
                     QueueProvisioner.provision(sqs.client(), queueResources);
@@ -163,8 +177,13 @@ public final class DevStack implements AutoCloseable {
                                                 new Binding(
                                                         route, targets.get(function.logicalId()))));
             }
-            ApiGatewayEmulator api =
-                    ApiGatewayEmulator.start(options.apiPort(), bindings, log, clock);
+            ApiGatewayEmulator api;
+            try {
+                api = ApiGatewayEmulator.start(options.apiPort(), bindings, log, clock);
+            } catch (IOException e) {
+                throw new ServiceStartException(
+                        "the API did not start on 127.0.0.1:" + options.apiPort(), e);
+            }
             started.add(api);
 
             Map<String, QueueResource> queueDefinitions = new LinkedHashMap<>();
@@ -336,18 +355,14 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
-    private static Duration join(CompletableFuture<Duration> future) throws IOException {
+    private static Duration join(CompletableFuture<Duration> future) {
         try {
             return future.join();
         } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
+            if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IOException("OpenSearch did not start", cause);
+            throw new ServiceStartException("OpenSearch did not start", e.getCause());
         }
     }
 
