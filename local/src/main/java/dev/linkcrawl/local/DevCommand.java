@@ -106,10 +106,13 @@ final class DevCommand implements Callable<Integer> {
     private void printReady(DevStack stack, Project project) {
         Endpoints endpoints = stack.endpoints();
         DevStack.StartupTimes times = stack.startupTimes();
+        long buildMs = Long.getLong("linkcrawl.buildMs", 0);
         console.out()
                 .printf(
-                        "linkcrawl dev ready in %.1f s from launch (OpenSearch %.1f s, SQS %.1f s, functions %.1f s; started side by side)%n",
+                        "linkcrawl dev ready in %.1f s from launch (%sOpenSearch %.1f s and SQS %.1f s"
+                                + " side by side, functions %.1f s)%n",
                         sinceLaunch().toMillis() / 1000.0,
+                        buildMs > 0 ? String.format("build %.1f s, ", buildMs / 1000.0) : "",
                         times.openSearch().toMillis() / 1000.0,
                         times.sqs().toMillis() / 1000.0,
                         times.functions().toMillis() / 1000.0);

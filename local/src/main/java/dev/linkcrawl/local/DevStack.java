@@ -110,6 +110,13 @@ public final class DevStack implements AutoCloseable {
                 SamTemplate.read(options.template()).withParameters(options.parameters());
         List<FunctionResource> functionResources = template.functions();
         List<QueueResource> queueResources = template.queues();
+        Map<String, QueueResource> queueDefinitions = new LinkedHashMap<>();
+        queueResources.forEach(queue -> queueDefinitions.put(queue.logicalId(), queue));
+        for (FunctionResource function : functionResources) {
+            for (SqsEventSourceMapping mapping : function.sqsEventSources()) {
+                requireVisibilityCoversTimeout(function, queueDefinitions.get(mapping.queue()));
+            }
+        }
         Path state = options.stateFolder().toAbsolutePath();
         refuseSecondInstance(state);
         Files.createDirectories(state);
@@ -186,11 +193,8 @@ public final class DevStack implements AutoCloseable {
             }
             started.add(api);
 
-            Map<String, QueueResource> queueDefinitions = new LinkedHashMap<>();
-            queueResources.forEach(queue -> queueDefinitions.put(queue.logicalId(), queue));
             for (FunctionResource function : functionResources) {
                 for (SqsEventSourceMapping mapping : function.sqsEventSources()) {
-                    requireVisibilityCoversTimeout(function, queueDefinitions.get(mapping.queue()));
                     if (targets.get(function.logicalId()) instanceof Target.Ready ready) {
                         started.add(
                                 new SqsEventSourcePoller(

@@ -46,6 +46,9 @@ public final class ApiGatewayEmulator implements AutoCloseable {
     /** API Gateway's payload limit: 10 MB. */
     public static final int MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 
+    /** Beyond this much unread body the connection is simply closed. */
+    static final long DRAIN_LIMIT = 4L * MAX_PAYLOAD_BYTES;
+
     static final int THREADS = 16;
     static final int QUEUED = 256;
 
@@ -157,6 +160,7 @@ public final class ApiGatewayEmulator implements AutoCloseable {
             Binding binding = matched.get().getKey();
             Optional<byte[]> body = readBody(exchange);
             if (body.isEmpty()) {
+                drain(exchange);
                 write(exchange, HttpApiResponses.message(413, "Request Entity Too Large"));
                 log.invoked(
                         binding.target().function(),
@@ -246,9 +250,19 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads and discards what is left of the body (up to {@value #DRAIN_LIMIT} bytes), so that a
+     * client still sending gets the answer rather than a reset connection.
+     */
     private static void drain(HttpExchange exchange) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
-            in.skip(MAX_PAYLOAD_BYTES);
+            byte[] buffer = new byte[64 * 1024];
+            long drained = 0;
+            for (int read = in.read(buffer);
+                    read >= 0 && drained < DRAIN_LIMIT;
+                    read = in.read(buffer)) {
+                drained += read;
+            }
         }
     }
 
