@@ -1,7 +1,7 @@
 package dev.linkcrawl.config;
 
+import dev.linkcrawl.index.IndexLocation;
 import dev.linkcrawl.index.OpenSearchAuth;
-import dev.linkcrawl.index.OpenSearchLinkIndex;
 import dev.linkcrawl.url.HostPort;
 import dev.linkcrawl.url.UrlPolicy;
 import java.net.InetAddress;
@@ -100,7 +100,7 @@ public record Settings(
                         reader.optional("OPENSEARCH_ENDPOINT", Reader::openSearchEndpoint),
                         reader.value("OPENSEARCH_AUTH", OpenSearchAuth.SIGV4, Reader::auth),
                         reader.value("OPENSEARCH_SERVICE", "es", Reader::service),
-                        reader.value("INDEX_NAME", "links", OpenSearchLinkIndex::requireIndexName),
+                        reader.value("INDEX_NAME", "links", IndexLocation::requireIndexName),
                         reader.optional("AWS_ENDPOINT_URL_S3", Reader::uri),
                         (int) reader.number("RECRAWL_AFTER_DAYS", 30, 1, 3650),
                         (int) reader.number("RECRAWL_MAX_PER_RUN", 10_000, 1, 1_000_000));
@@ -203,7 +203,7 @@ public record Settings(
         }
 
         static URI openSearchEndpoint(String raw) {
-            return OpenSearchLinkIndex.requireBaseUrl(uri(raw));
+            return IndexLocation.requireBaseUrl(uri(raw));
         }
 
         static OpenSearchAuth auth(String raw) {

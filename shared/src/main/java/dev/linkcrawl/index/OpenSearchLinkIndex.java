@@ -20,7 +20,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.json.JsonpDeserializer;
 import org.opensearch.client.json.JsonpMapper;
@@ -82,7 +81,6 @@ public final class OpenSearchLinkIndex implements LinkIndex, AutoCloseable {
     public static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
     private static final Set<String> SERVICES = Set.of("es", "aoss");
-    private static final Pattern INDEX_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,254}");
     private static final String ALREADY_EXISTS = "resource_already_exists_exception";
     private static final String VERSION_CONFLICT = "version_conflict_engine_exception";
     private static final String INDEX_NOT_FOUND = "index_not_found_exception";
@@ -144,7 +142,7 @@ public final class OpenSearchLinkIndex implements LinkIndex, AutoCloseable {
             LinkDocumentCodec codec) {
         this.client = new OpenSearchClient(Objects.requireNonNull(transport, "transport"));
         this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
-        this.indexName = requireIndexName(indexName);
+        this.indexName = IndexLocation.requireIndexName(indexName);
         this.codec = Objects.requireNonNull(codec, "codec");
     }
 
@@ -200,10 +198,10 @@ public final class OpenSearchLinkIndex implements LinkIndex, AutoCloseable {
             String region,
             String indexName,
             Duration readTimeout) {
-        requireBaseUrl(endpoint);
+        IndexLocation.requireBaseUrl(endpoint);
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(readTimeout, "readTimeout");
-        requireIndexName(indexName);
+        IndexLocation.requireIndexName(indexName);
         boolean sign = auth == OpenSearchAuth.SIGV4;
         if (sign && !SERVICES.contains(service)) {
             throw new IllegalArgumentException("the signing service must be es or aoss");
@@ -697,46 +695,5 @@ public final class OpenSearchLinkIndex implements LinkIndex, AutoCloseable {
                         ? LinkIndexException.Reason.NO_CREDENTIALS
                         : LinkIndexException.Reason.UNREACHABLE;
         return new LinkIndexException(reason, 0, action + " in " + indexName + " failed: " + e, e);
-    }
-
-    /**
-     * {@code endpoint}, if it can be an OpenSearch endpoint: {@code http} or {@code https}, a host,
-     * an optional port, and nothing else.
-     *
-     * @throws IllegalArgumentException if it cannot
-     */
-    public static URI requireBaseUrl(URI endpoint) {
-        Objects.requireNonNull(endpoint, "endpoint");
-        String scheme = endpoint.getScheme();
-        if (!"http".equals(scheme) && !"https".equals(scheme)) {
-            throw new IllegalArgumentException("the OpenSearch endpoint must be http or https");
-        }
-        if (endpoint.getHost() == null
-                || endpoint.getRawUserInfo() != null
-                || endpoint.getRawQuery() != null
-                || endpoint.getRawFragment() != null
-                || !(endpoint.getRawPath() == null
-                        || endpoint.getRawPath().isEmpty()
-                        || endpoint.getRawPath().equals("/"))) {
-            throw new IllegalArgumentException(
-                    "the OpenSearch endpoint is scheme://host[:port] only, without credentials,"
-                            + " path or query");
-        }
-        return endpoint;
-    }
-
-    /**
-     * {@code indexName}, if OpenSearch accepts it as an index name (lowercase letters, digits,
-     * {@code .}, {@code _} and {@code -}, not starting with a symbol, at most 255 characters).
-     *
-     * @throws IllegalArgumentException if it does not
-     */
-    public static String requireIndexName(String indexName) {
-        Objects.requireNonNull(indexName, "indexName");
-        if (!INDEX_NAME.matcher(indexName).matches()) {
-            throw new IllegalArgumentException(
-                    "an index name is lowercase letters, digits, '.', '_' and '-'");
-        }
-        return indexName;
     }
 }
