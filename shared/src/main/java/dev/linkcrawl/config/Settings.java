@@ -1,5 +1,7 @@
 package dev.linkcrawl.config;
 
+import dev.linkcrawl.index.IndexLocation;
+import dev.linkcrawl.index.OpenSearchAuth;
 import dev.linkcrawl.url.HostPort;
 import dev.linkcrawl.url.UrlPolicy;
 import java.net.InetAddress;
@@ -10,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +34,20 @@ import java.util.function.Function;
  * @param userAgent the crawler's {@code User-Agent} ({@code USER_AGENT})
  * @param maxReceives deliveries before the DLQ ({@code MAX_RECEIVES}, default 5), so the last
  *     attempt can record the failure
+ * @param openSearchEndpoint the OpenSearch base URL ({@code OPENSEARCH_ENDPOINT}, {@code
+ *     https://host[:port]}, or {@code http://127.0.0.1:port} locally); required by the functions
+ *     that use the index
+ * @param openSearchAuth how index requests are authenticated ({@code OPENSEARCH_AUTH}, {@code
+ *     sigv4} or {@code none}, default {@code sigv4})
+ * @param openSearchService the SigV4 service name ({@code OPENSEARCH_SERVICE}, {@code es} or {@code
+ *     aoss}, default {@code es})
+ * @param indexName the links index ({@code INDEX_NAME}, default {@code links})
+ * @param s3Endpoint S3 endpoint override ({@code AWS_ENDPOINT_URL_S3}), for a local S3 such as
+ *     S3Mock; clients then use path-style addressing
+ * @param recrawlAfterDays links crawled longer ago are re-crawled ({@code RECRAWL_AFTER_DAYS},
+ *     default 30, 1 to 3650)
+ * @param recrawlMaxPerRun at most this many links are queued by one re-crawl run ({@code
+ *     RECRAWL_MAX_PER_RUN}, default 10000, 1 to 1000000)
  */
 public record Settings(
         String region,
@@ -41,7 +58,14 @@ public record Settings(
         long maxBodyBytes,
         int maxRedirects,
         String userAgent,
-        int maxReceives) {
+        int maxReceives,
+        Optional<URI> openSearchEndpoint,
+        OpenSearchAuth openSearchAuth,
+        String openSearchService,
+        String indexName,
+        Optional<URI> s3Endpoint,
+        int recrawlAfterDays,
+        int recrawlMaxPerRun) {
 
     public static final String DEFAULT_USER_AGENT =
             "linkcrawl/0.1 (+https://github.com/linkcrawl/linkcrawl)";
@@ -72,17 +96,40 @@ public record Settings(
                         reader.number("MAX_BODY_BYTES", 5L * 1024 * 1024, 1024, 64L * 1024 * 1024),
                         (int) reader.number("MAX_REDIRECTS", 10, 0, 20),
                         reader.text("USER_AGENT", DEFAULT_USER_AGENT),
-                        (int) reader.number("MAX_RECEIVES", 5, 1, 1000));
+                        (int) reader.number("MAX_RECEIVES", 5, 1, 1000),
+                        reader.optional("OPENSEARCH_ENDPOINT", Reader::openSearchEndpoint),
+                        reader.value("OPENSEARCH_AUTH", OpenSearchAuth.SIGV4, Reader::auth),
+                        reader.value("OPENSEARCH_SERVICE", "es", Reader::service),
+                        reader.value("INDEX_NAME", "links", IndexLocation::requireIndexName),
+                        reader.optional("AWS_ENDPOINT_URL_S3", Reader::uri),
+                        (int) reader.number("RECRAWL_AFTER_DAYS", 30, 1, 3650),
+                        (int) reader.number("RECRAWL_MAX_PER_RUN", 10_000, 1, 1_000_000));
         reader.throwIfInvalid();
         return settings;
     }
 
-    /** The crawl queue URL, or a clear error for a function that cannot run without it. */
+    /**
+     * The queue this function sends to (CrawlQueue for submit, BackfillQueue for backfill), or a
+     * clear error for a function that cannot run without it.
+     */
     public String requireQueueUrl() {
         return queueUrl.orElseThrow(
                 () ->
                         new InvalidSettingsException(
-                                List.of("QUEUE_URL is not set: it must hold the crawl queue URL")));
+                                List.of(
+                                        "QUEUE_URL is not set: it must hold the URL of the queue"
+                                                + " this function sends crawl messages to")));
+    }
+
+    /** The OpenSearch endpoint, or a clear error for a function that cannot run without it. */
+    public URI requireOpenSearchEndpoint() {
+        return openSearchEndpoint.orElseThrow(
+                () ->
+                        new InvalidSettingsException(
+                                List.of(
+                                        "OPENSEARCH_ENDPOINT is not set: it must hold the"
+                                                + " OpenSearch base URL, such as"
+                                                + " https://search-links.eu-west-1.es.amazonaws.com")));
     }
 
     /** Collects every problem so one failed cold start reports them all. */
@@ -153,6 +200,26 @@ public record Settings(
                 throw new IllegalArgumentException(
                         "expected an absolute URL such as http://127.0.0.1:9324", e);
             }
+        }
+
+        static URI openSearchEndpoint(String raw) {
+            return IndexLocation.requireBaseUrl(uri(raw));
+        }
+
+        static OpenSearchAuth auth(String raw) {
+            return switch (raw.toLowerCase(Locale.ROOT)) {
+                case "sigv4" -> OpenSearchAuth.SIGV4;
+                case "none" -> OpenSearchAuth.NONE;
+                default -> throw new IllegalArgumentException("expected sigv4 or none");
+            };
+        }
+
+        static String service(String raw) {
+            if (!raw.equals("es") && !raw.equals("aoss")) {
+                throw new IllegalArgumentException(
+                        "expected es (OpenSearch Service) or aoss (OpenSearch Serverless)");
+            }
+            return raw;
         }
 
         static Set<Integer> ports(String raw) {

@@ -72,6 +72,16 @@ public final class LinkDocumentCodec {
         }
     }
 
+    /** A part of a stored document, read with the same rules as a whole one. */
+    <T> T fromTree(JsonNode tree, Class<T> type) {
+        try {
+            return mapper.treeToValue(tree, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "not a valid " + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A copy of the mapper, for a JSON library that wants one (its settings stay ours). */
     ObjectMapper mapperCopy() {
         return mapper.copy();

@@ -1,6 +1,7 @@
 package dev.linkcrawl.index;
 
 import dev.linkcrawl.link.LinkId;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -39,4 +40,28 @@ public interface LinkIndex {
      *     owner's)
      */
     boolean delete(String owner, LinkId id);
+
+    /**
+     * One page of {@code query.owner()}'s links that match {@code query}, in its order (see {@link
+     * LinkQuery}). Links written in the last second may not be found yet (the index refreshes about
+     * once a second). A missing index holds no links.
+     *
+     * <p>Paging with {@link LinkQuery#after} returns each link once while the matching links stay
+     * as they are; a link saved, changed or deleted between two pages may shift a relevance order
+     * (scores depend on the other links), so it can be missed or seen twice, never an error.
+     */
+    LinkPage search(LinkQuery query);
+
+    /**
+     * Visits the links due for a re-crawl, of every owner: those crawled before {@code
+     * crawledBefore}, and those whose last crawl failed with {@code retryable: true}. Oldest crawl
+     * first, each link once, at most {@code limit} of them; the scan reads one consistent view of
+     * the index (a point in time), so links written meanwhile neither repeat nor shift the pages.
+     *
+     * @return how many links were visited
+     */
+    int forEachDueForRecrawl(
+            Instant crawledBefore,
+            int limit,
+            java.util.function.Consumer<RecrawlCandidate> visitor);
 }

@@ -3,25 +3,44 @@ package dev.linkcrawl.index;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.linkcrawl.config.Settings;
 import dev.linkcrawl.link.LinkId;
 import jakarta.json.stream.JsonParser;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.function.Consumer;
+import org.opensearch.client.json.JsonData;
 import org.opensearch.client.json.JsonpDeserializer;
 import org.opensearch.client.json.JsonpMapper;
 import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.Result;
+import org.opensearch.client.opensearch._types.SortOptions;
+import org.opensearch.client.opensearch._types.SortOrder;
 import org.opensearch.client.opensearch._types.VersionType;
 import org.opensearch.client.opensearch._types.mapping.TypeMapping;
+import org.opensearch.client.opensearch._types.query_dsl.Operator;
+import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.GetResponse;
+import org.opensearch.client.opensearch.core.SearchRequest;
+import org.opensearch.client.opensearch.core.SearchResponse;
+import org.opensearch.client.opensearch.core.search.Highlight;
+import org.opensearch.client.opensearch.core.search.HighlighterEncoder;
+import org.opensearch.client.opensearch.core.search.Hit;
+import org.opensearch.client.opensearch.core.search.Pit;
 import org.opensearch.client.opensearch.indices.IndexSettings;
 import org.opensearch.client.transport.OpenSearchTransport;
 import org.opensearch.client.transport.aws.AwsSdk2Transport;
@@ -44,7 +63,14 @@ import software.amazon.awssdk.regions.Region;
  * OpenSearch itself refuses an older crawl (a 409, reported as {@link PutOutcome#STALE}). The index
  * is created on the first {@link #put} if {@link #ensureIndex()} was not called before, so a write
  * can never create it with a dynamic mapping. Connections time out after 2 seconds, reads after 10
- * seconds. Thread-safe.
+ * seconds by default. Thread-safe.
+ *
+ * <p>{@link #search} runs one request: a {@code bool} query whose filters (owner, each tag, status)
+ * never score, plus, with search text, a {@code simple_query_string} with only the {@code PHRASE}
+ * and {@code WHITESPACE} flags, so the user's text is words (and quoted phrases), never query
+ * syntax, and malformed input cannot make the query fail. It pages with {@code search_after} on a
+ * sort that ends with the unique {@code id} keyword, asks for one hit more than the page size to
+ * know whether another page exists, and fetches only the fields a result shows.
  */
 public final class OpenSearchLinkIndex implements LinkIndex, AutoCloseable {
 
@@ -55,9 +81,53 @@ public final class OpenSearchLinkIndex implements LinkIndex, AutoCloseable {
     public static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
     private static final Set<String> SERVICES = Set.of("es", "aoss");
-    private static final Pattern INDEX_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,254}");
     private static final String ALREADY_EXISTS = "resource_already_exists_exception";
     private static final String VERSION_CONFLICT = "version_conflict_engine_exception";
+    private static final String INDEX_NOT_FOUND = "index_not_found_exception";
+
+    /**
+     * The fields search text is matched against, with their weights: a word in the title counts
+     * five times a word in the main text.
+     */
+    private static final List<String> TEXT_FIELDS =
+            List.of(
+                    "title^5",
+                    "tags.text^3",
+                    "siteName^2",
+                    "description^2",
+                    "url^1.5",
+                    "finalUrl^1.5",
+                    "text");
+
+    /** The fields {@link #search} reads: see {@link HitSource}. */
+    private static final List<String> HIT_FIELDS =
+            List.of(
+                    "url",
+                    "finalUrl",
+                    "title",
+                    "description",
+                    "siteName",
+                    "image",
+                    "favicon",
+                    "status",
+                    "crawledAt",
+                    "tags");
+
+    private static final List<String> HIGHLIGHT_FIELDS = List.of("title", "description", "text");
+
+    /**
+     * {@code <mark>} around matches, the rest HTML-escaped (page text is untrusted). Title and
+     * description come whole; the main text as up to 3 passages of about 160 characters.
+     */
+    private static final Highlight HIGHLIGHT =
+            Highlight.of(
+                    h ->
+                            h.preTags("<mark>")
+                                    .postTags("</mark>")
+                                    .encoder(HighlighterEncoder.Html)
+                                    .fields("title", f -> f.numberOfFragments(0))
+                                    .fields("description", f -> f.numberOfFragments(0))
+                                    .fields("text", f -> f.fragmentSize(160).numberOfFragments(3)));
 
     private final OpenSearchClient client;
     private final SdkHttpClient httpClient;
@@ -72,7 +142,7 @@ public final class OpenSearchLinkIndex implements LinkIndex, AutoCloseable {
             LinkDocumentCodec codec) {
         this.client = new OpenSearchClient(Objects.requireNonNull(transport, "transport"));
         this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
-        this.indexName = requireIndexName(indexName);
+        this.indexName = IndexLocation.requireIndexName(indexName);
         this.codec = Objects.requireNonNull(codec, "codec");
     }
 
@@ -91,24 +161,47 @@ public final class OpenSearchLinkIndex implements LinkIndex, AutoCloseable {
      */
     public static OpenSearchLinkIndex create(
             URI endpoint, OpenSearchAuth auth, String service, String region, String indexName) {
-        Objects.requireNonNull(endpoint, "endpoint");
+        return create(endpoint, auth, service, region, indexName, READ_TIMEOUT);
+    }
+
+    /**
+     * An index client configured by {@code settings} ({@code OPENSEARCH_ENDPOINT}, {@code
+     * OPENSEARCH_AUTH}, {@code OPENSEARCH_SERVICE}, {@code AWS_REGION}, {@code INDEX_NAME}), with
+     * the default read timeout ({@link #READ_TIMEOUT}).
+     *
+     * @throws dev.linkcrawl.config.InvalidSettingsException if {@code OPENSEARCH_ENDPOINT} is not
+     *     set
+     */
+    public static OpenSearchLinkIndex create(Settings settings) {
+        return create(settings, READ_TIMEOUT);
+    }
+
+    /**
+     * Like {@link #create(Settings)}, waiting at most {@code readTimeout} for response bytes: a
+     * function must give up on the index before its own timeout so it can still answer.
+     */
+    public static OpenSearchLinkIndex create(Settings settings, Duration readTimeout) {
+        Objects.requireNonNull(settings, "settings");
+        return create(
+                settings.requireOpenSearchEndpoint(),
+                settings.openSearchAuth(),
+                settings.openSearchService(),
+                settings.region(),
+                settings.indexName(),
+                readTimeout);
+    }
+
+    private static OpenSearchLinkIndex create(
+            URI endpoint,
+            OpenSearchAuth auth,
+            String service,
+            String region,
+            String indexName,
+            Duration readTimeout) {
+        IndexLocation.requireBaseUrl(endpoint);
         Objects.requireNonNull(auth, "auth");
-        String scheme = endpoint.getScheme();
-        if (!"http".equals(scheme) && !"https".equals(scheme)) {
-            throw new IllegalArgumentException("the OpenSearch endpoint must be http or https");
-        }
-        if (endpoint.getHost() == null
-                || endpoint.getRawUserInfo() != null
-                || endpoint.getRawQuery() != null
-                || endpoint.getRawFragment() != null
-                || !(endpoint.getRawPath() == null
-                        || endpoint.getRawPath().isEmpty()
-                        || endpoint.getRawPath().equals("/"))) {
-            throw new IllegalArgumentException(
-                    "the OpenSearch endpoint is scheme://host[:port] only, without credentials,"
-                            + " path or query");
-        }
-        requireIndexName(indexName);
+        Objects.requireNonNull(readTimeout, "readTimeout");
+        IndexLocation.requireIndexName(indexName);
         boolean sign = auth == OpenSearchAuth.SIGV4;
         if (sign && !SERVICES.contains(service)) {
             throw new IllegalArgumentException("the signing service must be es or aoss");
@@ -117,12 +210,13 @@ public final class OpenSearchLinkIndex implements LinkIndex, AutoCloseable {
             throw new IllegalArgumentException("SigV4 needs a region");
         }
 
+        String scheme = endpoint.getScheme();
         boolean plainHttp = scheme.equals("http");
         int port = endpoint.getPort() != -1 ? endpoint.getPort() : plainHttp ? 80 : 443;
         SdkHttpClient urlConnection =
                 UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
-                        .socketTimeout(READ_TIMEOUT)
+                        .socketTimeout(readTimeout)
                         .build();
         SdkHttpClient httpClient =
                 plainHttp || !sign
@@ -243,6 +337,303 @@ public final class OpenSearchLinkIndex implements LinkIndex, AutoCloseable {
         }
     }
 
+    @Override
+    public LinkPage search(LinkQuery query) {
+        Objects.requireNonNull(query, "query");
+        if (query.text().filter(text -> !LinkQuery.hasWords(text)).isPresent()) {
+            // OpenSearch would answer a bare * with every link: text without a word matches none.
+            return new LinkPage(List.of(), Optional.empty());
+        }
+        SearchRequest request = searchRequest(query);
+        SearchResponse<JsonNode> response;
+        try {
+            response = client.search(request, JsonNode.class);
+        } catch (OpenSearchException e) {
+            if (INDEX_NOT_FOUND.equals(e.error().type())) {
+                return new LinkPage(List.of(), Optional.empty());
+            }
+            throw failure("search", e);
+        } catch (IOException | SdkException e) {
+            throw failure("search", e);
+        }
+        List<Hit<JsonNode>> hits = response.hits().hits();
+        List<LinkHit> page = new ArrayList<>();
+        for (Hit<JsonNode> hit : hits.subList(0, Math.min(query.size(), hits.size()))) {
+            page.add(linkHit(hit));
+        }
+        Optional<SortKey> next =
+                hits.size() > query.size()
+                        ? Optional.of(sortKey(hits.get(query.size() - 1), query))
+                        : Optional.empty();
+        return new LinkPage(page, next);
+    }
+
+    /** Pages of the re-crawl scan: 500 links per request. */
+    static final int RECRAWL_PAGE_SIZE = 500;
+
+    /** How long the scan's point in time lives between two pages. */
+    private static final String SCAN_KEEP_ALIVE = "2m";
+
+    private static final List<SortOptions> OLDEST_FIRST =
+            List.of(
+                    SortOptions.of(o -> o.field(f -> f.field("crawledAt").order(SortOrder.Asc))),
+                    SortOptions.of(o -> o.field(f -> f.field("id").order(SortOrder.Asc))));
+
+    private static final List<String> RECRAWL_FIELDS =
+            List.of("owner", "url", "submittedAt", "tags", "note");
+
+    @Override
+    public int forEachDueForRecrawl(
+            Instant crawledBefore, int limit, Consumer<RecrawlCandidate> visitor) {
+        Objects.requireNonNull(crawledBefore, "crawledBefore");
+        Objects.requireNonNull(visitor, "visitor");
+        if (limit <= 0) {
+            return 0;
+        }
+        String pitId;
+        try {
+            pitId =
+                    client.createPit(
+                                    p -> p.index(indexName).keepAlive(t -> t.time(SCAN_KEEP_ALIVE)))
+                            .pitId();
+        } catch (OpenSearchException e) {
+            if (INDEX_NOT_FOUND.equals(e.error().type())) {
+                return 0;
+            }
+            throw failure("open a point in time on", e);
+        } catch (IOException | SdkException e) {
+            throw failure("open a point in time on", e);
+        }
+        try {
+            return scan(pitId, crawledBefore, limit, visitor);
+        } finally {
+            try {
+                client.deletePit(d -> d.pitId(pitId));
+            } catch (OpenSearchException | IOException | SdkException e) {
+                // The point in time expires on its own after SCAN_KEEP_ALIVE.
+            }
+        }
+    }
+
+    private int scan(
+            String pitId, Instant crawledBefore, int limit, Consumer<RecrawlCandidate> visitor) {
+        long before = crawledBefore.toEpochMilli();
+        Query stale = Query.of(q -> q.range(r -> r.field("crawledAt").lt(JsonData.of(before))));
+        Query retryable =
+                Query.of(q -> q.term(t -> t.field("failure.retryable").value(FieldValue.of(true))));
+        Query failedRetryably =
+                Query.of(q -> q.bool(b -> b.filter(term("status", "failed"), retryable)));
+        Query due =
+                Query.of(
+                        q -> q.bool(b -> b.should(stale, failedRetryably).minimumShouldMatch("1")));
+        List<FieldValue> after = null;
+        int visited = 0;
+        while (visited < limit) {
+            int size = Math.min(RECRAWL_PAGE_SIZE, limit - visited);
+            List<FieldValue> searchAfter = after;
+            SearchResponse<JsonNode> response;
+            try {
+                response =
+                        client.search(
+                                s -> {
+                                    s.pit(
+                                                    new Pit.Builder()
+                                                            .id(pitId)
+                                                            .keepAlive(SCAN_KEEP_ALIVE)
+                                                            .build())
+                                            .query(due)
+                                            .sort(OLDEST_FIRST)
+                                            .size(size)
+                                            .trackTotalHits(t -> t.enabled(false))
+                                            .source(
+                                                    src ->
+                                                            src.filter(
+                                                                    f ->
+                                                                            f.includes(
+                                                                                    RECRAWL_FIELDS)));
+                                    if (searchAfter != null) {
+                                        s.searchAfter(searchAfter);
+                                    }
+                                    return s;
+                                },
+                                JsonNode.class);
+            } catch (OpenSearchException e) {
+                throw failure("re-crawl scan", e);
+            } catch (IOException | SdkException e) {
+                throw failure("re-crawl scan", e);
+            }
+            List<Hit<JsonNode>> hits = response.hits().hits();
+            for (Hit<JsonNode> hit : hits) {
+                visitor.accept(recrawlCandidate(hit));
+                visited++;
+            }
+            if (hits.size() < size) {
+                break;
+            }
+            after = hits.getLast().sort();
+        }
+        return visited;
+    }
+
+    private static RecrawlCandidate recrawlCandidate(Hit<JsonNode> hit) {
+        JsonNode source = hit.source();
+        List<String> tags = new ArrayList<>();
+        if (source.path("tags").isArray()) {
+            source.path("tags").forEach(tag -> tags.add(tag.asText()));
+        }
+        JsonNode submittedAt = source.path("submittedAt");
+        JsonNode note = source.path("note");
+        return new RecrawlCandidate(
+                new LinkId(hit.id()),
+                source.path("owner").asText(),
+                source.path("url").asText(),
+                submittedAt.isTextual() ? Instant.parse(submittedAt.asText()) : null,
+                tags,
+                note.isTextual() ? note.asText() : null);
+    }
+
+    private SearchRequest searchRequest(LinkQuery query) {
+        List<Query> filters = new ArrayList<>();
+        filters.add(term("owner", query.owner()));
+        // One term filter per tag: a link must carry every tag asked for. The keyword field's
+        // lowercase normalizer is applied to the term, so the match ignores case.
+        query.tags().forEach(tag -> filters.add(term("tags", tag)));
+        query.status().ifPresent(status -> filters.add(term("status", statusValue(status))));
+        Query text = query.text().map(OpenSearchLinkIndex::textQuery).orElse(null);
+        Query bool =
+                Query.of(
+                        q ->
+                                q.bool(
+                                        b -> {
+                                            b.filter(filters);
+                                            return text == null ? b : b.must(text);
+                                        }));
+        boolean relevance = query.text().isPresent();
+        List<SortOptions> sort =
+                List.of(
+                        relevance
+                                ? SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc)))
+                                : SortOptions.of(
+                                        o ->
+                                                o.field(
+                                                        f ->
+                                                                f.field("crawledAt")
+                                                                        .order(SortOrder.Desc))),
+                        SortOptions.of(o -> o.field(f -> f.field("id").order(SortOrder.Asc))));
+        return SearchRequest.of(
+                s -> {
+                    s.index(indexName)
+                            .query(bool)
+                            .sort(sort)
+                            .size(query.size() + 1)
+                            .trackTotalHits(t -> t.enabled(false))
+                            .source(src -> src.filter(f -> f.includes(HIT_FIELDS)));
+                    query.after().ifPresent(key -> s.searchAfter(searchAfter(key)));
+                    if (relevance) {
+                        s.highlight(HIGHLIGHT);
+                    }
+                    return s;
+                });
+    }
+
+    /**
+     * The user's words against every searchable field. {@code simple_query_string} never fails on
+     * odd input, analyses each word with each field's own analyzer (so a URL field and a prose
+     * field can both match {@code example.com}), and with {@code and} requires every word
+     * somewhere. Only quoted phrases are syntax: {@code -}, {@code |}, {@code +}, {@code *}, {@code
+     * ~} and parentheses are plain characters.
+     */
+    private static Query textQuery(String text) {
+        return Query.of(
+                q ->
+                        q.simpleQueryString(
+                                sqs ->
+                                        sqs.query(text)
+                                                .fields(TEXT_FIELDS)
+                                                .defaultOperator(Operator.And)
+                                                .flags(f -> f.multiple("PHRASE|WHITESPACE"))));
+    }
+
+    private static Query term(String field, String value) {
+        return Query.of(q -> q.term(t -> t.field(field).value(FieldValue.of(value))));
+    }
+
+    private static String statusValue(LinkDocument.Status status) {
+        return status.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static List<FieldValue> searchAfter(SortKey key) {
+        return switch (key) {
+            case SortKey.Newest newest ->
+                    List.of(
+                            FieldValue.of(newest.crawledAtMillis()),
+                            FieldValue.of(newest.id().value()));
+            case SortKey.Relevance relevance ->
+                    List.of(
+                            FieldValue.of((double) relevance.score()),
+                            FieldValue.of(relevance.id().value()));
+        };
+    }
+
+    private SortKey sortKey(Hit<JsonNode> hit, LinkQuery query) {
+        List<FieldValue> values = hit.sort();
+        if (values.size() != 2) {
+            throw new LinkIndexException(
+                    LinkIndexException.Reason.SERVER_ERROR,
+                    200,
+                    "search in " + indexName + " returned a hit without its sort values",
+                    null);
+        }
+        FieldValue first = values.get(0);
+        LinkId id = new LinkId(hit.id());
+        double number = first.isDouble() ? first.doubleValue() : first.longValue();
+        return query.text().isPresent()
+                ? new SortKey.Relevance((float) number, id)
+                : new SortKey.Newest((long) number, id);
+    }
+
+    private LinkHit linkHit(Hit<JsonNode> hit) {
+        HitSource source = codec.fromTree(hit.source(), HitSource.class);
+        return new LinkHit(
+                new LinkId(hit.id()),
+                source.url(),
+                source.finalUrl(),
+                source.title(),
+                source.description(),
+                source.siteName(),
+                source.image(),
+                source.favicon(),
+                source.status(),
+                source.crawledAt(),
+                source.tags(),
+                orderedHighlight(hit.highlight()));
+    }
+
+    /** Highlights in the order a result shows them: title, description, text. */
+    private static Map<String, List<String>> orderedHighlight(Map<String, List<String>> found) {
+        Map<String, List<String>> ordered = new LinkedHashMap<>();
+        for (String field : HIGHLIGHT_FIELDS) {
+            List<String> fragments = found.get(field);
+            if (fragments != null && !fragments.isEmpty()) {
+                ordered.put(field, fragments);
+            }
+        }
+        return ordered;
+    }
+
+    /** The part of a stored document a search result shows. */
+    record HitSource(
+            String url,
+            String finalUrl,
+            String title,
+            String description,
+            String siteName,
+            String image,
+            String favicon,
+            LinkDocument.Status status,
+            Instant crawledAt,
+            List<String> tags) {}
+
     /** Closes the HTTP client. */
     @Override
     public void close() {
@@ -261,7 +652,7 @@ public final class OpenSearchLinkIndex implements LinkIndex, AutoCloseable {
                             ObjectNode.class);
             return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
         } catch (OpenSearchException e) {
-            if ("index_not_found_exception".equals(e.error().type())) {
+            if (INDEX_NOT_FOUND.equals(e.error().type())) {
                 return Optional.empty();
             }
             throw failure("get " + id, e);
@@ -304,14 +695,5 @@ public final class OpenSearchLinkIndex implements LinkIndex, AutoCloseable {
                         ? LinkIndexException.Reason.NO_CREDENTIALS
                         : LinkIndexException.Reason.UNREACHABLE;
         return new LinkIndexException(reason, 0, action + " in " + indexName + " failed: " + e, e);
-    }
-
-    private static String requireIndexName(String indexName) {
-        Objects.requireNonNull(indexName, "indexName");
-        if (!INDEX_NAME.matcher(indexName).matches()) {
-            throw new IllegalArgumentException(
-                    "an index name is lowercase letters, digits, '.', '_' and '-'");
-        }
-        return indexName;
     }
 }

@@ -15,6 +15,11 @@ class InMemoryLinkIndexTest extends LinkIndexContract {
         return index;
     }
 
+    @Override
+    void makeSearchable() {
+        // Writes are visible at once.
+    }
+
     @Test
     void failsEveryCallWithTheChosenReasonUntilReset() {
         index.failWith(LinkIndexException.Reason.UNREACHABLE);

@@ -3,8 +3,17 @@ package dev.linkcrawl.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.linkcrawl.link.LinkId;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What every {@link LinkIndex} does, run against OpenSearch ({@code OpenSearchLinkIndexIT}) and the
@@ -14,6 +23,25 @@ abstract class LinkIndexContract {
 
     /** The index under test, created (ensured) and empty of the ids the tests use. */
     abstract LinkIndex index();
+
+    /** Makes every write so far visible to {@link LinkIndex#search}. */
+    abstract void makeSearchable();
+
+    private static final Instant T0 = SampleDocuments.CRAWLED_AT;
+
+    private static LinkId id(int n) {
+        return new LinkId("%032x".formatted(n));
+    }
+
+    private LinkId put(int n, LinkDocument document) {
+        LinkId id = id(n);
+        index().put(id, document);
+        return id;
+    }
+
+    private static List<LinkId> ids(LinkPage page) {
+        return page.hits().stream().map(LinkHit::id).toList();
+    }
 
     @Test
     void returnsTheStoredDocumentToItsOwner() {
@@ -128,5 +156,333 @@ abstract class LinkIndexContract {
         index().ensureIndex();
 
         assertThat(index().get("alice", id)).contains(document);
+    }
+
+    @Test
+    void listsTheOwnersLinksNewestFirst() {
+        LinkId oldest = put(1, SampleDocuments.page("alice", "a", "a", List.of(), T0));
+        LinkId newest =
+                put(2, SampleDocuments.page("alice", "b", "b", List.of(), T0.plusSeconds(2)));
+        LinkId middle =
+                put(3, SampleDocuments.page("alice", "c", "c", List.of(), T0.plusSeconds(1)));
+        put(4, SampleDocuments.page("mallory", "d", "d", List.of(), T0.plusSeconds(3)));
+        makeSearchable();
+
+        LinkPage page = index().search(LinkQuery.newest("alice"));
+
+        assertThat(ids(page)).containsExactly(newest, middle, oldest);
+        assertThat(page.next()).isEmpty();
+    }
+
+    @Test
+    void breaksCrawlTimeTiesByIdAscending() {
+        put(3, SampleDocuments.page("alice", "c", "c", List.of(), T0));
+        put(1, SampleDocuments.page("alice", "a", "a", List.of(), T0));
+        put(2, SampleDocuments.page("alice", "b", "b", List.of(), T0));
+        makeSearchable();
+
+        assertThat(ids(index().search(LinkQuery.newest("alice"))))
+                .containsExactly(id(1), id(2), id(3));
+    }
+
+    @Test
+    void pagesThroughTheListingReturningEachLinkOnce() {
+        Set<LinkId> stored = new HashSet<>();
+        for (int n = 1; n <= 7; n++) {
+            // Two links per crawl time, so pages also split ties.
+            stored.add(
+                    put(
+                            n,
+                            SampleDocuments.page(
+                                    "alice", "t", "t", List.of(), T0.plusMillis(n / 2))));
+        }
+        makeSearchable();
+
+        List<LinkId> seen = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        LinkQuery query = LinkQuery.newest("alice").withSize(3);
+        Optional<SortKey> next = Optional.empty();
+        do {
+            LinkPage page = index().search(next.map(query::after).orElse(query));
+            seen.addAll(ids(page));
+            sizes.add(page.hits().size());
+            next = page.next();
+        } while (next.isPresent());
+
+        assertThat(sizes).containsExactly(3, 3, 1);
+        assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(stored);
+    }
+
+    @Test
+    void endsWithoutAnEmptyPageWhenTheLastPageIsFull() {
+        put(1, SampleDocuments.page("alice", "a", "a", List.of(), T0));
+        put(2, SampleDocuments.page("alice", "b", "b", List.of(), T0));
+        makeSearchable();
+
+        LinkPage page = index().search(LinkQuery.newest("alice").withSize(2));
+
+        assertThat(page.hits()).hasSize(2);
+        assertThat(page.next()).isEmpty();
+    }
+
+    @Test
+    void requiresEveryTagIgnoringCase() {
+        LinkId both =
+                put(
+                        1,
+                        SampleDocuments.page(
+                                "alice", "a", "a", List.of("Architecture", "postmortem"), T0));
+        LinkId one = put(2, SampleDocuments.page("alice", "b", "b", List.of("architecture"), T0));
+        put(3, SampleDocuments.page("alice", "c", "c", List.of("other"), T0));
+        put(4, SampleDocuments.page("mallory", "d", "d", List.of("architecture"), T0));
+        makeSearchable();
+
+        LinkQuery query = LinkQuery.newest("alice");
+        assertThat(ids(index().search(query.withTags(List.of("ARCHITECTURE")))))
+                .containsExactly(both, one);
+        assertThat(ids(index().search(query.withTags(List.of("architecture", "PostMortem")))))
+                .containsExactly(both);
+        assertThat(index().search(query.withTags(List.of("architect"))).hits()).isEmpty();
+    }
+
+    @Test
+    void filtersByStatus() {
+        LinkId crawled = put(1, SampleDocuments.page("alice", "a", "a", List.of(), T0));
+        LinkId failed = put(2, SampleDocuments.failed("alice", T0));
+        makeSearchable();
+
+        LinkQuery query = LinkQuery.newest("alice");
+        assertThat(ids(index().search(query.withStatus(LinkDocument.Status.FAILED))))
+                .containsExactly(failed);
+        assertThat(ids(index().search(query.withStatus(LinkDocument.Status.CRAWLED))))
+                .containsExactly(crawled);
+    }
+
+    @Test
+    void returnsWhatAResultShows() {
+        LinkId id = put(1, SampleDocuments.full("alice", T0));
+        makeSearchable();
+
+        LinkHit hit = index().search(LinkQuery.newest("alice")).hits().getFirst();
+
+        LinkDocument full = SampleDocuments.full("alice", T0);
+        assertThat(hit)
+                .isEqualTo(
+                        new LinkHit(
+                                id,
+                                full.url(),
+                                full.finalUrl(),
+                                full.title(),
+                                full.description(),
+                                full.siteName(),
+                                full.image(),
+                                full.favicon(),
+                                full.status(),
+                                full.crawledAt(),
+                                full.tags(),
+                                null));
+    }
+
+    @Test
+    void ranksATitleMatchAboveAMainTextMatch() {
+        // The text match is newer, so only relevance puts the title match first.
+        LinkId inTitle =
+                put(
+                        1,
+                        SampleDocuments.page(
+                                "alice", "Zeppelin history", "Airships.", List.of(), T0));
+        LinkId inText =
+                put(
+                        2,
+                        SampleDocuments.page(
+                                "alice",
+                                "Airships",
+                                "A long story that mentions a zeppelin once.",
+                                List.of(),
+                                T0.plusSeconds(60)));
+        makeSearchable();
+
+        LinkPage page = index().search(LinkQuery.newest("alice").withText("zeppelin"));
+
+        assertThat(ids(page)).containsExactly(inTitle, inText);
+    }
+
+    @Test
+    void requiresEveryWordOfTheText() {
+        LinkId both =
+                put(
+                        1,
+                        SampleDocuments.page(
+                                "alice", "Zeppelin", "an airship story", List.of(), T0));
+        put(2, SampleDocuments.page("alice", "Zeppelin", "a balloon story", List.of(), T0));
+        makeSearchable();
+
+        assertThat(ids(index().search(LinkQuery.newest("alice").withText("zeppelin airship"))))
+                .containsExactly(both);
+    }
+
+    @Test
+    void matchesWordsInTagsAndUrls() {
+        LinkDocument tagged =
+                SampleDocuments.page("alice", "Untitled", "nothing", List.of("zeppelin"), T0);
+        LinkId byTag = put(1, tagged);
+        LinkId byUrl =
+                put(
+                        2,
+                        SampleDocuments.page("alice", "Untitled", "nothing", List.of(), T0)
+                                .toBuilder()
+                                .url("https://airships.example/zeppelin-history")
+                                .build());
+        makeSearchable();
+
+        assertThat(ids(index().search(LinkQuery.newest("alice").withText("zeppelin"))))
+                .containsExactlyInAnyOrder(byTag, byUrl);
+    }
+
+    @Test
+    void neverSearchesAnotherOwnersLinks() {
+        put(1, SampleDocuments.page("mallory", "Zeppelin", "zeppelin", List.of(), T0));
+        makeSearchable();
+
+        assertThat(index().search(LinkQuery.newest("alice").withText("zeppelin")).hits()).isEmpty();
+    }
+
+    @Test
+    void marksMatchesAndEscapesThePageTextInHighlights() {
+        put(
+                1,
+                SampleDocuments.page(
+                        "alice",
+                        "The zeppelin",
+                        "Before. <b onclick=x>A zeppelin</b> & café after.",
+                        List.of(),
+                        T0));
+        makeSearchable();
+
+        LinkHit hit =
+                index().search(LinkQuery.newest("alice").withText("zeppelin")).hits().getFirst();
+
+        assertThat(hit.highlight().get("title")).containsExactly("The <mark>zeppelin</mark>");
+        assertThat(hit.highlight().get("text"))
+                .singleElement()
+                .asString()
+                .contains("<mark>zeppelin</mark>")
+                .contains("&lt;b onclick=x&gt;A <mark>zeppelin</mark>&lt;&#x2F;b&gt; &amp; café")
+                .doesNotContain("<b");
+    }
+
+    @Test
+    void highlightsNothingInAListing() {
+        put(1, SampleDocuments.page("alice", "Zeppelin", "zeppelin", List.of(), T0));
+        makeSearchable();
+
+        assertThat(index().search(LinkQuery.newest("alice")).hits().getFirst().highlight())
+                .isEmpty();
+    }
+
+    @Test
+    void pagesThroughSearchResultsReturningEachLinkOnce() {
+        Set<LinkId> matching = new HashSet<>();
+        for (int n = 1; n <= 5; n++) {
+            // Equal scores for n = 1..4 (same text): only the id orders them.
+            String title = n == 5 ? "zeppelin zeppelin" : "zeppelin";
+            matching.add(put(n, SampleDocuments.page("alice", title, "story", List.of(), T0)));
+        }
+        put(6, SampleDocuments.page("alice", "balloon", "story", List.of(), T0));
+        makeSearchable();
+
+        List<LinkId> seen = new ArrayList<>();
+        LinkQuery query = LinkQuery.newest("alice").withText("zeppelin").withSize(2);
+        Optional<SortKey> next = Optional.empty();
+        int pages = 0;
+        do {
+            LinkPage page = index().search(next.map(query::after).orElse(query));
+            seen.addAll(ids(page));
+            next = page.next();
+            pages++;
+        } while (next.isPresent() && pages < 10);
+
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(matching);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"*", "**", "* *", "\"", "( )", "* ( \\ \"", "?", "-", "&&"})
+    void findsNothingForTextWithoutAWord(String text) {
+        put(
+                1,
+                SampleDocuments.page(
+                        "alice", "Zeppelin", "zeppelin * ( ) \\ \" ? -", List.of(), T0));
+        makeSearchable();
+
+        assertThat(index().search(LinkQuery.newest("alice").withText(text)).hits()).isEmpty();
+    }
+
+    @Test
+    void searchesOnlyTheFirstSixtyFourWords() {
+        StringBuilder words = new StringBuilder();
+        for (int n = 1; n <= LinkQuery.MAX_WORDS; n++) {
+            words.append("w").append(n).append("x ");
+        }
+        LinkId id = put(1, SampleDocuments.page("alice", "t", words.toString(), List.of(), T0));
+        makeSearchable();
+
+        LinkPage page = index().search(LinkQuery.newest("alice").withText(words + "absentword"));
+
+        assertThat(ids(page)).containsExactly(id);
+    }
+
+    @Test
+    void recrawlVisitsStaleAndRetryablyFailedLinksOldestFirst() {
+        String owner = "recrawl-" + UUID.randomUUID();
+        Instant cutoff = T0.minus(Duration.ofDays(30));
+        LinkId old = SampleDocuments.randomId();
+        index().put(old, SampleDocuments.full(owner, cutoff.minus(Duration.ofDays(5))));
+        LinkId fresh = SampleDocuments.randomId();
+        index().put(fresh, SampleDocuments.full(owner, T0));
+        LinkId retryable = SampleDocuments.randomId();
+        index().put(
+                        retryable,
+                        SampleDocuments.failed(owner, T0.minusSeconds(60)).toBuilder()
+                                .failure(new LinkDocument.Failure("timeout", "too slow", true))
+                                .build());
+        LinkId permanent = SampleDocuments.randomId();
+        index().put(permanent, SampleDocuments.failed(owner, T0.minusSeconds(30)));
+        LinkId oldFailure = SampleDocuments.randomId();
+        index().put(oldFailure, SampleDocuments.failed(owner, cutoff.minus(Duration.ofDays(1))));
+        makeSearchable();
+
+        List<RecrawlCandidate> visited = new ArrayList<>();
+        index().forEachDueForRecrawl(
+                        cutoff,
+                        10_000,
+                        candidate -> {
+                            if (candidate.owner().equals(owner)) {
+                                visited.add(candidate);
+                            }
+                        });
+
+        assertThat(visited)
+                .extracting(RecrawlCandidate::id)
+                .containsExactly(old, oldFailure, retryable);
+        RecrawlCandidate first = visited.getFirst();
+        assertThat(first.url()).isEqualTo(SampleDocuments.full(owner, T0).url());
+        assertThat(first.tags()).isEqualTo(SampleDocuments.full(owner, T0).tags());
+        assertThat(first.submittedAt()).isEqualTo(SampleDocuments.full(owner, T0).submittedAt());
+    }
+
+    @Test
+    void recrawlStopsAtItsLimit() {
+        String owner = "recrawl-" + UUID.randomUUID();
+        for (int n = 0; n < 5; n++) {
+            index().put(
+                            SampleDocuments.randomId(),
+                            SampleDocuments.full(owner, T0.minus(Duration.ofDays(400 + n))));
+        }
+        makeSearchable();
+
+        int visited = index().forEachDueForRecrawl(T0, 3, candidate -> {});
+
+        assertThat(visited).isEqualTo(3);
     }
 }

@@ -17,10 +17,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @ExtendWith(EmbeddedOpenSearchExtension.class)
 class OpenSearchLinkIndexIT extends LinkIndexContract {
@@ -52,6 +56,11 @@ class OpenSearchLinkIndexIT extends LinkIndexContract {
     @Override
     LinkIndex index() {
         return index;
+    }
+
+    @Override
+    void makeSearchable() {
+        http.ok("POST", "/" + indexName + "/_refresh", null);
     }
 
     @Test
@@ -150,6 +159,48 @@ class OpenSearchLinkIndexIT extends LinkIndexContract {
         assertThat(hits.get(1).path("_id").asText()).isEqualTo(second.value());
         assertThat(hits.get(0).path("highlight").path("title").get(0).asText())
                 .contains("<mark>slow</mark>");
+    }
+
+    /** The longest texts that cost the most clauses, each 512 code points. */
+    static Stream<Arguments> worstCaseTexts() {
+        StringBuilder twoLetterWords = new StringBuilder();
+        for (char a = 'a'; a <= 'z' && twoLetterWords.length() < 510; a++) {
+            for (char b = 'a'; b <= 'z' && twoLetterWords.length() < 510; b++) {
+                twoLetterWords.append(a).append(b).append(' ');
+            }
+        }
+        StringBuilder ideographs = new StringBuilder();
+        StringBuilder emoji = new StringBuilder();
+        for (int n = 0; n < LinkQuery.MAX_TEXT_LENGTH; n++) {
+            ideographs.appendCodePoint(0x4E00 + n);
+            emoji.appendCodePoint(n % 2 == 0 ? 0x1F600 + n / 2 % 80 : ' ');
+        }
+        return Stream.of(
+                Arguments.of("one-letter words", "a b ".repeat(128).strip()),
+                Arguments.of("two-letter words", twoLetterWords.toString().strip()),
+                Arguments.of("ideographs", ideographs.toString()),
+                Arguments.of("emoji", emoji.toString().strip()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("worstCaseTexts")
+    void searchesTheLongestTextWhateverItsWords(String kind, String text) {
+        index.put(
+                SampleDocuments.randomId(),
+                SampleDocuments.page("alice", "a b", text, List.of(), SampleDocuments.CRAWLED_AT));
+        makeSearchable();
+
+        LinkPage page = index.search(LinkQuery.newest("alice").withText(text));
+
+        assertThat(page.hits()).hasSize(1);
+    }
+
+    @Test
+    void findsNothingInAnIndexThatDoesNotExistYet() {
+        OpenSearchLinkIndex missing = open(indexName + "-missing");
+
+        assertThat(missing.search(LinkQuery.newest("alice")).hits()).isEmpty();
+        assertThat(missing.search(LinkQuery.newest("alice").withText("zeppelin")).next()).isEmpty();
     }
 
     @Test

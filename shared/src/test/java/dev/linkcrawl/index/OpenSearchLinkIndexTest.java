@@ -3,9 +3,13 @@ package dev.linkcrawl.index;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.linkcrawl.config.InvalidSettingsException;
+import dev.linkcrawl.config.Settings;
 import dev.linkcrawl.link.LinkId;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,6 +17,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +44,16 @@ class OpenSearchLinkIndexTest {
              "_seq_no": 0, "_primary_term": 1}
             """;
 
+    private static final String NO_HITS =
+            """
+            {"took": 1, "timed_out": false,
+             "_shards": {"total": 1, "successful": 1, "skipped": 0, "failed": 0},
+             "hits": {"hits": []}}
+            """;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private HttpServer server;
+    private final AtomicReference<String> lastSearchBody = new AtomicReference<>();
     private final AtomicReference<Headers> lastDocumentHeaders = new AtomicReference<>();
     private final AtomicReference<String> lastDocumentQuery = new AtomicReference<>();
     private volatile int documentStatus = 201;
@@ -57,7 +72,12 @@ class OpenSearchLinkIndexTest {
     }
 
     private void answer(HttpExchange exchange) throws IOException {
-        exchange.getRequestBody().readAllBytes();
+        byte[] request = exchange.getRequestBody().readAllBytes();
+        if (exchange.getRequestURI().getPath().endsWith("/_search")) {
+            lastSearchBody.set(new String(request, StandardCharsets.UTF_8));
+            send(exchange, 200, NO_HITS);
+            return;
+        }
         if (exchange.getRequestMethod().equals("HEAD")) {
             // The index does not exist yet, so the adapter creates it.
             exchange.sendResponseHeaders(404, -1);
@@ -75,6 +95,117 @@ class OpenSearchLinkIndexTest {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
+    }
+
+    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private JsonNode searchSent(LinkQuery query) throws IOException {
+        try (OpenSearchLinkIndex index =
+                OpenSearchLinkIndex.create(endpoint(), OpenSearchAuth.NONE, null, null, "links")) {
+            assertThat(index.search(query).hits()).isEmpty();
+        }
+        return JSON.readTree(lastSearchBody.get());
+    }
+
+    @Test
+    void sendsTheUserTextAsOneStringValueWithOnlyPhraseSyntax() throws IOException {
+        String text = "title:foo AND ( \"bar";
+
+        JsonNode sent = searchSent(LinkQuery.newest("alice").withText(text));
+
+        JsonNode must = sent.at("/query/bool/must");
+        assertThat(must).hasSize(1);
+        JsonNode words = must.get(0).get("simple_query_string");
+        assertThat(words.get("query").asText()).isEqualTo(text);
+        assertThat(words.get("flags").asText()).isEqualTo("PHRASE|WHITESPACE");
+        assertThat(words.get("default_operator").asText()).isEqualToIgnoringCase("and");
+        assertThat(words.get("fields").toString())
+                .isEqualTo(
+                        "[\"title^5\",\"tags.text^3\",\"siteName^2\",\"description^2\","
+                                + "\"url^1.5\",\"finalUrl^1.5\",\"text\"]");
+    }
+
+    @Test
+    void filtersByOwnerTagsAndStatusWithoutScoring() throws IOException {
+        JsonNode sent =
+                searchSent(
+                        LinkQuery.newest("alice")
+                                .withTags(List.of("web", "Reading"))
+                                .withStatus(LinkDocument.Status.FAILED));
+
+        assertThat(sent.at("/query/bool/filter").toString())
+                .isEqualTo(
+                        JSON.readTree(
+                                        """
+                                        [{"term": {"owner": {"value": "alice"}}},
+                                         {"term": {"tags": {"value": "web"}}},
+                                         {"term": {"tags": {"value": "Reading"}}},
+                                         {"term": {"status": {"value": "failed"}}}]
+                                        """)
+                                .toString());
+        assertThat(sent.at("/query/bool/must").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void asksForOneHitMoreThanThePageOnAStableSort() throws IOException {
+        JsonNode sent =
+                searchSent(
+                        LinkQuery.newest("alice")
+                                .withSize(10)
+                                .after(
+                                        new SortKey.Newest(
+                                                1_795_775_400_000L,
+                                                new LinkId("0123456789abcdef0123456789abcdef"))));
+
+        assertThat(sent.get("size").asInt()).isEqualTo(11);
+        assertThat(sent.get("sort").toString()).contains("crawledAt").contains("\"id\"");
+        assertThat(sent.get("search_after").toString())
+                .isEqualTo("[1795775400000,\"0123456789abcdef0123456789abcdef\"]");
+        assertThat(sent.has("from")).isFalse();
+        assertThat(sent.has("highlight")).isFalse();
+    }
+
+    @Test
+    void highlightsWithMarkAndEscapesEverythingElse() throws IOException {
+        JsonNode highlight =
+                searchSent(LinkQuery.newest("alice").withText("queue")).get("highlight");
+
+        assertThat(highlight.get("encoder").asText()).isEqualTo("html");
+        assertThat(highlight.get("pre_tags").get(0).asText()).isEqualTo("<mark>");
+        assertThat(highlight.get("post_tags").get(0).asText()).isEqualTo("</mark>");
+    }
+
+    @Test
+    void buildsTheIndexFromSettings() {
+        Settings settings =
+                Settings.from(
+                        Map.of(
+                                "OPENSEARCH_ENDPOINT",
+                                endpoint().toString(),
+                                "OPENSEARCH_AUTH",
+                                "none"));
+
+        try (OpenSearchLinkIndex index = OpenSearchLinkIndex.create(settings)) {
+            assertThat(
+                            index.put(
+                                    new LinkId("00000000000000000000000000000001"),
+                                    SampleDocuments.full("alice", SampleDocuments.CRAWLED_AT)))
+                    .isEqualTo(PutOutcome.WRITTEN);
+        }
+    }
+
+    @Test
+    void refusesToBuildFromSettingsWithoutAnEndpoint() {
+        assertThatThrownBy(() -> OpenSearchLinkIndex.create(Settings.from(Map.of())))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("OPENSEARCH_ENDPOINT");
     }
 
     private URI endpoint() {

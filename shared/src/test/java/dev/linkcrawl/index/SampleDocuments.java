@@ -63,6 +63,20 @@ final class SampleDocuments {
                 .build();
     }
 
+    /** A small crawled page: a title, a main text, tags, and nothing else optional. */
+    static LinkDocument page(
+            String owner, String title, String text, List<String> tags, Instant crawledAt) {
+        return LinkDocument.builder(
+                        owner,
+                        "https://example.org/" + UUID.randomUUID(),
+                        Status.CRAWLED,
+                        crawledAt)
+                .title(title)
+                .text(text)
+                .tags(tags)
+                .build();
+    }
+
     /** A fresh random link id. */
     static LinkId randomId() {
         return new LinkId(UUID.randomUUID().toString().replace("-", ""));

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.linkcrawl.aws.SqsClients;
+import dev.linkcrawl.config.Settings;
+import dev.linkcrawl.index.OpenSearchLinkIndex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,12 +19,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /**
  * BackfillLinksFunction: bookmark imports (S3 {@code ObjectCreated} under {@code imports/}) and the
@@ -50,28 +52,52 @@ public final class BackfillLinksHandler implements RequestStreamHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ImportBookmarks importBookmarks;
+    private final Optional<RecrawlLinks> recrawlLinks;
     private final Clock clock;
 
     /** Used by Lambda: settings from the environment, clients built once per cold start. */
     public BackfillLinksHandler() {
-        this(BackfillSettings.fromEnvironment());
+        this(Settings.fromEnvironment());
     }
 
     /** Used by the local runner, which builds the settings from the template environment. */
-    public BackfillLinksHandler(BackfillSettings settings) {
+    public BackfillLinksHandler(Settings settings) {
+        this(settings, backfillQueue(settings));
+    }
+
+    private BackfillLinksHandler(Settings settings, BackfillQueue queue) {
         this(
                 new ImportBookmarks(
                         new S3ImportStore(s3Client(settings)),
-                        new SqsBackfillQueue(
-                                sqsClient(settings), settings.shared().requireQueueUrl()),
-                        settings.shared().urlPolicy(),
+                        queue,
+                        settings.urlPolicy(),
                         Clock.systemUTC()),
+                // Imports work without the index; the re-crawl needs it.
+                settings.openSearchEndpoint()
+                        .map(
+                                endpoint ->
+                                        new RecrawlLinks(
+                                                OpenSearchLinkIndex.create(settings),
+                                                queue,
+                                                Clock.systemUTC(),
+                                                Duration.ofDays(settings.recrawlAfterDays()),
+                                                settings.recrawlMaxPerRun(),
+                                                Backoff.DEFAULT,
+                                                Sleeper.SYSTEM)),
                 Clock.systemUTC());
     }
 
-    BackfillLinksHandler(ImportBookmarks importBookmarks, Clock clock) {
+    BackfillLinksHandler(
+            ImportBookmarks importBookmarks, Optional<RecrawlLinks> recrawlLinks, Clock clock) {
         this.importBookmarks = Objects.requireNonNull(importBookmarks, "importBookmarks");
+        this.recrawlLinks = Objects.requireNonNull(recrawlLinks, "recrawlLinks");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    private static BackfillQueue backfillQueue(Settings settings) {
+        return new SqsBackfillQueue(
+                SqsClients.create(settings, Duration.ofSeconds(10), Duration.ofSeconds(30)),
+                settings.requireQueueUrl());
     }
 
     @Override
@@ -131,16 +157,22 @@ public final class BackfillLinksHandler implements RequestStreamHandler {
         };
     }
 
-    /** The re-crawl needs the links index, which this function does not read yet. */
     private ObjectNode recrawl(BackfillEvent.Scheduled scheduled, Context context) {
-        ObjectNode answer =
-                JSON.createObjectNode()
-                        .put("recrawl", "not_available")
-                        .put(
-                                "detail",
-                                "the scheduled re-crawl is not available yet: it needs the links"
-                                        + " index; nothing was queued")
-                        .put("scheduledAt", scheduled.time().toString());
+        ObjectNode answer = JSON.createObjectNode().put("scheduledAt", scheduled.time().toString());
+        if (recrawlLinks.isEmpty()) {
+            answer.put("recrawl", "not_available")
+                    .put(
+                            "detail",
+                            "OPENSEARCH_ENDPOINT is not set, so the links due for a re-crawl cannot"
+                                    + " be found; nothing was queued");
+        } else {
+            RecrawlLinks.Result result = recrawlLinks.get().run();
+            answer.put("recrawl", result.complete() ? "done" : "incomplete")
+                    .put("crawledBefore", result.crawledBefore().toString())
+                    .put("selected", result.selected())
+                    .put("enqueued", result.enqueued())
+                    .put("notEnqueued", result.notEnqueued());
+        }
         log(context, answer.toString());
         return answer;
     }
@@ -152,27 +184,10 @@ public final class BackfillLinksHandler implements RequestStreamHandler {
         return clock.instant().plusMillis(context.getRemainingTimeInMillis()).minus(RESULT_MARGIN);
     }
 
-    private static SqsClient sqsClient(BackfillSettings settings) {
-        SqsClientBuilder builder =
-                SqsClient.builder()
-                        .region(Region.of(settings.shared().region()))
-                        .httpClient(
-                                UrlConnectionHttpClient.builder()
-                                        .connectionTimeout(Duration.ofSeconds(2))
-                                        .socketTimeout(Duration.ofSeconds(10))
-                                        .build())
-                        .overrideConfiguration(
-                                config ->
-                                        config.apiCallTimeout(Duration.ofSeconds(30))
-                                                .apiCallAttemptTimeout(Duration.ofSeconds(10)));
-        settings.shared().sqsEndpoint().ifPresent(builder::endpointOverride);
-        return builder.build();
-    }
-
-    private static S3Client s3Client(BackfillSettings settings) {
+    private static S3Client s3Client(Settings settings) {
         S3ClientBuilder builder =
                 S3Client.builder()
-                        .region(Region.of(settings.shared().region()))
+                        .region(Region.of(settings.region()))
                         .httpClient(
                                 UrlConnectionHttpClient.builder()
                                         .connectionTimeout(Duration.ofSeconds(2))

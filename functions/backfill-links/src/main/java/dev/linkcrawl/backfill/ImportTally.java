@@ -42,6 +42,14 @@ final class ImportTally {
         error(line, NOT_ENQUEUED);
     }
 
+    int acceptedCount() {
+        return accepted;
+    }
+
+    int notEnqueuedCount() {
+        return notEnqueued;
+    }
+
     private void error(int line, String reason) {
         if (errors.size() < maxErrorsListed) {
             errors.add(new ImportResult.LineError(line, reason));

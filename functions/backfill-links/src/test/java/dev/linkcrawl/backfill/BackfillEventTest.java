@@ -5,17 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.linkcrawl.testing.SampleEvents;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class BackfillEventTest {
+
+    private static final SampleEvents EVENTS = new SampleEvents("backfill-links");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void anS3NotificationListsItsObjects() throws Exception {
         BackfillEvent event =
-                BackfillEvent.parse(JSON.readTree(SampleEvents.load("import-netscape.json")));
+                BackfillEvent.parse(JSON.readTree(EVENTS.bytes("import-netscape.json")));
 
         assertThat(event)
                 .isEqualTo(
@@ -29,13 +32,13 @@ class BackfillEventTest {
 
     @Test
     void aScheduledEventCarriesItsTime() throws Exception {
-        assertThat(BackfillEvent.parse(JSON.readTree(SampleEvents.load("recrawl.json"))))
+        assertThat(BackfillEvent.parse(JSON.readTree(EVENTS.bytes("recrawl.json"))))
                 .isEqualTo(new BackfillEvent.Scheduled(Instant.parse("2026-11-28T00:00:00Z")));
     }
 
     @Test
     void aRecordOtherThanObjectCreatedIsIgnored() throws Exception {
-        JsonNode event = JSON.readTree(SampleEvents.load("import-netscape.json"));
+        JsonNode event = JSON.readTree(EVENTS.bytes("import-netscape.json"));
         ((com.fasterxml.jackson.databind.node.ObjectNode) event.get("Records").get(0))
                 .put("eventName", "ObjectRemoved:Delete");
 
@@ -61,7 +64,7 @@ class BackfillEventTest {
 
     @Test
     void anS3RecordWithoutKeyIsRefused() throws Exception {
-        JsonNode event = JSON.readTree(SampleEvents.load("import-netscape.json"));
+        JsonNode event = JSON.readTree(EVENTS.bytes("import-netscape.json"));
         ((com.fasterxml.jackson.databind.node.ObjectNode)
                         event.get("Records").get(0).get("s3").get("object"))
                 .remove("key");

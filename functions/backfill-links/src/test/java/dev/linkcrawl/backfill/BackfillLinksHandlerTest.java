@@ -5,17 +5,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.linkcrawl.index.LinkDocument;
 import dev.linkcrawl.link.CrawlMessage;
+import dev.linkcrawl.link.LinkId;
+import dev.linkcrawl.testing.InMemoryLinkIndex;
+import dev.linkcrawl.testing.SampleEvents;
 import dev.linkcrawl.url.UrlPolicy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class BackfillLinksHandlerTest {
+
+    private static final SampleEvents EVENTS = new SampleEvents("backfill-links");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant NOW = Instant.parse("2026-11-27T10:30:00Z");
@@ -25,6 +33,7 @@ class BackfillLinksHandlerTest {
     private final InMemoryImportStore store = new InMemoryImportStore();
     private final ScriptedBackfillQueue queue = new ScriptedBackfillQueue();
     private final ManualClock clock = new ManualClock(NOW);
+    private final InMemoryLinkIndex index = new InMemoryLinkIndex();
     private final BackfillLinksHandler handler =
             new BackfillLinksHandler(
                     new ImportBookmarks(
@@ -35,6 +44,15 @@ class BackfillLinksHandlerTest {
                             Backoff.DEFAULT,
                             new RecordingSleeper(),
                             ImportLimits.DEFAULT),
+                    Optional.of(
+                            new RecrawlLinks(
+                                    index,
+                                    queue,
+                                    clock,
+                                    Duration.ofDays(30),
+                                    10_000,
+                                    Backoff.DEFAULT,
+                                    new RecordingSleeper())),
                     clock);
 
     /** Every sample users pass to {@code sam local invoke} has a row here and a test below. */
@@ -42,11 +60,11 @@ class BackfillLinksHandlerTest {
             Map.of(
                     "import-netscape.json", "imported",
                     "import-result-ignored.json", "ignored result_object",
-                    "recrawl.json", "recrawl not_available");
+                    "recrawl.json", "recrawl done");
 
     @Test
     void everySampleEventHasAnExpectedOutcome() {
-        assertThat(SampleEvents.names()).containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
+        assertThat(EVENTS.names()).containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
     }
 
     @Test
@@ -85,13 +103,43 @@ class BackfillLinksHandlerTest {
     }
 
     @Test
-    void theScheduleAnswersThatTheRecrawlIsNotAvailableYetWithoutFailing() throws Exception {
+    void theScheduleQueuesTheStaleLinksAndSaysHowMany() throws Exception {
+        index.put(
+                new LinkId("%032x".formatted(1)),
+                LinkDocument.builder(
+                                "alice",
+                                "https://example.com/old",
+                                LinkDocument.Status.CRAWLED,
+                                NOW.minus(Duration.ofDays(45)))
+                        .build());
+
         JsonNode answer = invoke("recrawl.json");
 
-        assertThat(EXPECTED.get("recrawl.json")).isEqualTo("recrawl not_available");
-        assertThat(answer.get("recrawl").asText()).isEqualTo("not_available");
-        assertThat(answer.get("detail").asText()).contains("not available yet");
+        assertThat(EXPECTED.get("recrawl.json")).isEqualTo("recrawl done");
+        assertThat(answer.get("recrawl").asText()).isEqualTo("done");
+        assertThat(answer.get("selected").asInt()).isEqualTo(1);
+        assertThat(answer.get("enqueued").asInt()).isEqualTo(1);
         assertThat(answer.get("scheduledAt").asText()).isEqualTo("2026-11-28T00:00:00Z");
+        assertThat(queue.stored)
+                .extracting(m -> m.url())
+                .containsExactly("https://example.com/old");
+    }
+
+    @Test
+    void withoutAnIndexTheScheduleSaysTheRecrawlIsNotAvailable() throws Exception {
+        BackfillLinksHandler withoutIndex =
+                new BackfillLinksHandler(
+                        new ImportBookmarks(store, queue, UrlPolicy.DEFAULT, clock),
+                        Optional.empty(),
+                        clock);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        withoutIndex.handleRequest(
+                new ByteArrayInputStream(EVENTS.bytes("recrawl.json")), out, null);
+
+        JsonNode answer = JSON.readTree(out.toByteArray());
+        assertThat(answer.get("recrawl").asText()).isEqualTo("not_available");
+        assertThat(answer.get("detail").asText()).contains("OPENSEARCH_ENDPOINT");
         assertThat(queue.calls).isEmpty();
     }
 
@@ -125,7 +173,7 @@ class BackfillLinksHandlerTest {
     }
 
     private JsonNode invoke(String sample) throws IOException {
-        return invoke(SampleEvents.load(sample));
+        return invoke(EVENTS.bytes(sample));
     }
 
     private JsonNode invoke(byte[] event) throws IOException {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.adobe.testing.s3mock.junit5.S3MockExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.linkcrawl.config.Settings;
 import dev.linkcrawl.testing.EmbeddedSqs;
+import dev.linkcrawl.testing.SampleEvents;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,6 +33,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * the backfill queue, both in this JVM on loopback, driven by the sample S3 event.
  */
 class BackfillLinksIT {
+
+    private static final SampleEvents EVENTS = new SampleEvents("backfill-links");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -72,7 +76,7 @@ class BackfillLinksIT {
         queueUrl = sqs.createQueue("backfill-" + UUID.randomUUID());
         handler =
                 new BackfillLinksHandler(
-                        BackfillSettings.from(
+                        Settings.from(
                                 Map.of(
                                         "AWS_REGION",
                                         EmbeddedSqs.REGION,
@@ -188,7 +192,7 @@ class BackfillLinksIT {
                 put -> put.bucket(BUCKET).key("imports/bob/links.txt"),
                 RequestBody.fromString(text));
         byte[] event =
-                new String(SampleEvents.load("import-netscape.json"), StandardCharsets.UTF_8)
+                new String(EVENTS.bytes("import-netscape.json"), StandardCharsets.UTF_8)
                         .replace(UPLOAD, "imports/bob/links.txt")
                         .getBytes(StandardCharsets.UTF_8);
 
@@ -215,7 +219,7 @@ class BackfillLinksIT {
     }
 
     private JsonNode invoke(String sample) throws IOException {
-        return invoke(SampleEvents.load(sample));
+        return invoke(EVENTS.bytes(sample));
     }
 
     private JsonNode invoke(byte[] event) throws IOException {

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.adobe.testing.s3mock.junit5.S3MockExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.linkcrawl.config.Settings;
 import dev.linkcrawl.link.CrawlMessage;
 import dev.linkcrawl.testing.EmbeddedSqs;
+import dev.linkcrawl.testing.SampleEvents;
 import dev.linkcrawl.url.UrlPolicy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -28,6 +30,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * ({@code target/failsafe-reports/dev.linkcrawl.backfill.LargeImportIT-output.txt}).
  */
 class LargeImportIT {
+
+    private static final SampleEvents EVENTS = new SampleEvents("backfill-links");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int LINES = 100_000;
@@ -128,7 +132,7 @@ class LargeImportIT {
             s3.putObject(put -> put.bucket(BUCKET).key(key), RequestBody.fromBytes(text));
             BackfillLinksHandler handler =
                     new BackfillLinksHandler(
-                            BackfillSettings.from(
+                            Settings.from(
                                     Map.of(
                                             "AWS_REGION",
                                             EmbeddedSqs.REGION,
@@ -139,7 +143,7 @@ class LargeImportIT {
                                             "QUEUE_URL",
                                             queueUrl)));
             byte[] event =
-                    new String(SampleEvents.load("import-netscape.json"), StandardCharsets.UTF_8)
+                    new String(EVENTS.bytes("import-netscape.json"), StandardCharsets.UTF_8)
                             .replace("imports/alice/bookmarks.html", key)
                             .getBytes(StandardCharsets.UTF_8);
 

@@ -8,15 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.linkcrawl.api.ApiResponses;
 import dev.linkcrawl.api.Problem;
 import dev.linkcrawl.api.ProblemType;
+import dev.linkcrawl.aws.SqsClients;
 import dev.linkcrawl.config.Settings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /**
  * {@code POST /links} (API Gateway HTTP API, payload 2.0): reads the caller from the JWT {@code
@@ -43,7 +40,12 @@ public final class SubmitLinkHandler
     public SubmitLinkHandler(Settings settings) {
         this(
                 new SubmitLink(
-                        new SqsCrawlQueue(sqsClient(settings), settings.requireQueueUrl()),
+                        new SqsCrawlQueue(
+                                // Short timeouts: a slow queue must answer 503 quickly rather
+                                // than hold the API.
+                                SqsClients.create(
+                                        settings, Duration.ofSeconds(3), Duration.ofSeconds(6)),
+                                settings.requireQueueUrl()),
                         settings.urlPolicy(),
                         Clock.systemUTC()));
     }
@@ -98,24 +100,6 @@ public final class SubmitLinkHandler
         }
         String sub = event.getRequestContext().getAuthorizer().getJwt().getClaims().get("sub");
         return sub == null || sub.isBlank() ? Optional.empty() : Optional.of(sub);
-    }
-
-    private static SqsClient sqsClient(Settings settings) {
-        // Short timeouts: a slow queue must answer 503 quickly rather than hold the API.
-        SqsClientBuilder builder =
-                SqsClient.builder()
-                        .region(Region.of(settings.region()))
-                        .httpClient(
-                                UrlConnectionHttpClient.builder()
-                                        .connectionTimeout(Duration.ofSeconds(2))
-                                        .socketTimeout(Duration.ofSeconds(3))
-                                        .build())
-                        .overrideConfiguration(
-                                config ->
-                                        config.apiCallTimeout(Duration.ofSeconds(6))
-                                                .apiCallAttemptTimeout(Duration.ofSeconds(3)));
-        settings.sqsEndpoint().ifPresent(builder::endpointOverride);
-        return builder.build();
     }
 
     private static void log(Context context, String message) {

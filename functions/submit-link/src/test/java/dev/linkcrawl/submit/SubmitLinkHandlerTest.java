@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.linkcrawl.link.CrawlMessage;
 import dev.linkcrawl.link.CrawlSource;
 import dev.linkcrawl.link.LinkId;
+import dev.linkcrawl.testing.SampleEvents;
 import dev.linkcrawl.url.LinkUrl;
 import dev.linkcrawl.url.UrlCheck;
 import dev.linkcrawl.url.UrlPolicy;
@@ -22,6 +23,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class SubmitLinkHandlerTest {
+
+    private static final SampleEvents EVENTS = new SampleEvents("submit-link");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant NOW = Instant.parse("2026-11-27T10:30:00Z");
@@ -42,7 +45,7 @@ class SubmitLinkHandlerTest {
 
     @Test
     void everySampleEventHasAnExpectedOutcome() {
-        assertThat(SampleEvents.names()).containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
+        assertThat(EVENTS.names()).containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
     }
 
     @ParameterizedTest
@@ -55,7 +58,8 @@ class SubmitLinkHandlerTest {
     })
     void answersEachSampleEventAsDesigned(String file, int status, String code) throws Exception {
         assertThat(EXPECTED.get(file)).isEqualTo(code == null ? "" + status : status + " " + code);
-        APIGatewayV2HTTPResponse response = handler.handleRequest(SampleEvents.load(file), null);
+        APIGatewayV2HTTPResponse response =
+                handler.handleRequest(EVENTS.load(file, APIGatewayV2HTTPEvent.class), null);
 
         assertThat(response.getStatusCode()).isEqualTo(status);
         if (status == 202) {
@@ -79,7 +83,7 @@ class SubmitLinkHandlerTest {
     @Test
     void acceptedLinkAnswersIdNormalisedUrlAndLocation() throws Exception {
         APIGatewayV2HTTPResponse response =
-                handler.handleRequest(SampleEvents.load("valid.json"), null);
+                handler.handleRequest(EVENTS.load("valid.json", APIGatewayV2HTTPEvent.class), null);
 
         LinkUrl normalised = accepted("https://example.com/articles/slow-links");
         LinkId id = LinkId.of("user-123", normalised);
@@ -92,7 +96,7 @@ class SubmitLinkHandlerTest {
 
     @Test
     void queuedMessageCarriesOwnerTagsNoteAndSubmissionTime() {
-        handler.handleRequest(SampleEvents.load("valid.json"), null);
+        handler.handleRequest(EVENTS.load("valid.json", APIGatewayV2HTTPEvent.class), null);
 
         CrawlMessage message = queue.sent.getFirst();
         assertThat(message.owner()).isEqualTo("user-123");
@@ -108,7 +112,7 @@ class SubmitLinkHandlerTest {
         queue.unavailable = true;
 
         APIGatewayV2HTTPResponse response =
-                handler.handleRequest(SampleEvents.load("valid.json"), null);
+                handler.handleRequest(EVENTS.load("valid.json", APIGatewayV2HTTPEvent.class), null);
 
         assertThat(response.getStatusCode()).isEqualTo(503);
         assertThat(response.getHeaders()).containsEntry("Retry-After", "5");
@@ -119,7 +123,7 @@ class SubmitLinkHandlerTest {
 
     @Test
     void blankSubjectClaimIsNoIdentity() {
-        APIGatewayV2HTTPEvent event = SampleEvents.load("valid.json");
+        APIGatewayV2HTTPEvent event = EVENTS.load("valid.json", APIGatewayV2HTTPEvent.class);
         event.getRequestContext().getAuthorizer().getJwt().setClaims(Map.of("sub", " "));
 
         assertThat(handler.handleRequest(event, null).getStatusCode()).isEqualTo(401);
@@ -127,7 +131,7 @@ class SubmitLinkHandlerTest {
 
     @Test
     void textPlainBodyIsUnsupportedMediaType() {
-        APIGatewayV2HTTPEvent event = SampleEvents.load("valid.json");
+        APIGatewayV2HTTPEvent event = EVENTS.load("valid.json", APIGatewayV2HTTPEvent.class);
         Map<String, String> headers = new HashMap<>(event.getHeaders());
         headers.put("content-type", "text/plain");
         event.setHeaders(headers);
@@ -137,7 +141,7 @@ class SubmitLinkHandlerTest {
 
     @Test
     void problemDetailNeverEchoesTheRefusedUrl() {
-        APIGatewayV2HTTPEvent event = SampleEvents.load("valid.json");
+        APIGatewayV2HTTPEvent event = EVENTS.load("valid.json", APIGatewayV2HTTPEvent.class);
         event.setBody("{\"url\":\"javascript:alert('pwned-marker')\"}");
 
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
@@ -148,8 +152,12 @@ class SubmitLinkHandlerTest {
 
     @Test
     void sameLinkSavedTwiceGetsTheSameId() throws Exception {
-        String first = handler.handleRequest(SampleEvents.load("valid.json"), null).getBody();
-        String second = handler.handleRequest(SampleEvents.load("valid.json"), null).getBody();
+        String first =
+                handler.handleRequest(EVENTS.load("valid.json", APIGatewayV2HTTPEvent.class), null)
+                        .getBody();
+        String second =
+                handler.handleRequest(EVENTS.load("valid.json", APIGatewayV2HTTPEvent.class), null)
+                        .getBody();
 
         assertThat(JSON.readTree(first).get("id")).isEqualTo(JSON.readTree(second).get("id"));
         assertThat(queue.sent)

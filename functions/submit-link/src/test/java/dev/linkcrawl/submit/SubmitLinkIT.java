@@ -2,11 +2,13 @@ package dev.linkcrawl.submit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.linkcrawl.config.Settings;
 import dev.linkcrawl.testing.EmbeddedSqs;
+import dev.linkcrawl.testing.SampleEvents;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +18,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /** The submit function against a real SQS-compatible server (ElasticMQ) on loopback. */
 class SubmitLinkIT {
+
+    private static final SampleEvents EVENTS = new SampleEvents("submit-link");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,7 +51,7 @@ class SubmitLinkIT {
     @Test
     void submittedLinkLandsOnTheQueueWithTheExactMessageBody() throws Exception {
         APIGatewayV2HTTPResponse response =
-                handler.handleRequest(SampleEvents.load("valid.json"), null);
+                handler.handleRequest(EVENTS.load("valid.json", APIGatewayV2HTTPEvent.class), null);
         assertThat(response.getStatusCode()).isEqualTo(202);
         JsonNode accepted = JSON.readTree(response.getBody());
 
@@ -75,7 +79,7 @@ class SubmitLinkIT {
 
         long started = System.nanoTime();
         APIGatewayV2HTTPResponse response =
-                handler.handleRequest(SampleEvents.load("valid.json"), null);
+                handler.handleRequest(EVENTS.load("valid.json", APIGatewayV2HTTPEvent.class), null);
         long tookMs = (System.nanoTime() - started) / 1_000_000;
 
         assertThat(response.getStatusCode()).isEqualTo(503);
@@ -90,7 +94,8 @@ class SubmitLinkIT {
     @Test
     void refusedLinkNeverReachesTheQueue() {
         APIGatewayV2HTTPResponse response =
-                handler.handleRequest(SampleEvents.load("blocked-address.json"), null);
+                handler.handleRequest(
+                        EVENTS.load("blocked-address.json", APIGatewayV2HTTPEvent.class), null);
 
         assertThat(response.getStatusCode()).isEqualTo(422);
         assertThat(receive()).isEmpty();

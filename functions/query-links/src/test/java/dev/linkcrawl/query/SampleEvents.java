@@ -1,5 +1,7 @@
-package dev.linkcrawl.backfill;
+package dev.linkcrawl.query;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,13 +9,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The sample events in {@code events/backfill-links/}, as the bytes Lambda delivers. */
+/** The sample events in {@code events/query-links/}, read the way the Lambda runtime reads them. */
 final class SampleEvents {
-    static final Path FOLDER = Path.of("../../events/backfill-links");
+    static final Path FOLDER = Path.of("../../events/query-links");
 
-    static byte[] load(String name) {
+    static APIGatewayV2HTTPEvent load(String name) {
         try {
-            return Files.readAllBytes(FOLDER.resolve(name));
+            return LambdaEventSerializers.serializerFor(
+                            APIGatewayV2HTTPEvent.class, SampleEvents.class.getClassLoader())
+                    .fromJson(Files.readString(FOLDER.resolve(name)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,157 @@
+package dev.linkcrawl.crawl;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.linkcrawl.config.Settings;
+import dev.linkcrawl.crawl.extract.PageExtractor;
+import dev.linkcrawl.crawl.fetch.FetchDeadline;
+import dev.linkcrawl.crawl.fetch.FetchSettings;
+import dev.linkcrawl.crawl.fetch.OkHttpPageFetcher;
+import dev.linkcrawl.index.OpenSearchLinkIndex;
+import dev.linkcrawl.link.CrawlMessage;
+import dev.linkcrawl.link.CrawlMessageCodec;
+import dev.linkcrawl.link.MalformedMessageException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The crawl function: one SQS message per invocation (the template sets batch size 1, but any batch
+ * works). Each message is decoded and crawled; the ones that must come back are reported as batch
+ * item failures, so SQS redelivers them and, after {@code maxReceiveCount}, moves them to the
+ * dead-letter queue. Nothing is acknowledged without a document in the index.
+ */
+public final class CrawlLinkHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    /** Time kept back after the fetch for extraction and indexing: 5 seconds. */
+    static final Duration INDEXING_MARGIN = Duration.ofSeconds(5);
+
+    private final CrawlLink crawlLink;
+    private final Duration fetchDeadline;
+    private final Clock clock;
+    private final CrawlMessageCodec codec = new CrawlMessageCodec();
+
+    /** Used by Lambda: settings from the environment, clients built once per cold start. */
+    public CrawlLinkHandler() {
+        this(Settings.fromEnvironment());
+    }
+
+    /** Used by the local runner, which passes each function its template environment. */
+    public CrawlLinkHandler(Settings settings) {
+        this(
+                new CrawlLink(
+                        new OkHttpPageFetcher(
+                                new FetchSettings(
+                                        settings.fetchDeadline(),
+                                        settings.maxBodyBytes(),
+                                        settings.maxRedirects(),
+                                        settings.userAgent(),
+                                        settings.urlPolicy())),
+                        new PageExtractor(),
+                        OpenSearchLinkIndex.create(settings),
+                        settings.urlPolicy(),
+                        Clock.systemUTC(),
+                        settings.maxReceives()),
+                settings.fetchDeadline(),
+                Clock.systemUTC());
+    }
+
+    CrawlLinkHandler(CrawlLink crawlLink, Duration fetchDeadline, Clock clock) {
+        this.crawlLink = Objects.requireNonNull(crawlLink, "crawlLink");
+        this.fetchDeadline = Objects.requireNonNull(fetchDeadline, "fetchDeadline");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        List<SQSEvent.SQSMessage> records =
+                event == null || event.getRecords() == null ? List.of() : event.getRecords();
+        for (SQSEvent.SQSMessage record : records) {
+            if (!handle(record, context)) {
+                failures.add(new SQSBatchResponse.BatchItemFailure(record.getMessageId()));
+            }
+        }
+        return new SQSBatchResponse(failures);
+    }
+
+    /** Whether the message is done; {@code false} sends it back to the queue. */
+    private boolean handle(SQSEvent.SQSMessage record, Context context) {
+        long started = System.nanoTime();
+        CrawlMessage message;
+        try {
+            message = codec.decode(record.getBody());
+        } catch (MalformedMessageException e) {
+            // Never dropped: reported until SQS moves it to the DLQ, where an operator sees it.
+            log(
+                    context,
+                    "malformed message messageId=" + record.getMessageId() + ": " + e.getMessage());
+            return false;
+        }
+        try {
+            Instant deadline =
+                    FetchDeadline.of(
+                            clock.instant(),
+                            fetchDeadline,
+                            remainingMillis(context),
+                            INDEXING_MARGIN);
+            CrawlLink.Outcome outcome = crawlLink.crawl(message, receiveCount(record), deadline);
+            log(
+                    context,
+                    "crawl id="
+                            + message.id()
+                            + " receive="
+                            + receiveCount(record)
+                            + " outcome="
+                            + describe(outcome)
+                            + " ms="
+                            + (System.nanoTime() - started) / 1_000_000);
+            return outcome instanceof CrawlLink.Outcome.Indexed;
+        } catch (RuntimeException e) {
+            log(context, "crawl id=" + message.id() + " failed unexpectedly: " + e);
+            return false;
+        }
+    }
+
+    private long remainingMillis(Context context) {
+        // Without a Lambda context (tests, tools) the fetch gets its whole configured deadline.
+        return context == null
+                ? fetchDeadline.plus(INDEXING_MARGIN).toMillis()
+                : context.getRemainingTimeInMillis();
+    }
+
+    /** SQS's delivery count of this message; 1 when the attribute is missing or odd. */
+    static int receiveCount(SQSEvent.SQSMessage record) {
+        Map<String, String> attributes = record.getAttributes();
+        String count = attributes == null ? null : attributes.get("ApproximateReceiveCount");
+        try {
+            return count == null ? 1 : Math.max(1, Integer.parseInt(count));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private static String describe(CrawlLink.Outcome outcome) {
+        return switch (outcome) {
+            case CrawlLink.Outcome.Indexed indexed ->
+                    indexed.failureCode() == null
+                            ? "crawled"
+                            : "failed(" + indexed.failureCode() + ")";
+            case CrawlLink.Outcome.Redeliver redeliver -> "redeliver(" + redeliver.reason() + ")";
+        };
+    }
+
+    private static void log(Context context, String line) {
+        if (context != null && context.getLogger() != null) {
+            context.getLogger().log(line);
+        } else {
+            System.err.println(line);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package dev.linkcrawl.crawl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.linkcrawl.crawl.extract.PageExtractor;
+import dev.linkcrawl.crawl.fetch.FailureCode;
+import dev.linkcrawl.crawl.fetch.FetchOutcome;
+import dev.linkcrawl.index.LinkDocument;
+import dev.linkcrawl.link.LinkId;
+import dev.linkcrawl.testing.InMemoryLinkIndex;
+import dev.linkcrawl.testing.SampleEvents;
+import dev.linkcrawl.url.UrlPolicy;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The crawl handler driven by the sample events users pass to {@code sam local invoke}. */
+class CrawlLinkHandlerTest {
+
+    private static final SampleEvents EVENTS = new SampleEvents("crawl-link");
+    private static final Instant NOW = Instant.parse("2026-11-27T10:30:05Z");
+    private static final LinkId SAMPLE_ID =
+            new LinkId(LinkId.urlHash("user-123\nhttps://example.com/articles/slow-links"));
+    private static final String PAGE =
+            "<html lang=en><head><title>Slow links</title></head><body><article>"
+                    + "<p>One slow link froze the whole server for every visitor that day.</p>"
+                    + "</article></body></html>";
+
+    private final InMemoryLinkIndex index = new InMemoryLinkIndex();
+    private FetchOutcome answer;
+    private final ScriptedFetcher fetcher = new ScriptedFetcher(url -> answer);
+    private final CrawlLinkHandler handler =
+            new CrawlLinkHandler(
+                    new CrawlLink(
+                            fetcher,
+                            new PageExtractor(),
+                            index,
+                            UrlPolicy.DEFAULT,
+                            Clock.fixed(NOW, ZoneOffset.UTC),
+                            5),
+                    Duration.ofSeconds(15),
+                    Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private static final Map<String, String> EXPECTED =
+            Map.of(
+                    "crawl-message.json", "acknowledged",
+                    "last-attempt.json", "acknowledged",
+                    "poison-message.json", "redelivered",
+                    "wrong-version.json", "redelivered");
+
+    @Test
+    void everySampleEventHasAnExpectedOutcome() {
+        assertThat(EVENTS.names()).containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "crawl-message.json, acknowledged",
+        "last-attempt.json, acknowledged",
+        "poison-message.json, redelivered",
+        "wrong-version.json, redelivered"
+    })
+    void answersEachSampleEventAsDesigned(String file, String expected) {
+        assertThat(EXPECTED.get(file)).isEqualTo(expected);
+        answer = page();
+        SQSEvent event = load(file);
+
+        SQSBatchResponse response = handler.handleRequest(event, null);
+
+        if (expected.equals("acknowledged")) {
+            assertThat(response.getBatchItemFailures()).isEmpty();
+            assertThat(index.documents()).containsKey(SAMPLE_ID);
+        } else {
+            assertThat(response.getBatchItemFailures())
+                    .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                    .containsExactly(event.getRecords().getFirst().getMessageId());
+            assertThat(index.documents()).isEmpty();
+        }
+    }
+
+    @Test
+    void crawledSampleIsIndexedUnderItsId() {
+        answer = page();
+
+        handler.handleRequest(load("crawl-message.json"), null);
+
+        LinkDocument document = index.documents().get(SAMPLE_ID);
+        assertThat(document.status()).isEqualTo(LinkDocument.Status.CRAWLED);
+        assertThat(document.title()).isEqualTo("Slow links");
+        assertThat(document.owner()).isEqualTo("user-123");
+    }
+
+    @Test
+    void transientFailureIsReportedForRedelivery() {
+        answer = failure(FailureCode.TIMEOUT, true);
+        SQSEvent event = load("crawl-message.json");
+
+        SQSBatchResponse response = handler.handleRequest(event, null);
+
+        assertThat(response.getBatchItemFailures()).hasSize(1);
+        assertThat(index.documents()).isEmpty();
+    }
+
+    @Test
+    void transientFailureOnTheLastAttemptIsWrittenThenSentOnToTheDlq() {
+        answer = failure(FailureCode.TIMEOUT, true);
+
+        SQSBatchResponse response = handler.handleRequest(load("last-attempt.json"), null);
+
+        assertThat(response.getBatchItemFailures()).hasSize(1);
+        assertThat(index.documents().get(SAMPLE_ID).failure().retryable()).isTrue();
+    }
+
+    @Test
+    void permanentFailureIsWrittenAndAcknowledged() {
+        answer = failure(FailureCode.DNS_NXDOMAIN, false);
+
+        SQSBatchResponse response = handler.handleRequest(load("crawl-message.json"), null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(index.documents().get(SAMPLE_ID).failure().code()).isEqualTo("dns_nxdomain");
+    }
+
+    @Test
+    void unexpectedErrorIsRedeliveredNotDropped() {
+        answer = null;
+
+        SQSBatchResponse response = handler.handleRequest(load("crawl-message.json"), null);
+
+        assertThat(response.getBatchItemFailures()).hasSize(1);
+    }
+
+    @Test
+    void missingReceiveCountCountsAsTheFirstDelivery() {
+        SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+        record.setAttributes(Map.of());
+
+        assertThat(CrawlLinkHandler.receiveCount(record)).isEqualTo(1);
+    }
+
+    @Test
+    void emptyEventHasNoFailures() {
+        assertThat(handler.handleRequest(new SQSEvent(), null).getBatchItemFailures()).isEmpty();
+    }
+
+    private FetchOutcome page() {
+        return new FetchOutcome.Page(
+                fetchedUrl(),
+                List.of(),
+                200,
+                "text/html",
+                PAGE.length(),
+                false,
+                5,
+                StandardCharsets.UTF_8,
+                PAGE);
+    }
+
+    private FetchOutcome failure(FailureCode code, boolean retryable) {
+        return new FetchOutcome.Failed(
+                code, "detail", retryable, OptionalInt.empty(), fetchedUrl(), List.of(), 5);
+    }
+
+    private static dev.linkcrawl.url.LinkUrl fetchedUrl() {
+        return ((dev.linkcrawl.url.UrlCheck.Accepted)
+                        dev.linkcrawl.url.LinkUrl.check(
+                                "https://example.com/articles/slow-links", UrlPolicy.DEFAULT))
+                .url();
+    }
+
+    private static SQSEvent load(String name) {
+        return EVENTS.load(name, SQSEvent.class);
+    }
+}

@@ -1,0 +1,221 @@
+package dev.linkcrawl.crawl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.linkcrawl.config.Settings;
+import dev.linkcrawl.index.LinkDocument;
+import dev.linkcrawl.index.LinkQuery;
+import dev.linkcrawl.index.OpenSearchLinkIndex;
+import dev.linkcrawl.link.CrawlMessage;
+import dev.linkcrawl.link.CrawlMessageCodec;
+import dev.linkcrawl.link.CrawlSource;
+import dev.linkcrawl.link.LinkId;
+import dev.linkcrawl.testing.EmbeddedOpenSearch;
+import dev.linkcrawl.testing.EmbeddedOpenSearchExtension;
+import dev.linkcrawl.testing.EmbeddedSqs;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The crawl function end to end on real services: ElasticMQ delivering messages, a local web server
+ * serving the page, and a real OpenSearch node holding the documents.
+ */
+@ExtendWith(EmbeddedOpenSearchExtension.class)
+class CrawlPipelineIT {
+
+    private static final String ARTICLE =
+            """
+            <html lang="en"><head><title>Queues beat threads | Field Notes</title>
+            <meta property="og:site_name" content="Field Notes">
+            <meta name="description" content="Why every slow fetch gets its own invocation.">
+            <meta name="author" content="Grace Hopper"></head>
+            <body><nav><a href="/">Home</a></nav><article><h1>Queues beat threads</h1>
+            <p>When one slow link held a request thread, every visitor of the site waited.</p>
+            <p>A queue and a crawl function with its own deadline keep that wait away from them.</p>
+            </article></body></html>
+            """;
+
+    private static final AtomicInteger INDEX_NUMBER = new AtomicInteger();
+
+    private final EmbeddedOpenSearch openSearch;
+    private final CrawlMessageCodec codec = new CrawlMessageCodec();
+    private EmbeddedSqs sqs;
+    private HttpServer site;
+    private String queueUrl;
+    private String deadLetterUrl;
+    private OpenSearchLinkIndex index;
+    private QueueDriver driver;
+    private String pageUrl;
+
+    CrawlPipelineIT(EmbeddedOpenSearch openSearch) {
+        this.openSearch = openSearch;
+    }
+
+    @BeforeEach
+    void start() throws IOException {
+        site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        site.createContext(
+                "/article",
+                exchange -> {
+                    byte[] body = ARTICLE.getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                    exchange.sendResponseHeaders(200, body.length);
+                    exchange.getResponseBody().write(body);
+                    exchange.close();
+                });
+        site.start();
+        int port = site.getAddress().getPort();
+        pageUrl = "http://127.0.0.1:" + port + "/article";
+
+        sqs = EmbeddedSqs.start();
+        deadLetterUrl = sqs.createQueue("crawl-dlq");
+        String deadLetterArn =
+                sqs.client()
+                        .getQueueAttributes(
+                                get ->
+                                        get.queueUrl(deadLetterUrl)
+                                                .attributeNamesWithStrings("QueueArn"))
+                        .attributesAsStrings()
+                        .get("QueueArn");
+        queueUrl =
+                sqs.client()
+                        .createQueue(
+                                create ->
+                                        create.queueName("crawl-queue")
+                                                .attributesWithStrings(
+                                                        Map.of(
+                                                                "VisibilityTimeout",
+                                                                "1",
+                                                                "RedrivePolicy",
+                                                                "{\"deadLetterTargetArn\":\""
+                                                                        + deadLetterArn
+                                                                        + "\",\"maxReceiveCount\":\"5\"}")))
+                        .queueUrl();
+
+        Settings settings =
+                Settings.from(
+                        Map.of(
+                                "OPENSEARCH_ENDPOINT",
+                                openSearch.endpoint().toString(),
+                                "OPENSEARCH_AUTH",
+                                "none",
+                                "INDEX_NAME",
+                                "crawl-it-" + INDEX_NUMBER.incrementAndGet(),
+                                "ALLOWED_PRIVATE_HOSTS",
+                                "127.0.0.1:" + port,
+                                "FETCH_DEADLINE_MS",
+                                "5000"));
+        index = OpenSearchLinkIndex.create(settings);
+        driver = new QueueDriver(sqs.client(), queueUrl, new CrawlLinkHandler(settings));
+    }
+
+    @AfterEach
+    void stop() {
+        if (!openSearch.isRunning()) {
+            openSearch.start();
+        }
+        sqs.close();
+        site.stop(0);
+    }
+
+    @Test
+    void messageForALocalPageBecomesADocumentWithItsFields() {
+        CrawlMessage message = send(pageUrl);
+
+        driver.drain(20_000);
+
+        LinkDocument document = index.get("alice", message.id()).orElseThrow();
+        assertThat(document.status()).isEqualTo(LinkDocument.Status.CRAWLED);
+        assertThat(document.title()).isEqualTo("Queues beat threads");
+        assertThat(document.siteName()).isEqualTo("Field Notes");
+        assertThat(document.author()).isEqualTo("Grace Hopper");
+        assertThat(document.description())
+                .isEqualTo("Why every slow fetch gets its own invocation.");
+        assertThat(document.text())
+                .contains("every visitor of the site waited")
+                .doesNotContain("Home");
+        assertThat(document.tags()).containsExactly("ops");
+        assertThat(document.httpStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void sameMessageTwiceGivesOneDocument() {
+        CrawlMessage message = send(pageUrl);
+        sqs.client().sendMessage(s -> s.queueUrl(queueUrl).messageBody(codec.encode(message)));
+
+        driver.drain(20_000);
+
+        assertThat(index.get("alice", message.id())).isPresent();
+        assertThat(index.search(LinkQuery.newest("alice")).hits()).hasSize(1);
+    }
+
+    @Test
+    void openSearchDownMidRunIsRetriedAndIndexedOnceItIsBack() {
+        CrawlMessage message = send(pageUrl);
+        openSearch.stop();
+
+        assertThat(driver.deliverOne()).isTrue();
+        assertThat(driver.visibleAndInFlight()).as("the message comes back").isEqualTo(1);
+
+        openSearch.start();
+        driver.drain(30_000);
+
+        assertThat(index.get("alice", message.id())).isPresent();
+        assertThat(receiveAll(deadLetterUrl)).isEmpty();
+    }
+
+    @Test
+    void poisonMessageEndsInTheDeadLetterQueue() {
+        sqs.client().sendMessage(s -> s.queueUrl(queueUrl).messageBody("{\"v\":1,\"url\":"));
+
+        driver.drain(30_000);
+
+        assertThat(receiveAll(deadLetterUrl)).containsExactly("{\"v\":1,\"url\":");
+    }
+
+    @Test
+    void blockedAddressIsIndexedAsFailedWithoutAConnection() throws IOException {
+        CrawlMessage message = send("http://169.254.169.254/latest/meta-data/");
+
+        driver.drain(20_000);
+
+        LinkDocument document = index.get("alice", message.id()).orElseThrow();
+        assertThat(document.status()).isEqualTo(LinkDocument.Status.FAILED);
+        assertThat(document.failure().code()).isEqualTo("blocked_address");
+        assertThat(document.failure().retryable()).isFalse();
+    }
+
+    private CrawlMessage send(String url) {
+        CrawlMessage message =
+                new CrawlMessage(
+                        new LinkId(LinkId.urlHash("alice\n" + url)),
+                        url,
+                        "alice",
+                        Instant.now(),
+                        CrawlSource.API,
+                        List.of("ops"),
+                        null);
+        sqs.client().sendMessage(s -> s.queueUrl(queueUrl).messageBody(codec.encode(message)));
+        return message;
+    }
+
+    private List<String> receiveAll(String url) {
+        return sqs
+                .client()
+                .receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1))
+                .messages()
+                .stream()
+                .map(software.amazon.awssdk.services.sqs.model.Message::body)
+                .toList();
+    }
+}

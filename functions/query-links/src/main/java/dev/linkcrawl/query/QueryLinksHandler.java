@@ -1,0 +1,247 @@
+package dev.linkcrawl.query;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.linkcrawl.api.ApiResponses;
+import dev.linkcrawl.api.Problem;
+import dev.linkcrawl.api.ProblemType;
+import dev.linkcrawl.config.Settings;
+import dev.linkcrawl.index.LinkDocument;
+import dev.linkcrawl.index.LinkDocumentCodec;
+import dev.linkcrawl.index.LinkHit;
+import dev.linkcrawl.index.LinkIndex;
+import dev.linkcrawl.index.LinkIndexException;
+import dev.linkcrawl.index.LinkPage;
+import dev.linkcrawl.index.OpenSearchLinkIndex;
+import dev.linkcrawl.link.LinkId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code GET /links/{id}}, {@code GET /links} and {@code DELETE /links/{id}} (API Gateway HTTP API,
+ * payload 2.0), each scoped to the caller (the JWT {@code sub} claim): another user's link, a link
+ * not crawled yet and an id that is not a link id all answer the same 404. Search parameters are
+ * described in {@link SearchParameters}, the cursor in {@link PageCursor}. An index that cannot
+ * answer is a 503 problem (with {@code Retry-After} when retrying can help), never a stack trace.
+ */
+public final class QueryLinksHandler
+        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    /** Seconds a client should wait before retrying when the index is unavailable. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    /**
+     * How long to wait for the index's answer: 3 seconds. With the 2-second connect timeout, even a
+     * delete (two requests) gives up before the function's 10-second timeout, so it can still
+     * answer 503.
+     */
+    static final Duration INDEX_READ_TIMEOUT = Duration.ofSeconds(3);
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** Saved links are personal: no shared cache may keep them. */
+    private static final Map<String, String> PRIVATE = Map.of("Cache-Control", "private, no-store");
+
+    private static final Problem NOT_FOUND =
+            Problem.of(ProblemType.NOT_FOUND, "there is no link with this id among your links");
+
+    private final LinkIndex index;
+    private final LinkDocumentCodec codec = new LinkDocumentCodec();
+
+    /**
+     * Used by Lambda: settings from the environment, the index client built once per cold start.
+     */
+    public QueryLinksHandler() {
+        this(Settings.fromEnvironment());
+    }
+
+    /** Used by the local runner, which passes each function its template environment. */
+    public QueryLinksHandler(Settings settings) {
+        this(OpenSearchLinkIndex.create(settings, INDEX_READ_TIMEOUT));
+    }
+
+    QueryLinksHandler(LinkIndex index) {
+        this.index = Objects.requireNonNull(index, "index");
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        Optional<String> owner = caller(event);
+        if (owner.isEmpty()) {
+            return ApiResponses.problem(
+                    Problem.of(
+                            ProblemType.UNAUTHENTICATED,
+                            "the request carries no identity; send a valid bearer token"));
+        }
+        Route route = Route.of(event);
+        try {
+            return switch (route) {
+                case Route.GetLink get -> get(owner.get(), get.id());
+                case Route.DeleteLink delete -> delete(owner.get(), delete.id());
+                case Route.SearchLinks search -> search(owner.get(), event);
+                case Route.Unknown unknown -> ApiResponses.problem(NOT_FOUND);
+            };
+        } catch (LinkIndexException e) {
+            // The message names the action, index, status and error type; never user input.
+            log(
+                    context,
+                    "index unavailable reason="
+                            + e.reason()
+                            + " route="
+                            + route.name()
+                            + " "
+                            + e.getMessage());
+            Problem problem =
+                    Problem.of(
+                            ProblemType.INDEX_UNAVAILABLE,
+                            e.retryable()
+                                    ? "the search index cannot answer right now; try again later"
+                                    : "the search index refuses this function's requests");
+            return ApiResponses.problem(
+                    problem, e.retryable() ? Map.of("Retry-After", RETRY_AFTER_SECONDS) : Map.of());
+        }
+    }
+
+    private APIGatewayV2HTTPResponse get(String owner, Optional<String> rawId) {
+        Optional<LinkId> id = rawId.filter(LinkId::isWellFormed).map(LinkId::new);
+        Optional<LinkDocument> document = id.flatMap(linkId -> index.get(owner, linkId));
+        if (document.isEmpty()) {
+            return ApiResponses.problem(NOT_FOUND);
+        }
+        ObjectNode body = MAPPER.createObjectNode().put("id", id.get().value());
+        body.setAll((ObjectNode) tree(codec.toJson(document.get())));
+        return ApiResponses.json(200, body.toString(), PRIVATE);
+    }
+
+    private APIGatewayV2HTTPResponse delete(String owner, Optional<String> rawId) {
+        Optional<LinkId> id = rawId.filter(LinkId::isWellFormed).map(LinkId::new);
+        if (id.isEmpty() || !index.delete(owner, id.get())) {
+            return ApiResponses.problem(NOT_FOUND);
+        }
+        return ApiResponses.empty(204);
+    }
+
+    private APIGatewayV2HTTPResponse search(String owner, APIGatewayV2HTTPEvent event) {
+        return switch (SearchParameters.parse(
+                event.getRawQueryString(), event.getQueryStringParameters())) {
+            case SearchParameters.Result.Invalid invalid -> ApiResponses.problem(invalid.problem());
+            case SearchParameters.Result.Valid valid -> {
+                SearchParameters parameters = valid.parameters();
+                LinkPage page = index.search(parameters.toQuery(owner));
+                yield ApiResponses.json(
+                        200, pageJson(page, parameters.fingerprint()).toString(), PRIVATE);
+            }
+        };
+    }
+
+    private static ObjectNode pageJson(LinkPage page, String fingerprint) {
+        ObjectNode body = MAPPER.createObjectNode();
+        ArrayNode items = body.putArray("items");
+        for (LinkHit hit : page.hits()) {
+            ObjectNode item = items.addObject();
+            item.put("id", hit.id().value())
+                    .put("url", hit.url())
+                    .put("finalUrl", hit.finalUrl())
+                    .put("title", hit.title())
+                    .put("description", hit.description())
+                    .put("siteName", hit.siteName())
+                    .put("image", hit.image())
+                    .put("favicon", hit.favicon())
+                    .put("status", hit.status().name().toLowerCase(Locale.ROOT))
+                    .put("crawledAt", hit.crawledAt().toString());
+            hit.tags().forEach(item.putArray("tags")::add);
+            ObjectNode highlight = item.putObject("highlight");
+            hit.highlight()
+                    .forEach(
+                            (field, fragments) ->
+                                    fragments.forEach(highlight.putArray(field)::add));
+        }
+        body.put("next", page.next().map(key -> PageCursor.encode(key, fingerprint)).orElse(null));
+        return body;
+    }
+
+    /** The JWT {@code sub} claim API Gateway's JWT authorizer verified, if any. */
+    static Optional<String> caller(APIGatewayV2HTTPEvent event) {
+        if (event == null
+                || event.getRequestContext() == null
+                || event.getRequestContext().getAuthorizer() == null
+                || event.getRequestContext().getAuthorizer().getJwt() == null
+                || event.getRequestContext().getAuthorizer().getJwt().getClaims() == null) {
+            return Optional.empty();
+        }
+        String sub = event.getRequestContext().getAuthorizer().getJwt().getClaims().get("sub");
+        return sub == null || sub.isBlank() ? Optional.empty() : Optional.of(sub);
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the codec wrote invalid JSON", e);
+        }
+    }
+
+    private static void log(Context context, String message) {
+        if (context != null && context.getLogger() != null) {
+            context.getLogger().log(message);
+        }
+    }
+
+    /** Which of the three routes an event is for. */
+    sealed interface Route {
+        record GetLink(Optional<String> id) implements Route {}
+
+        record DeleteLink(Optional<String> id) implements Route {}
+
+        record SearchLinks() implements Route {}
+
+        record Unknown() implements Route {}
+
+        /** A short name for logs. */
+        default String name() {
+            return getClass().getSimpleName();
+        }
+
+        /**
+         * The route of {@code event}: its {@code routeKey} (as declared in {@code template.yaml})
+         * with the {@code id} path parameter, or, for an event without a route key, its method and
+         * raw path.
+         */
+        static Route of(APIGatewayV2HTTPEvent event) {
+            String routeKey = event.getRouteKey();
+            Map<String, String> pathParameters =
+                    event.getPathParameters() == null ? Map.of() : event.getPathParameters();
+            Optional<String> id = Optional.ofNullable(pathParameters.get("id"));
+            if (routeKey == null || routeKey.isBlank() || routeKey.equals("$default")) {
+                String method =
+                        event.getRequestContext() == null
+                                        || event.getRequestContext().getHttp() == null
+                                ? ""
+                                : event.getRequestContext().getHttp().getMethod();
+                String path = event.getRawPath() == null ? "" : event.getRawPath();
+                if (path.startsWith("/links/") && path.indexOf('/', 7) < 0) {
+                    id = Optional.of(path.substring(7));
+                    path = "/links/{id}";
+                }
+                routeKey = method + " " + path;
+            }
+            return switch (routeKey) {
+                case "GET /links/{id}" -> new GetLink(id);
+                case "DELETE /links/{id}" -> new DeleteLink(id);
+                case "GET /links" -> new SearchLinks();
+                default -> new Unknown();
+            };
+        }
+    }
+}

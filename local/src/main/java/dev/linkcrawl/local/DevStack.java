@@ -1,0 +1,382 @@
+package dev.linkcrawl.local;
+
+import dev.linkcrawl.local.api.ApiGatewayEmulator;
+import dev.linkcrawl.local.api.ApiGatewayEmulator.Binding;
+import dev.linkcrawl.local.api.ApiGatewayEmulator.Target;
+import dev.linkcrawl.local.lambda.FunctionEnvironment;
+import dev.linkcrawl.local.lambda.FunctionLoader;
+import dev.linkcrawl.local.lambda.FunctionUnavailableException;
+import dev.linkcrawl.local.lambda.InvocationLog;
+import dev.linkcrawl.local.lambda.LocalFunction;
+import dev.linkcrawl.local.search.InProcessOpenSearch;
+import dev.linkcrawl.local.search.SearchNode;
+import dev.linkcrawl.local.sqs.LocalQueue;
+import dev.linkcrawl.local.sqs.LocalSqs;
+import dev.linkcrawl.local.sqs.QueueProvisioner;
+import dev.linkcrawl.local.sqs.QueueValues;
+import dev.linkcrawl.local.sqs.SqsEventSourcePoller;
+import dev.linkcrawl.local.template.FunctionResource;
+import dev.linkcrawl.local.template.Intrinsics;
+import dev.linkcrawl.local.template.QueueResource;
+import dev.linkcrawl.local.template.SamTemplate;
+import dev.linkcrawl.local.template.SqsEventSourceMapping;
+import dev.linkcrawl.local.template.TemplateException;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The whole pipeline of the template on loopback: ElasticMQ with every queue of the template, an
+ * OpenSearch node, each function loaded from its jar, an HTTP API for the {@code HttpApi} routes
+ * and a poller per {@code SQS} event source. Queues and the index are kept under the state folder
+ * and survive restarts.
+ */
+public final class DevStack implements AutoCloseable {
+
+    /**
+     * How to run.
+     *
+     * @param template the template file; {@code CodeUri}s are relative to its folder
+     * @param stateFolder where queues, the index and {@code endpoints.json} live ({@code
+     *     .linkcrawl})
+     * @param apiPort the API's port (0 for a free one), and likewise {@code sqsPort} and {@code
+     *     openSearchPort}
+     * @param parameters template parameter overrides
+     * @param environment {@code --env} values for every function
+     */
+    public record Options(
+            Path template,
+            Path stateFolder,
+            int apiPort,
+            int sqsPort,
+            int openSearchPort,
+            Map<String, String> parameters,
+            Map<String, String> environment) {
+        public Options {
+            Objects.requireNonNull(template, "template");
+            Objects.requireNonNull(stateFolder, "stateFolder");
+            parameters = Map.copyOf(parameters);
+            environment = Map.copyOf(environment);
+        }
+    }
+
+    /** How long each part took to start. */
+    public record StartupTimes(
+            Duration openSearch, Duration sqs, Duration functions, Duration total) {}
+
+    private final List<AutoCloseable> started;
+    private final Endpoints endpoints;
+    private final Map<String, Target> functions;
+    private final StartupTimes startupTimes;
+    private final Path stateFolder;
+
+    private DevStack(
+            List<AutoCloseable> started,
+            Endpoints endpoints,
+            Map<String, Target> functions,
+            StartupTimes startupTimes,
+            Path stateFolder) {
+        this.started = started;
+        this.endpoints = endpoints;
+        this.functions = functions;
+        this.startupTimes = startupTimes;
+        this.stateFolder = stateFolder;
+    }
+
+    /**
+     * Starts everything, OpenSearch and ElasticMQ side by side.
+     *
+     * @throws TemplateException when the template cannot run locally
+     * @throws IllegalStateException when another dev process uses the same state folder
+     * @throws ServiceStartException when a service cannot start (for example, its port is in use)
+     * @throws IOException when the state folder cannot be written
+     */
+    public static DevStack start(Options options, InvocationLog log, Clock clock)
+            throws IOException {
+        Instant begin = clock.instant();
+        SamTemplate template =
+                SamTemplate.read(options.template()).withParameters(options.parameters());
+        List<FunctionResource> functionResources = template.functions();
+        List<QueueResource> queueResources = template.queues();
+        Map<String, QueueResource> queueDefinitions = new LinkedHashMap<>();
+        queueResources.forEach(queue -> queueDefinitions.put(queue.logicalId(), queue));
+        for (FunctionResource function : functionResources) {
+            for (SqsEventSourceMapping mapping : function.sqsEventSources()) {
+                requireVisibilityCoversTimeout(function, queueDefinitions.get(mapping.queue()));
+            }
+        }
+        Path state = options.stateFolder().toAbsolutePath();
+        refuseSecondInstance(state);
+        Files.createDirectories(state);
+
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            SearchNode search = new InProcessOpenSearch(options.openSearchPort());
+            CompletableFuture<Duration> searchStarted =
+                    CompletableFuture.supplyAsync(
+                            () -> {
+                                Instant t = clock.instant();
+                                try {
+                                    search.start(state.resolve("opensearch"));
+                                } catch (RuntimeException e) {
+                                    throw new ServiceStartException(
+                                            "OpenSearch did not start on 127.0.0.1:"
+                                                    + options.openSearchPort(),
+                                            e);
+                                }
+                                return Duration.between(t, clock.instant());
+                            });
+            started.add(search);
+
+            Instant sqsBegin = clock.instant();
+            LocalSqs sqs;
+            try {
+                sqs = LocalSqs.start(Optional.of(state.resolve("sqs")), options.sqsPort());
+            } catch (RuntimeException e) {
+                throw new ServiceStartException(
+                        "SQS (ElasticMQ) did not start on 127.0.0.1:" + options.sqsPort(), e);
+            }
+            started.add(sqs);
+            Map<String, LocalQueue> queues =
+                    QueueProvisioner.provision(sqs.client(), queueResources);
+            Duration sqsTook = Duration.between(sqsBegin, clock.instant());
+
+            Duration searchTook = join(searchStarted);
+
+            Instant functionsBegin = clock.instant();
+            Map<String, String> runnerValues = runnerEnvironment(sqs.endpoint(), search.endpoint());
+            Intrinsics intrinsics = template.intrinsics(new QueueValues(queues));
+            FunctionLoader loader =
+                    new FunctionLoader(
+                            options.template().toAbsolutePath().getParent(), clock, log.out());
+            Map<String, Target> targets = new LinkedHashMap<>();
+            for (FunctionResource function : functionResources) {
+                targets.put(
+                        function.logicalId(),
+                        load(
+                                function,
+                                loader,
+                                intrinsics,
+                                runnerValues,
+                                options.environment(),
+                                log));
+            }
+            Duration functionsTook = Duration.between(functionsBegin, clock.instant());
+
+            List<Binding> bindings = new ArrayList<>();
+            for (FunctionResource function : functionResources) {
+                function.routes()
+                        .forEach(
+                                route ->
+                                        bindings.add(
+                                                new Binding(
+                                                        route, targets.get(function.logicalId()))));
+            }
+            ApiGatewayEmulator api;
+            try {
+                api = ApiGatewayEmulator.start(options.apiPort(), bindings, log, clock);
+            } catch (IOException e) {
+                throw new ServiceStartException(
+                        "the API did not start on 127.0.0.1:" + options.apiPort(), e);
+            }
+            started.add(api);
+
+            for (FunctionResource function : functionResources) {
+                for (SqsEventSourceMapping mapping : function.sqsEventSources()) {
+                    if (targets.get(function.logicalId()) instanceof Target.Ready ready) {
+                        started.add(
+                                new SqsEventSourcePoller(
+                                                ready.localFunction(),
+                                                mapping,
+                                                queues.get(mapping.queue()),
+                                                LocalSqs.client(sqs.endpoint()),
+                                                log)
+                                        .start());
+                    }
+                }
+            }
+
+            Endpoints endpoints =
+                    new Endpoints(
+                            ProcessHandle.current().pid(),
+                            clock.instant(),
+                            api.url(),
+                            sqs.endpoint(),
+                            search.endpoint(),
+                            queues);
+            endpoints.write(state);
+            StartupTimes times =
+                    new StartupTimes(
+                            searchTook,
+                            sqsTook,
+                            functionsTook,
+                            Duration.between(begin, clock.instant()));
+            return new DevStack(started, endpoints, targets, times, state);
+        } catch (IOException | RuntimeException e) {
+            closeAll(started);
+            throw e;
+        }
+    }
+
+    public Endpoints endpoints() {
+        return endpoints;
+    }
+
+    /** Each function of the template, ready or not (and why). */
+    public Map<String, Target> functions() {
+        return functions;
+    }
+
+    public StartupTimes startupTimes() {
+        return startupTimes;
+    }
+
+    /** Stops the pollers and the API first, then the queues and the index; the data stays. */
+    @Override
+    public void close() {
+        try {
+            Endpoints written = Endpoints.read(stateFolder);
+            if (written.pid() == endpoints.pid()) {
+                Files.deleteIfExists(Endpoints.file(stateFolder));
+            }
+        } catch (IOException | RuntimeException e) {
+            // Stale endpoints are detected by invoke (nothing answers), so this is only tidying.
+        }
+        closeAll(started);
+    }
+
+    /** What the runner sets for every function: the local services, never AWS. */
+    static Map<String, String> runnerEnvironment(URI sqsEndpoint, URI openSearchEndpoint) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint.toString());
+        values.put("OPENSEARCH_ENDPOINT", openSearchEndpoint.toString());
+        values.put("OPENSEARCH_AUTH", "none");
+        return values;
+    }
+
+    /**
+     * Loads one function, or explains why it cannot run; the explanation is logged and its routes
+     * and queues are left accordingly.
+     */
+    static Target load(
+            FunctionResource function,
+            FunctionLoader loader,
+            Intrinsics intrinsics,
+            Map<String, String> runnerValues,
+            Map<String, String> userValues,
+            InvocationLog log) {
+        try {
+            Map<String, String> environment =
+                    FunctionEnvironment.resolve(function, intrinsics, runnerValues, userValues);
+            LocalFunction loaded = loader.load(function, environment);
+            return new Target.Ready(loaded);
+        } catch (FunctionUnavailableException e) {
+            log.note(e.getMessage() + consequences(function, e.reason()));
+            return new Target.Unavailable(function.logicalId(), e.reason(), e.getMessage());
+        } catch (TemplateException e) {
+            log.note(
+                    e.getMessage()
+                            + consequences(
+                                    function, FunctionUnavailableException.Reason.INIT_FAILED));
+            return new Target.Unavailable(
+                    function.logicalId(),
+                    FunctionUnavailableException.Reason.INIT_FAILED,
+                    e.getMessage());
+        }
+    }
+
+    private static String consequences(
+            FunctionResource function, FunctionUnavailableException.Reason reason) {
+        List<String> parts = new ArrayList<>();
+        if (!function.routes().isEmpty()) {
+            parts.add(
+                    "its routes answer "
+                            + (reason == FunctionUnavailableException.Reason.NOT_BUILT
+                                    ? "501"
+                                    : "500"));
+        }
+        if (!function.sqsEventSources().isEmpty()) {
+            parts.add(
+                    "its queues ("
+                            + String.join(
+                                    ", ",
+                                    function.sqsEventSources().stream()
+                                            .map(SqsEventSourceMapping::queue)
+                                            .toList())
+                            + ") stay unconsumed");
+        }
+        return parts.isEmpty() ? "" : "; " + String.join(", ", parts);
+    }
+
+    /** Lambda refuses an SQS event source whose queue would redeliver a message mid-invocation. */
+    private static void requireVisibilityCoversTimeout(
+            FunctionResource function, QueueResource queue) {
+        if (queue.visibilityTimeout().compareTo(function.timeout()) < 0) {
+            throw new TemplateException(
+                    function.logicalId()
+                            + ": queue "
+                            + queue.logicalId()
+                            + " has a VisibilityTimeout of "
+                            + queue.visibilityTimeout().toSeconds()
+                            + " s, shorter than the function's Timeout of "
+                            + function.timeout().toSeconds()
+                            + " s; Lambda refuses such an event source");
+        }
+    }
+
+    private static void refuseSecondInstance(Path state) {
+        if (!Files.exists(Endpoints.file(state))) {
+            return;
+        }
+        try {
+            long pid = Endpoints.read(state).pid();
+            if (pid != ProcessHandle.current().pid()
+                    && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                throw new IllegalStateException(
+                        "./linkcrawl dev is already running (pid "
+                                + pid
+                                + ") with its state in "
+                                + state
+                                + "; stop it first");
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof IllegalStateException) {
+                throw (IllegalStateException) e;
+            }
+            // An unreadable leftover from a crash: it is rewritten below.
+        }
+    }
+
+    private static Duration join(CompletableFuture<Duration> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new ServiceStartException("OpenSearch did not start", e.getCause());
+        }
+    }
+
+    private static void closeAll(List<AutoCloseable> started) {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                // Keep stopping the rest.
+            }
+        }
+    }
+}

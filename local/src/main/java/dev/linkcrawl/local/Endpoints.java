@@ -1,0 +1,106 @@
+package dev.linkcrawl.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.linkcrawl.local.sqs.LocalQueue;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where a running {@code ./linkcrawl dev} serves, written to {@code .linkcrawl/endpoints.json} so
+ * that {@code ./linkcrawl invoke} (another JVM) can run a function against the same services.
+ *
+ * @param pid the dev process
+ * @param queues the template's queues by logical id, in template order
+ */
+public record Endpoints(
+        long pid,
+        Instant startedAt,
+        URI apiUrl,
+        URI sqsEndpoint,
+        URI openSearchEndpoint,
+        Map<String, LocalQueue> queues) {
+
+    static final String FILE_NAME = "endpoints.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public Endpoints {
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(apiUrl, "apiUrl");
+        Objects.requireNonNull(sqsEndpoint, "sqsEndpoint");
+        Objects.requireNonNull(openSearchEndpoint, "openSearchEndpoint");
+        queues = Collections.unmodifiableMap(new LinkedHashMap<>(queues));
+    }
+
+    public static Path file(Path stateFolder) {
+        return stateFolder.resolve(FILE_NAME);
+    }
+
+    /** Writes the file atomically, so a reader never sees half of it. */
+    public void write(Path stateFolder) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("pid", pid);
+        root.put("startedAt", startedAt.toString());
+        root.put("apiUrl", apiUrl.toString());
+        root.put("sqsEndpoint", sqsEndpoint.toString());
+        root.put("openSearchEndpoint", openSearchEndpoint.toString());
+        ObjectNode queueNodes = root.putObject("queues");
+        queues.forEach(
+                (id, queue) ->
+                        queueNodes
+                                .putObject(id)
+                                .put("name", queue.name())
+                                .put("url", queue.url())
+                                .put("arn", queue.arn()));
+        Files.createDirectories(stateFolder);
+        Path temporary = Files.createTempFile(stateFolder, "endpoints", ".tmp");
+        Files.writeString(
+                temporary, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        Files.move(
+                temporary,
+                file(stateFolder),
+                StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Reads the file a dev process wrote.
+     *
+     * @throws IOException when it is missing or not what {@link #write} writes
+     */
+    public static Endpoints read(Path stateFolder) throws IOException {
+        JsonNode root = JSON.readTree(file(stateFolder).toFile());
+        Map<String, LocalQueue> queues = new LinkedHashMap<>();
+        root.path("queues")
+                .properties()
+                .forEach(
+                        entry ->
+                                queues.put(
+                                        entry.getKey(),
+                                        new LocalQueue(
+                                                entry.getKey(),
+                                                entry.getValue().path("name").asText(),
+                                                entry.getValue().path("url").asText(),
+                                                entry.getValue().path("arn").asText())));
+        try {
+            return new Endpoints(
+                    root.path("pid").asLong(),
+                    Instant.parse(root.path("startedAt").asText()),
+                    URI.create(root.path("apiUrl").asText()),
+                    URI.create(root.path("sqsEndpoint").asText()),
+                    URI.create(root.path("openSearchEndpoint").asText()),
+                    queues);
+        } catch (RuntimeException e) {
+            throw new IOException(file(stateFolder) + " is not a linkcrawl endpoints file", e);
+        }
+    }
+}

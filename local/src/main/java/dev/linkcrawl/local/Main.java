@@ -1,0 +1,63 @@
+package dev.linkcrawl.local;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ./linkcrawl}: runs the project's functions on this machine, the way template.yaml deploys
+ * them. Subcommands: {@code dev} (the whole pipeline on loopback) and {@code invoke} (one function
+ * once, against a running {@code dev}).
+ */
+@Command(
+        name = "linkcrawl",
+        mixinStandardHelpOptions = true,
+        version = "linkcrawl local runner 0.1",
+        description = "Runs linkcrawl's functions on this machine, as template.yaml deploys them.",
+        subcommands = {DevCommand.class, InvokeCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @Spec CommandSpec spec;
+
+    public static void main(String[] args) {
+        // Captured before anything starts: an OpenSearch node takes over System.out later.
+        System.exit(execute(new Console(System.out, System.err), args));
+    }
+
+    /** Runs the command line, writing to {@code console}, and returns the exit code. */
+    static int execute(Console console, String... args) {
+        prepareProcess();
+        CommandLine commandLine =
+                new CommandLine(
+                        new Main(),
+                        new CommandLine.IFactory() {
+                            @Override
+                            public <K> K create(Class<K> type) throws Exception {
+                                if (type == DevCommand.class) {
+                                    return type.cast(new DevCommand(console));
+                                }
+                                if (type == InvokeCommand.class) {
+                                    return type.cast(new InvokeCommand(console));
+                                }
+                                return CommandLine.defaultFactory().create(type);
+                            }
+                        });
+        commandLine.setOut(new PrintWriter(console.out(), true));
+        commandLine.setErr(new PrintWriter(console.err(), true));
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "name a command: dev, invoke or help");
+    }
+
+    /** Settings every command needs before any function or service is touched. */
+    static void prepareProcess() {
+        // Each function jar carries slf4j-api without a provider; its warning is noise here.
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
+}

@@ -1,0 +1,347 @@
+package dev.linkcrawl.local.sqs;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.linkcrawl.local.lambda.Invocation;
+import dev.linkcrawl.local.lambda.InvocationLog;
+import dev.linkcrawl.local.lambda.LocalFunction;
+import dev.linkcrawl.local.template.SqsEventSourceMapping;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * One SQS event source mapping, emulated the way Lambda runs it: long-polls its queue, invokes the
+ * function with each batch (at most {@code BatchSize} messages) as an {@link SQSEvent}, and deletes
+ * what succeeded. A thrown exception or a timeout fails the whole batch; with {@code
+ * ReportBatchItemFailures} an {@link SQSBatchResponse} fails only the messages it names (and an
+ * identifier that is empty or not in the batch fails the whole batch, as on Lambda). Failed
+ * messages are left alone: they come back after the queue's visibility timeout, and after {@code
+ * maxReceiveCount} receives the queue moves them to its dead-letter queue.
+ *
+ * <p>At most {@code MaximumConcurrency} invocations run at once, and a message is only received
+ * when one can start, so none waits invisible in the runner. Each mapping has its own poller thread
+ * and workers: a backlog on one queue never delays another, even for the same function.
+ */
+public final class SqsEventSourcePoller implements AutoCloseable {
+
+    /**
+     * Concurrency when the template sets no {@code MaximumConcurrency} (Lambda's scales far
+     * higher).
+     */
+    public static final int DEFAULT_MAXIMUM_CONCURRENCY = 10;
+
+    /** Long-poll wait per receive: short enough for a prompt stop. */
+    static final int WAIT_SECONDS = 1;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+
+    private final LocalFunction function;
+    private final SqsEventSourceMapping mapping;
+    private final LocalQueue queue;
+    private final SqsClient sqs;
+    private final InvocationLog log;
+    private final int maximumConcurrency;
+    private final Semaphore slots;
+    private final ExecutorService workers;
+    private final Thread poller;
+    private volatile boolean running;
+    private volatile boolean reportedUnreachable;
+
+    /**
+     * @param sqs a client of the server holding {@code queue}; closed with this poller
+     */
+    public SqsEventSourcePoller(
+            LocalFunction function,
+            SqsEventSourceMapping mapping,
+            LocalQueue queue,
+            SqsClient sqs,
+            InvocationLog log) {
+        this.function = Objects.requireNonNull(function, "function");
+        this.mapping = Objects.requireNonNull(mapping, "mapping");
+        this.queue = Objects.requireNonNull(queue, "queue");
+        this.sqs = Objects.requireNonNull(sqs, "sqs");
+        this.log = Objects.requireNonNull(log, "log");
+        this.maximumConcurrency = mapping.maximumConcurrency().orElse(DEFAULT_MAXIMUM_CONCURRENCY);
+        this.slots = new Semaphore(maximumConcurrency);
+        String name = function.name() + "-" + queue.logicalId();
+        this.workers =
+                Executors.newCachedThreadPool(
+                        Thread.ofPlatform().daemon().name(name + "-worker-", 1).factory());
+        this.poller = Thread.ofPlatform().daemon().name(name + "-poller").unstarted(this::poll);
+    }
+
+    public int maximumConcurrency() {
+        return maximumConcurrency;
+    }
+
+    public SqsEventSourcePoller start() {
+        running = true;
+        poller.start();
+        return this;
+    }
+
+    /** Stops polling; running invocations get a few seconds, then their messages reappear later. */
+    @Override
+    public void close() {
+        running = false;
+        poller.interrupt();
+        try {
+            poller.join(STOP_GRACE.toMillis());
+            workers.shutdown();
+            workers.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            workers.shutdownNow();
+            sqs.close();
+        }
+    }
+
+    private void poll() {
+        while (running) {
+            try {
+                slots.acquire();
+            } catch (InterruptedException e) {
+                return;
+            }
+            boolean dispatched = false;
+            try {
+                List<Message> batch = receive();
+                if (!batch.isEmpty() && running) {
+                    workers.execute(
+                            () -> {
+                                try {
+                                    handle(batch);
+                                } finally {
+                                    slots.release();
+                                }
+                            });
+                    dispatched = true;
+                }
+            } catch (SdkException e) {
+                if (!running) {
+                    return;
+                }
+                unreachable(e);
+            } finally {
+                if (!dispatched) {
+                    slots.release();
+                }
+            }
+        }
+    }
+
+    private List<Message> receive() {
+        List<Message> messages =
+                sqs.receiveMessage(
+                                receive ->
+                                        receive.queueUrl(queue.url())
+                                                .maxNumberOfMessages(
+                                                        Math.min(mapping.batchSize(), 10))
+                                                .waitTimeSeconds(WAIT_SECONDS)
+                                                .messageSystemAttributeNames(
+                                                        MessageSystemAttributeName.ALL)
+                                                .messageAttributeNames("All"))
+                        .messages();
+        reportedUnreachable = false;
+        return messages;
+    }
+
+    private void unreachable(SdkException e) {
+        if (!reportedUnreachable) {
+            reportedUnreachable = true;
+            log.note(
+                    function.name()
+                            + ": cannot poll "
+                            + queue.logicalId()
+                            + " ("
+                            + e.getMessage()
+                            + "); retrying every second");
+        }
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private void handle(List<Message> batch) {
+        Invocation invocation = function.invoke(event(batch));
+        Set<String> failed = new LinkedHashSet<>();
+        String outcome = invocation.outcome();
+        if (invocation instanceof Invocation.Completed completed) {
+            Optional<Set<String>> reported = batchItemFailures(completed.output(), batch);
+            if (reported.isEmpty()) {
+                batch.forEach(message -> failed.add(message.messageId()));
+                outcome = "failed: invalid batch item failure response";
+            } else {
+                failed.addAll(reported.get());
+                if (!failed.isEmpty()) {
+                    outcome = "completed, " + failed.size() + " batch item failure(s)";
+                }
+            }
+            delete(
+                    batch.stream()
+                            .filter(message -> !failed.contains(message.messageId()))
+                            .toList());
+        }
+        log.invoked(function.name(), trigger(batch), outcome, invocation.duration());
+    }
+
+    /**
+     * The ids the function reported as failed; empty (the whole batch failed) for a response Lambda
+     * would reject. Without {@code ReportBatchItemFailures} nothing is read: a completed invocation
+     * is a success for every message.
+     */
+    private Optional<Set<String>> batchItemFailures(Object output, List<Message> batch) {
+        if (!mapping.reportsBatchItemFailures() || output == null) {
+            return Optional.of(Set.of());
+        }
+        JsonNode failures;
+        if (output instanceof SQSBatchResponse response) {
+            failures =
+                    response.getBatchItemFailures() == null
+                            ? null
+                            : JSON.valueToTree(response.getBatchItemFailures());
+        } else {
+            try {
+                failures = JSON.valueToTree(output).get("batchItemFailures");
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        if (failures == null || failures.isNull()) {
+            return Optional.of(Set.of());
+        }
+        if (!failures.isArray()) {
+            return Optional.empty();
+        }
+        Set<String> inBatch = new LinkedHashSet<>();
+        batch.forEach(message -> inBatch.add(message.messageId()));
+        Set<String> ids = new LinkedHashSet<>();
+        for (JsonNode failure : failures) {
+            JsonNode id = failure.get("itemIdentifier");
+            if (id == null || !id.isTextual() || !inBatch.contains(id.asText())) {
+                return Optional.empty();
+            }
+            ids.add(id.asText());
+        }
+        return Optional.of(ids);
+    }
+
+    private void delete(List<Message> succeeded) {
+        for (int from = 0; from < succeeded.size(); from += 10) {
+            List<Message> chunk = succeeded.subList(from, Math.min(from + 10, succeeded.size()));
+            List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                entries.add(
+                        DeleteMessageBatchRequestEntry.builder()
+                                .id(Integer.toString(i))
+                                .receiptHandle(chunk.get(i).receiptHandle())
+                                .build());
+            }
+            try {
+                DeleteMessageBatchResponse response =
+                        sqs.deleteMessageBatch(
+                                delete -> delete.queueUrl(queue.url()).entries(entries));
+                if (response.hasFailed() && !response.failed().isEmpty()) {
+                    log.note(
+                            function.name()
+                                    + ": could not delete "
+                                    + response.failed().size()
+                                    + " message(s) from "
+                                    + queue.logicalId()
+                                    + " (their visibility timeout may have passed): "
+                                    + response.failed().getFirst().message());
+                }
+            } catch (SdkException e) {
+                log.note(
+                        function.name()
+                                + ": could not delete processed messages from "
+                                + queue.logicalId()
+                                + ": "
+                                + e.getMessage());
+            }
+        }
+    }
+
+    private String trigger(List<Message> batch) {
+        Message first = batch.getFirst();
+        String receives =
+                first.attributesAsStrings()
+                        .getOrDefault(
+                                MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT.toString(),
+                                "?");
+        return "SQS "
+                + queue.logicalId()
+                + (batch.size() == 1
+                        ? " "
+                                + first.messageId()
+                                        .substring(0, Math.min(8, first.messageId().length()))
+                                + " receive="
+                                + receives
+                        : " " + batch.size() + " messages");
+    }
+
+    /** The event Lambda would send for these messages. */
+    SQSEvent event(List<Message> batch) {
+        List<SQSEvent.SQSMessage> records = new ArrayList<>();
+        for (Message message : batch) {
+            SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+            record.setMessageId(message.messageId());
+            record.setReceiptHandle(message.receiptHandle());
+            record.setBody(message.body());
+            record.setMd5OfBody(message.md5OfBody());
+            record.setMd5OfMessageAttributes(message.md5OfMessageAttributes());
+            record.setAttributes(new HashMap<>(message.attributesAsStrings()));
+            Map<String, SQSEvent.MessageAttribute> attributes = new HashMap<>();
+            message.messageAttributes()
+                    .forEach((name, value) -> attributes.put(name, attribute(value)));
+            record.setMessageAttributes(attributes);
+            record.setEventSource("aws:sqs");
+            record.setEventSourceArn(queue.arn());
+            record.setAwsRegion(LocalSqs.REGION);
+            records.add(record);
+        }
+        SQSEvent event = new SQSEvent();
+        event.setRecords(records);
+        return event;
+    }
+
+    private static SQSEvent.MessageAttribute attribute(MessageAttributeValue value) {
+        SQSEvent.MessageAttribute attribute = new SQSEvent.MessageAttribute();
+        attribute.setDataType(value.dataType());
+        attribute.setStringValue(value.stringValue());
+        if (value.binaryValue() != null) {
+            attribute.setBinaryValue(value.binaryValue().asByteBuffer());
+        }
+        attribute.setStringListValues(value.stringListValues());
+        attribute.setBinaryListValues(
+                value.binaryListValues().stream()
+                        .map(software.amazon.awssdk.core.SdkBytes::asByteBuffer)
+                        .toList());
+        return attribute;
+    }
+}
