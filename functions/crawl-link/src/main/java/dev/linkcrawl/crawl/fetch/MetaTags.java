@@ -19,7 +19,8 @@ import java.util.Set;
 final class MetaTags {
 
     /**
-     * Elements whose content the HTML tokenizer reads as text, so a {@code <meta>} there is none.
+     * Elements whose content the HTML tokenizer reads as text (noscript too, since browsers run
+     * scripts), so a {@code <meta>} there is none.
      */
     private static final Set<String> RAW_TEXT =
             Set.of(
@@ -31,6 +32,7 @@ final class MetaTags {
                     "iframe",
                     "noembed",
                     "noframes",
+                    "noscript",
                     "plaintext");
 
     private final CharSequence text;
