@@ -178,6 +178,18 @@ class PageCharsetTest {
     }
 
     @Test
+    void ignoresLateMetaInsideNoscript() {
+        String padding = "<!-- " + "x".repeat(PageCharset.PRESCAN_BYTES) + " -->";
+        byte[] page =
+                (padding + "<noscript><meta charset=iso8859-2></noscript><p>ok</p>")
+                        .getBytes(LATIN_2);
+
+        Decoded decoded = PageCharset.decode(page, null);
+
+        assertThat(decoded.source()).isNotEqualTo(Source.LATE_META);
+    }
+
+    @Test
     void ignoresMetaCutOffByTheEndOfTheBytes() {
         byte[] page = "<p>ok</p><meta charset=euc-jp".getBytes(StandardCharsets.US_ASCII);
 
