@@ -275,6 +275,10 @@ public final class PageExtractor {
         }
         if (t == null) {
             t = s.firstItemprop("headline");
+            // on a link, microdata reads the href: a URL is no headline
+            if (t != null && looksLikeUrl(t)) {
+                t = null;
+            }
         }
         if (t == null) {
             t = s.firstMeta("sailthru.title", "parsely-title");

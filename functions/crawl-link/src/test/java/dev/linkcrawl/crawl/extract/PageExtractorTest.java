@@ -91,6 +91,18 @@ class PageExtractorTest {
     }
 
     @Test
+    void ignoresAMicrodataHeadlineThatIsALinkTarget() {
+        String html =
+                page(
+                        "<title>The Winds of Change</title>",
+                        "<strong><a href=\"https://news.example.co.uk/blog\" itemprop=\"headline\">"
+                                + "Blog</a></strong>"
+                                + article(PARAGRAPH));
+
+        assertThat(extractor.extract(html, URL).title()).isEqualTo("The Winds of Change");
+    }
+
+    @Test
     void trimsSiteNameSuffixFromTitle() {
         String html =
                 page(
