@@ -22,7 +22,8 @@ import org.jsoup.select.NodeTraversor;
 /**
  * Reads an {@link ExtractedPage} from HTML: pure, no network, no state between calls.
  *
- * <p>Metadata is taken by priority (OpenGraph, Twitter cards, JSON-LD, microdata, plain HTML) with
+ * <p>Metadata is taken by priority (OpenGraph, Twitter cards, JSON-LD, microdata, plain HTML; a
+ * page's Dublin Core title, description and creator come first, being rare and deliberate) with
  * every URL made absolute against the document's base (its {@code <base href>} if any); the main
  * text comes from {@link MainText}. Interstitials (bot checks, consent walls) are recognised and
  * reported in {@link ExtractedPage#challenge()} with an empty title and text.
