@@ -114,6 +114,12 @@ public final class RequestBodyReader {
         try {
             root = mapper.readTree(text);
         } catch (StreamConstraintsException e) {
+            // Besides the nesting cap, Jackson's default cap on a number literal (1000 characters)
+            // is the only read limit a 16 KiB body can reach.
+            if (String.valueOf(e.getMessage()).startsWith("Number value length")) {
+                return malformed(
+                        "a number in the JSON is longer than 1000 characters", "number_too_long");
+            }
             return malformed(
                     "the JSON is nested deeper than " + MAX_NESTING_DEPTH + " levels", "too_deep");
         } catch (JsonProcessingException e) {
