@@ -148,7 +148,7 @@ class HostileApiEnvelopeTest {
                 || (c >= 0x10000 && c <= 0x10ffff);
     }
 
-    private static APIGatewayV2HTTPEvent event(Case c) throws CharacterCodingException {
+    static APIGatewayV2HTTPEvent event(Case c) throws CharacterCodingException {
         APIGatewayV2HTTPEvent event = EVENTS.load("valid.json", APIGatewayV2HTTPEvent.class);
         Map<String, String> headers = new HashMap<>(event.getHeaders());
         headers.remove("content-type");
