@@ -2,6 +2,7 @@ package dev.linkcrawl.local;
 
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.linkcrawl.local.lambda.FunctionEnvironment;
 import dev.linkcrawl.local.lambda.FunctionLoader;
@@ -116,7 +117,7 @@ final class InvokeCommand implements Callable<Integer> {
 
         Object event;
         try {
-            event = deserialize(function, eventJson);
+            event = function.readEvent(eventJson);
         } catch (RuntimeException e) {
             console.err()
                     .println(
@@ -207,20 +208,18 @@ final class InvokeCommand implements Callable<Integer> {
         }
     }
 
-    /** Reads the event the way the Lambda runtime does, into the handler's own input type. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    static Object deserialize(LocalFunction function, String json) {
-        PojoSerializer serializer =
-                LambdaEventSerializers.serializerFor(
-                        (Class) function.inputType(), function.classLoader());
-        return serializer.fromJson(json);
-    }
-
     /** The handler's output as Lambda returns it: one line of JSON. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     static String serialize(LocalFunction function, Object output) {
         if (output == null) {
             return "null";
+        }
+        if (output instanceof JsonNode tree) {
+            return tree.toString();
+        }
+        if (output instanceof String text && function.streaming()) {
+            // A stream handler's answer that is not JSON: its bytes, kept to one line.
+            return text.replace("\r", "").replace("\n", " ");
         }
         PojoSerializer serializer =
                 LambdaEventSerializers.serializerFor(
