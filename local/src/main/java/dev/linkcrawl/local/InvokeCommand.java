@@ -10,6 +10,7 @@ import dev.linkcrawl.local.lambda.FunctionUnavailableException;
 import dev.linkcrawl.local.lambda.Invocation;
 import dev.linkcrawl.local.lambda.InvocationLog;
 import dev.linkcrawl.local.lambda.LocalFunction;
+import dev.linkcrawl.local.s3.BucketValues;
 import dev.linkcrawl.local.sqs.QueueValues;
 import dev.linkcrawl.local.template.FunctionResource;
 import dev.linkcrawl.local.template.SamTemplate;
@@ -103,9 +104,13 @@ final class InvokeCommand implements Callable<Integer> {
             Map<String, String> values =
                     FunctionEnvironment.resolve(
                             resource,
-                            template.intrinsics(new QueueValues(endpoints.queues())),
+                            template.intrinsics(
+                                    new BucketValues(endpoints.buckets())
+                                            .or(new QueueValues(endpoints.queues()))),
                             DevStack.runnerEnvironment(
-                                    endpoints.sqsEndpoint(), endpoints.openSearchEndpoint()),
+                                    endpoints.sqsEndpoint(),
+                                    endpoints.openSearchEndpoint(),
+                                    endpoints.s3Endpoint()),
                             environment);
             function =
                     new FunctionLoader(project.root(), Clock.systemUTC(), console.err())
@@ -184,7 +189,10 @@ final class InvokeCommand implements Callable<Integer> {
                             + Endpoints.file(stateFolder)
                             + ")");
         }
-        for (URI endpoint : new URI[] {endpoints.sqsEndpoint(), endpoints.openSearchEndpoint()}) {
+        for (URI endpoint :
+                new URI[] {
+                    endpoints.sqsEndpoint(), endpoints.openSearchEndpoint(), endpoints.s3Endpoint()
+                }) {
             if (!answers(endpoint)) {
                 throw new NotRunningException(
                         "start ./linkcrawl dev first (nothing answers at "

@@ -129,7 +129,7 @@ class LocalDevIT {
 
     private DevStack.Options options() {
         return new DevStack.Options(
-                Path.of("../template.yaml"), state, 0, 0, 0, Map.of(), Map.of());
+                Path.of("../template.yaml"), state, 0, 0, 0, 0, Map.of(), Map.of());
     }
 
     private record InvokeResult(int exitCode, String out, String err) {}
