@@ -8,15 +8,21 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ./linkcrawl}: runs the project's functions on this machine, the way template.yaml deploys
- * them. Subcommands: {@code dev} (the whole pipeline on loopback) and {@code invoke} (one function
- * once, against a running {@code dev}).
+ * them. Subcommands: {@code dev} (the whole pipeline on loopback), {@code invoke} (one function
+ * once, against a running {@code dev}) and {@code import} (a bookmark export through the import
+ * bucket of a running {@code dev}).
  */
 @Command(
         name = "linkcrawl",
         mixinStandardHelpOptions = true,
         version = "linkcrawl local runner 0.1",
         description = "Runs linkcrawl's functions on this machine, as template.yaml deploys them.",
-        subcommands = {DevCommand.class, InvokeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            DevCommand.class,
+            InvokeCommand.class,
+            ImportCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Runnable {
 
     @Spec CommandSpec spec;
@@ -41,6 +47,9 @@ public final class Main implements Runnable {
                                 if (type == InvokeCommand.class) {
                                     return type.cast(new InvokeCommand(console));
                                 }
+                                if (type == ImportCommand.class) {
+                                    return type.cast(new ImportCommand(console));
+                                }
                                 return CommandLine.defaultFactory().create(type);
                             }
                         });
@@ -52,7 +61,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(
-                spec.commandLine(), "name a command: dev, invoke or help");
+                spec.commandLine(), "name a command: dev, invoke, import or help");
     }
 
     /** Settings every command needs before any function or service is touched. */
