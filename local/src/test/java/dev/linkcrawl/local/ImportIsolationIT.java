@@ -31,12 +31,16 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * by hand". 2,000 links are imported through the import path (upload, S3 event, backfill function,
  * BackfillQueue, whose crawls the template caps at 2 at once), each on a page that takes 1.5 s;
  * then one link is saved through the API, on a fast page, and must be crawled within 5 s while
- * hundreds of imported links still wait. Everything is on loopback; the figures are printed.
+ * hundreds of imported links still wait. Everything is on loopback; the figures are written to
+ * {@code local/target/import-isolation.txt}.
  */
 class ImportIsolationIT {
 
-    /** Captured before OpenSearch starts: it takes over System.out once it runs. */
-    private static final PrintStream REPORT = System.out;
+    /**
+     * Where the figures go ({@code local/target/import-isolation.txt}): an OpenSearch node that ran
+     * earlier in this JVM has taken System.out over.
+     */
+    private static final Path REPORT = Path.of("target", "import-isolation.txt");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP =
@@ -119,18 +123,21 @@ class ImportIsolationIT {
                             .mapToLong(entry -> entry.line().path("durationMs").asLong())
                             .findFirst()
                             .orElseThrow();
-            REPORT.printf(
-                    "ImportIsolationIT: import of %d links: command %.1f s, backfill function"
-                            + " %.1f s (%.0f links/s onto BackfillQueue); API link crawled in %d"
-                            + " ms with %d imported links still queued; at most %d imported"
-                            + " pages crawled at once%n",
-                    IMPORTED,
-                    importTook.toMillis() / 1000.0,
-                    handlerMs / 1000.0,
-                    IMPORTED / Math.max(0.001, handlerMs / 1000.0),
-                    apiLatency.toMillis(),
-                    backfillDepth,
-                    site.slowConcurrencyMax());
+            String figures =
+                    String.format(
+                            "ImportIsolationIT: import of %d links: command %.1f s, backfill function"
+                                    + " %.1f s (%.0f links/s onto BackfillQueue); API link crawled in %d"
+                                    + " ms with %d imported links still queued; at most %d imported"
+                                    + " pages crawled at once%n",
+                            IMPORTED,
+                            importTook.toMillis() / 1000.0,
+                            handlerMs / 1000.0,
+                            IMPORTED / Math.max(0.001, handlerMs / 1000.0),
+                            apiLatency.toMillis(),
+                            backfillDepth,
+                            site.slowConcurrencyMax());
+            Files.createDirectories(REPORT.getParent());
+            Files.writeString(REPORT, figures);
         }
     }
 
