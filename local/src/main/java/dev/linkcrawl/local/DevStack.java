@@ -402,6 +402,16 @@ public final class DevStack implements AutoCloseable {
                                             .toList())
                             + ") stay unconsumed");
         }
+        if (!function.s3EventSources().isEmpty()) {
+            parts.add(
+                    "its S3 events ("
+                            + String.join(
+                                    ", ",
+                                    function.s3EventSources().stream()
+                                            .map(S3EventSource::eventName)
+                                            .toList())
+                            + ") are not delivered");
+        }
         return parts.isEmpty() ? "" : "; " + String.join(", ", parts);
     }
 

@@ -172,16 +172,36 @@ public final class BucketNotifications implements AutoCloseable {
                             "not delivered: the function is not available",
                             Duration.ZERO);
                 }
-                case Target.Ready ready ->
-                        invoker.submit(
-                                ready.localFunction(),
-                                S3EventRecords.objectCreated(
-                                        object,
-                                        Intrinsics.STACK_NAME
-                                                + "-"
-                                                + subscription.source().eventName(),
-                                        sequencer.next()),
-                                new Listener(delivery, trigger(subscription, object)));
+                case Target.Ready ready -> {
+                    String event =
+                            S3EventRecords.objectCreated(
+                                            object,
+                                            Intrinsics.STACK_NAME
+                                                    + "-"
+                                                    + subscription.source().eventName(),
+                                            sequencer.next())
+                                    .toString();
+                    // The JSON as the runtime hands it over: bytes, or an S3Event for a typed one.
+                    Object input;
+                    try {
+                        input = ready.localFunction().readEvent(event);
+                    } catch (RuntimeException e) {
+                        notifications.failed(
+                                delivery,
+                                1,
+                                "the event is not a "
+                                        + ready.localFunction().inputType().getSimpleName()
+                                        + ": "
+                                        + e.getMessage(),
+                                Duration.ZERO,
+                                Optional.empty());
+                        continue;
+                    }
+                    invoker.submit(
+                            ready.localFunction(),
+                            input,
+                            new Listener(delivery, trigger(subscription, object)));
+                }
             }
         }
     }

@@ -2,7 +2,10 @@ package dev.linkcrawl.local.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.linkcrawl.local.api.ApiGatewayEmulator.Target;
@@ -100,6 +103,35 @@ class BucketNotificationsIT {
 
     @Test
     @Timeout(60)
+    void typedHandlerGetsTheNotificationAsAnS3Event() throws Exception {
+        KeyRecorder handler = new KeyRecorder();
+        List<String> keys = handler.keys;
+        LocalFunction typed =
+                new LocalFunction(
+                        "TypedFunction",
+                        Duration.ofSeconds(10),
+                        256,
+                        handler,
+                        Clock.systemUTC(),
+                        new PrintStream(PrintStream.nullOutputStream()));
+
+        try (BucketNotifications notifications =
+                notifications(
+                                new Target.Ready(typed),
+                                NotificationLog.create(folder, Clock.systemUTC()))
+                        .start()) {
+            put("imports/alice/a+b c.txt");
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (keys.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        }
+
+        assertThat(keys).containsExactly("imports/alice/a+b c.txt");
+    }
+
+    @Test
+    @Timeout(60)
     void uploadForAFunctionThatIsNotAvailableIsLoggedAsUndeliverable() throws Exception {
         NotificationLog log = NotificationLog.create(folder, Clock.systemUTC());
         Target unavailable =
@@ -155,5 +187,16 @@ class BucketNotificationsIT {
                 handler,
                 Clock.systemUTC(),
                 new PrintStream(PrintStream.nullOutputStream()));
+    }
+
+    /** A typed handler: the runtime gives it an S3Event (a lambda would hide its type). */
+    static final class KeyRecorder implements RequestHandler<S3Event, String> {
+        final List<String> keys = new CopyOnWriteArrayList<>();
+
+        @Override
+        public String handleRequest(S3Event event, Context context) {
+            keys.add(event.getRecords().getFirst().getS3().getObject().getUrlDecodedKey());
+            return "ok";
+        }
     }
 }
