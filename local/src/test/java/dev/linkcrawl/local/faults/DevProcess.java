@@ -36,12 +36,14 @@ final class DevProcess implements AutoCloseable {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     private final Path state;
+    private final Path home;
     private final int apiPort;
     private final int sqsPort;
     private final int openSearchPort;
     private final Map<String, String> environment;
     private final Map<String, String> parameters;
     private Process process;
+    private Path log;
     private Endpoints endpoints;
     private int starts;
 
@@ -51,6 +53,17 @@ final class DevProcess implements AutoCloseable {
      */
     DevProcess(Path state, Map<String, String> environment, Map<String, String> parameters)
             throws IOException {
+        this(ROOT, state, environment, parameters);
+    }
+
+    /**
+     * @param home the folder whose {@code template.yaml} the runner reads (see {@link
+     *     DerivedTemplate})
+     */
+    DevProcess(
+            Path home, Path state, Map<String, String> environment, Map<String, String> parameters)
+            throws IOException {
+        this.home = home;
         this.state = state;
         this.apiPort = freePort();
         this.sqsPort = freePort();
@@ -72,7 +85,7 @@ final class DevProcess implements AutoCloseable {
             command.add("--sun-misc-unsafe-memory-access=allow");
         }
         command.add("-Xmx1g");
-        command.add("-Dlinkcrawl.home=" + ROOT);
+        command.add("-Dlinkcrawl.home=" + home);
         command.add("-Dlinkcrawl.state=" + state);
         command.add("-cp");
         command.add(runnerClassPath());
@@ -90,7 +103,7 @@ final class DevProcess implements AutoCloseable {
         parameters.forEach(
                 (key, value) -> command.addAll(List.of("--parameter", key + "=" + value)));
         Files.createDirectories(state);
-        Path log = state.resolve("dev-" + starts + ".log");
+        log = state.resolve("dev-" + starts + ".log");
         process =
                 new ProcessBuilder(command)
                         .directory(ROOT.toFile())
@@ -108,8 +121,11 @@ final class DevProcess implements AutoCloseable {
         return endpoints;
     }
 
-    long pid() {
-        return process.pid();
+    /**
+     * What the current (or last) child has written: its ready lines and one line per invocation.
+     */
+    String log() throws IOException {
+        return Files.readString(log);
     }
 
     /** A new SQS client of the child's server (the caller closes it). */

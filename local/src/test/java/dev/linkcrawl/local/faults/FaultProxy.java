@@ -50,7 +50,7 @@ final class FaultProxy implements AutoCloseable {
     }
 
     /** What to do with one request. */
-    sealed interface Action permits Forward, Reply, Rewrite {}
+    sealed interface Action permits Forward, Reply, Rewrite, Delay {}
 
     /** Send it on unchanged and pass the answer back. */
     record Forward() implements Action {}
@@ -58,9 +58,15 @@ final class FaultProxy implements AutoCloseable {
     /** Answer it without the service seeing it. */
     record Reply(int status, String contentType, String body) implements Action {}
 
-    /** Send {@code request(body)} on, and pass back {@code response(status, body)}. */
+    /** Send {@code request(body)} on, and pass back {@code response(body)} of a 2xx answer. */
     record Rewrite(UnaryOperator<byte[]> request, UnaryOperator<byte[]> response)
             implements Action {}
+
+    /**
+     * Hold the request for {@code duration}, then send it on (whether or not its client still
+     * waits), as a service that stalls and then does the work anyway.
+     */
+    record Delay(Duration duration) implements Action {}
 
     /** Decides each request; called concurrently. */
     @FunctionalInterface
@@ -201,6 +207,15 @@ final class FaultProxy implements AutoCloseable {
                     write(exchange, reply.status(), reply.body().getBytes(StandardCharsets.UTF_8));
                 }
                 case Forward forward -> forward(exchange, request, UnaryOperator.identity());
+                case Delay delay -> {
+                    try {
+                        Thread.sleep(delay.duration());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    forward(exchange, request, UnaryOperator.identity());
+                }
                 case Rewrite rewrite ->
                         forward(
                                 exchange,

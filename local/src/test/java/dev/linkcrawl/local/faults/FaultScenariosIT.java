@@ -63,16 +63,18 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * as {@code accepted = |documents ∪ dead letters|} (see {@link Reconciliation}), with one summary
  * line per scenario ({@code scenario=… accepted=… documents=… dlq=… ms=…}).
  *
- * <p>The whole stack runs as {@code ./linkcrawl dev} does: a child JVM started from the real
- * template, with the crawl and submit functions loaded from their jars and the runner's SQS pollers
- * and API. Two things are put in its way, both on loopback: every function reaches OpenSearch
- * through a {@link FaultProxy} in front of a real node in this JVM ({@link EmbeddedOpenSearch},
- * which a scenario can stop and restart), and the functions' SQS calls (submit, import) go through
- * another proxy (the runner's own pollers talk to SQS directly). Pages come from a {@link PageSite}
- * the stack exempts with {@code ALLOWED_PRIVATE_HOSTS}. To settle fast, each work queue's
- * visibility timeout is lowered at run time from the template's 180 s to 1–10 s (the runner has no
- * template override for it), and the fetch deadline is 2 s ({@code --parameter
- * FetchDeadlineMs=2000}).
+ * <p>The whole stack runs as {@code ./linkcrawl dev} does: a child JVM started from the template,
+ * with the crawl and submit functions loaded from their jars and the runner's SQS pollers and API.
+ * The template is the project's own with one change, the crawl function's {@code Timeout} cut from
+ * 30 s to {@value #CRAWL_TIMEOUT_SECONDS} s ({@link DerivedTemplate}), so that a scenario can
+ * outlast it quickly. Two things are put in its way, both on loopback: every function reaches
+ * OpenSearch through a {@link FaultProxy} in front of a real node in this JVM ({@link
+ * EmbeddedOpenSearch}, which a scenario can stop and restart), and the functions' SQS calls
+ * (submit, import) go through another proxy (the runner's own pollers talk to SQS directly). Pages
+ * come from a {@link PageSite} the stack exempts with {@code ALLOWED_PRIVATE_HOSTS}. To settle
+ * fast, each work queue's visibility timeout is lowered at run time from the template's 180 s to
+ * 1–10 s (the runner has no template override for it), and the fetch deadline is 2 s ({@code
+ * --parameter FetchDeadlineMs=2000}).
  *
  * <p>The import scenario runs the backfill function's import ({@link ImportBookmarks}, its real
  * {@code SqsBackfillQueue}) in this JVM against the stack's BackfillQueue, because the runner does
@@ -86,6 +88,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 class FaultScenariosIT {
 
     private static final String INDEX = "faults";
+
+    /** The crawl function's Timeout in the derived template: 8 s (the template's is 30 s). */
+    private static final int CRAWL_TIMEOUT_SECONDS = 8;
+
     private static final Duration SETTLE_LIMIT = Duration.ofSeconds(150);
     private static final Pattern DOC_WRITE =
             Pattern.compile("^/" + INDEX + "/(?:_doc|_create)/([0-9a-f]{32})$");
@@ -113,7 +119,11 @@ class FaultScenariosIT {
         site = PageSite.start(0);
         dev =
                 new DevProcess(
-                                state,
+                                DerivedTemplate.withTimeout(
+                                        state.resolve("home"),
+                                        "CrawlLinkFunction",
+                                        CRAWL_TIMEOUT_SECONDS),
+                                state.resolve("state"),
                                 Map.of(
                                         "OPENSEARCH_ENDPOINT",
                                         openSearchProxy.endpoint().toString(),
@@ -472,6 +482,56 @@ class FaultScenariosIT {
             openSearchProxy.observe((request, status) -> {});
             dev.visibilityTimeout(sqs, 2);
         }
+    }
+
+    @Test
+    void indexWriteHangingPastTheFunctionTimeoutIsGivenUpInTimeAndRetried() throws Exception {
+        String owner = "stalled";
+        // A warm function with its index in place: this scenario is about a write that stalls,
+        // not about a cold start creating the index.
+        api.post(owner, site.url("/stalled/warm-up").toString());
+        Settled.await(sqs, queues, index, Set.of(owner), SETTLE_LIMIT);
+        dev.visibilityTimeout(sqs, CRAWL_TIMEOUT_SECONDS + 2);
+        long start = System.nanoTime();
+        int logFrom = dev.log().length();
+        String url = site.url("/stalled/0").toString();
+        String id = api.idOf(owner, url);
+        AtomicBoolean first = new AtomicBoolean(true);
+        openSearchProxy.rule(
+                request -> {
+                    Matcher write = DOC_WRITE.matcher(request.path());
+                    return write.matches() && write.group(1).equals(id) && first.getAndSet(false)
+                            ? new FaultProxy.Delay(Duration.ofSeconds(3L * CRAWL_TIMEOUT_SECONDS))
+                            : new FaultProxy.Forward();
+                });
+        Settled settled;
+        LinksApi.Answer answer;
+        try {
+            answer = api.post(owner, url);
+            settled = Settled.await(sqs, queues, index, Set.of(owner), SETTLE_LIMIT);
+        } finally {
+            openSearchProxy.rule(FaultProxy.FORWARD_ALL);
+            dev.visibilityTimeout(sqs, 2);
+        }
+
+        Reconciliation reconciliation =
+                settled.only(Set.of(id)).against(acceptedIds(List.of(answer)));
+        report(reconciliation, "index-hangs-past-timeout", start);
+        List<String> crawls =
+                dev.log()
+                        .substring(logFrom)
+                        .lines()
+                        .filter(line -> line.startsWith("CrawlLinkFunction "))
+                        .toList();
+        crawls.forEach(line -> System.out.println("  " + line));
+        assertThat(first).as("the first write was held").isFalse();
+        assertThat(crawls)
+                .as("the crawl gave up on the index before its function timeout")
+                .noneMatch(line -> line.contains("timed out"))
+                .anyMatch(line -> line.contains("batch item failure"));
+        assertThat(reconciliation.lost()).isEmpty();
+        assertThat(reconciliation.unexpected()).isEmpty();
+        assertThat(settled.documents()).containsKey(id);
     }
 
     @Test
