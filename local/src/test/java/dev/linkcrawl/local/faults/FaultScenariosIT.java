@@ -299,6 +299,54 @@ class FaultScenariosIT {
     }
 
     @Test
+    void sqsTooSlowForTheApiAnswers503AndARetryStillGivesOneDocument() throws Exception {
+        String owner = "sqs-slow";
+        long start = System.nanoTime();
+        String url = site.url("/sqs-slow/0").toString();
+        String id = api.idOf(owner, url);
+        AtomicInteger delayed = new AtomicInteger();
+        // SQS stores the message, but only after the submit function has given up waiting.
+        sqsProxy.rule(
+                request -> {
+                    if ("AmazonSQS.SendMessage".equals(request.header("X-Amz-Target"))) {
+                        delayed.incrementAndGet();
+                        return new FaultProxy.Delay(Duration.ofSeconds(8));
+                    }
+                    return new FaultProxy.Forward();
+                });
+        LinksApi.Answer slow;
+        try {
+            slow = api.post(owner, url);
+        } finally {
+            sqsProxy.rule(FaultProxy.FORWARD_ALL);
+        }
+        Thread.sleep(10_000); // until the held sends reached SQS
+        Settled beforeRetry = Settled.await(sqs, queues, index, Set.of(owner), SETTLE_LIMIT);
+        LinksApi.Answer retried = api.post(owner, url);
+        Settled settled = Settled.await(sqs, queues, index, Set.of(owner), SETTLE_LIMIT);
+
+        Reconciliation reconciliation = settled.against(acceptedIds(List.of(slow, retried)));
+        report(reconciliation, "sqs-slow-at-api", start);
+        System.out.println(
+                "  first answer "
+                        + slow.status()
+                        + " after "
+                        + delayed.get()
+                        + " send attempt(s); document before the retry: "
+                        + beforeRetry.documents().containsKey(id));
+        assertThat(slow.status()).isEqualTo(503);
+        assertThat(slow.retryAfter()).isPresent();
+        assertThat(beforeRetry.documents())
+                .as("a 503 does not promise that nothing was saved: the queue stored it late")
+                .containsKey(id);
+        assertThat(retried.accepted()).isTrue();
+        assertThat(retried.id()).isEqualTo(id);
+        assertThat(settled.documents()).containsOnlyKeys(id);
+        assertThat(reconciliation.lost()).isEmpty();
+        assertThat(reconciliation.unexpected()).isEmpty();
+    }
+
+    @Test
     void importWithPartialBatchFailuresAndAnOutageReportsExactlyWhatWasNotQueued()
             throws Exception {
         String owner = "importer";
