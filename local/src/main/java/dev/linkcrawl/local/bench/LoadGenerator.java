@@ -15,6 +15,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -151,13 +153,13 @@ public final class LoadGenerator {
             }
         }
         double[] millis = all.stream().mapToDouble(nanos -> nanos / 1_000_000.0).sorted().toArray();
-        Map<Integer, Long> byStatus = new java.util.TreeMap<>();
+        SortedMap<Integer, Long> byStatus = new TreeMap<>();
         statuses.forEach((status, count) -> byStatus.put(status, count.sum()));
         long end = lastAnswer.get() == 0 ? System.nanoTime() : lastAnswer.get();
         return new LoadResult(
                 clients,
                 Duration.ofNanos(end - start),
-                new java.util.TreeMap<>(byStatus),
+                byStatus,
                 transportErrors.sum(),
                 millis,
                 new ArrayList<>(accepted),

@@ -2,6 +2,7 @@ package dev.linkcrawl.local.bench;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -75,7 +76,7 @@ public record LoadResult(
      */
     public String line() {
         return String.format(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "load clients=%d seconds=%.1f requests=%d rps=%.0f p50_ms=%.1f p99_ms=%.1f"
                         + " max_ms=%.1f 202=%d 5xx=%d other=%s transport_errors=%d",
                 clients,

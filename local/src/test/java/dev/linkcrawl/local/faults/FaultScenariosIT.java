@@ -25,6 +25,7 @@ import dev.linkcrawl.testing.EmbeddedOpenSearch;
 import dev.linkcrawl.url.HostPort;
 import dev.linkcrawl.url.UrlPolicy;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,6 +43,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -84,7 +86,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * order on the same stack.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 6, unit = java.util.concurrent.TimeUnit.MINUTES)
+@Timeout(value = 6, unit = TimeUnit.MINUTES)
 class FaultScenariosIT {
 
     private static final String INDEX = "faults";
@@ -741,7 +743,7 @@ class FaultScenariosIT {
         try {
             return JSON.readTree(json);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

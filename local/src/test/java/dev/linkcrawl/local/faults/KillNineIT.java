@@ -13,6 +13,8 @@ import dev.linkcrawl.local.bench.PipelineQueues;
 import dev.linkcrawl.local.bench.Reconciliation;
 import dev.linkcrawl.url.HostPort;
 import dev.linkcrawl.url.UrlPolicy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -215,8 +217,8 @@ class KillNineIT {
                 case ImportBookmarks.Outcome.Missing missing ->
                         throw new AssertionError("the upload is there");
             };
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -38,8 +40,7 @@ final class LinksApi {
      */
     LinksApi(URI base, String site) {
         this.base = base;
-        this.policy =
-                new UrlPolicy(UrlPolicy.DEFAULT_PORTS, java.util.Set.of(HostPort.parse(site)));
+        this.policy = new UrlPolicy(UrlPolicy.DEFAULT_PORTS, Set.of(HostPort.parse(site)));
     }
 
     /**
@@ -90,7 +91,7 @@ final class LinksApi {
             for (Future<Answer> answer : pending) {
                 try {
                     answers.add(answer.get());
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     throw new IllegalStateException(e.getCause());
                 }
             }

@@ -6,6 +6,7 @@ import dev.linkcrawl.local.bench.PipelineQueues;
 import dev.linkcrawl.local.bench.QueueWatch;
 import dev.linkcrawl.local.bench.Reconciliation;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,7 +39,7 @@ record Settled(
 
     /** Only the documents and dead letters of {@code keys}. */
     Settled only(Set<String> keys) {
-        Map<String, IndexScan.IndexedLink> kept = new java.util.LinkedHashMap<>(documents);
+        Map<String, IndexScan.IndexedLink> kept = new LinkedHashMap<>(documents);
         kept.keySet().retainAll(keys);
         return new Settled(
                 kept, deadLetters.stream().filter(letter -> keys.contains(letter.key())).toList());
