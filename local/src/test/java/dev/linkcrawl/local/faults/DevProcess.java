@@ -104,12 +104,16 @@ final class DevProcess implements AutoCloseable {
                 (key, value) -> command.addAll(List.of("--parameter", key + "=" + value)));
         Files.createDirectories(state);
         log = state.resolve("dev-" + starts + ".log");
-        process =
+        Process started =
                 new ProcessBuilder(command)
                         .directory(ROOT.toFile())
                         .redirectErrorStream(true)
                         .redirectOutput(log.toFile())
                         .start();
+        // A test JVM that exits without closing this (a failsafe timeout) leaves no stack behind.
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(started::destroyForcibly, "dev-process-reaper"));
+        process = started;
         endpoints = awaitEndpoints(log);
         return this;
     }

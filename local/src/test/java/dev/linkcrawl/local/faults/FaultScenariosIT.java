@@ -239,6 +239,7 @@ class FaultScenariosIT {
         Reconciliation reconciliation = settled.against(acceptedIds(answers));
         report(reconciliation, "opensearch-429-503", start);
         System.out.println("  injected=" + injected.get() + " (429 or 503 of document writes)");
+        printDeliveries(settled.deadLetterKeys());
         assertThat(answers).allMatch(LinksApi.Answer::accepted);
         assertThat(injected.get()).isPositive();
         assertThat(reconciliation.lost()).isEmpty();
@@ -668,6 +669,17 @@ class FaultScenariosIT {
     }
 
     // --- fixtures of the scenarios
+
+    /** The crawl function's log lines about each of {@code ids}: one per delivery. */
+    private void printDeliveries(Set<String> ids) throws IOException {
+        String log = dev.log();
+        for (String id : ids) {
+            System.out.println("  deliveries of dead letter " + id + ":");
+            log.lines()
+                    .filter(line -> line.contains("crawl id=" + id))
+                    .forEach(line -> System.out.println("    " + line));
+        }
+    }
 
     private List<String> pages(String prefix, int count) {
         return IntStream.range(0, count).mapToObj(n -> site.url(prefix + n).toString()).toList();
