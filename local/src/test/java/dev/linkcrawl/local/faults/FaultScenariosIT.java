@@ -197,6 +197,12 @@ class FaultScenariosIT {
 
         Reconciliation reconciliation = settled.against(acceptedIds(answers));
         report(reconciliation, "opensearch-stopped", start);
+        System.out.println(
+                "  documents when OpenSearch stopped="
+                        + indexedBeforeStop
+                        + ", down for 5 s plus a restart of "
+                        + openSearch.lastStartDuration().toMillis()
+                        + " ms");
         assertThat(answers).hasSize(200).allMatch(LinksApi.Answer::accepted);
         assertThat(indexedBeforeStop).as("stopped in the middle of the run").isLessThan(200);
         assertThat(reconciliation.lost()).isEmpty();
