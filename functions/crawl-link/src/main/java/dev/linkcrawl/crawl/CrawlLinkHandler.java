@@ -32,6 +32,14 @@ public final class CrawlLinkHandler implements RequestHandler<SQSEvent, SQSBatch
     /** Time kept back after the fetch for extraction and indexing: 5 seconds. */
     static final Duration INDEXING_MARGIN = Duration.ofSeconds(5);
 
+    /**
+     * How long an index request may wait for its answer: 3 seconds. With the 2-second connect
+     * timeout a write fits in {@link #INDEXING_MARGIN}, so a stalled index sends the message back
+     * for a later delivery instead of running the invocation past its timeout (the index client's
+     * default, 10 seconds, did not fit).
+     */
+    static final Duration INDEX_READ_TIMEOUT = Duration.ofSeconds(3);
+
     private final CrawlLink crawlLink;
     private final Duration fetchDeadline;
     private final Clock clock;
@@ -54,7 +62,7 @@ public final class CrawlLinkHandler implements RequestHandler<SQSEvent, SQSBatch
                                         settings.userAgent(),
                                         settings.urlPolicy())),
                         new PageExtractor(),
-                        OpenSearchLinkIndex.create(settings),
+                        OpenSearchLinkIndex.create(settings, INDEX_READ_TIMEOUT),
                         settings.urlPolicy(),
                         Clock.systemUTC(),
                         settings.maxReceives()),

@@ -32,7 +32,10 @@ public final class SubmitLink {
         /** The link was refused; nothing was queued. */
         record Refused(Problem problem) implements Outcome {}
 
-        /** The queue could not take the link; nothing was queued, the caller may retry. */
+        /**
+         * The queue did not confirm the link: usually nothing was queued, but a queue that answered
+         * too late may still have stored it. Retrying is safe: the same link has the same id.
+         */
         record QueueUnavailable(Problem problem) implements Outcome {}
     }
 
@@ -66,8 +69,8 @@ public final class SubmitLink {
             return new Outcome.QueueUnavailable(
                     Problem.of(
                             ProblemType.QUEUE_UNAVAILABLE,
-                            "the link was not saved because the crawl queue is unavailable; try"
-                                    + " again shortly"));
+                            "the crawl queue did not confirm the link, so it may not be saved;"
+                                    + " try again shortly (saving the same link again is safe)"));
         }
         return new Outcome.Queued(id, url);
     }
