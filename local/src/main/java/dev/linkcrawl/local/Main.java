@@ -1,5 +1,6 @@
 package dev.linkcrawl.local;
 
+import dev.linkcrawl.local.bench.BenchCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +17,12 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         version = "linkcrawl local runner 0.1",
         description = "Runs linkcrawl's functions on this machine, as template.yaml deploys them.",
-        subcommands = {DevCommand.class, InvokeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            DevCommand.class,
+            InvokeCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Runnable {
 
     @Spec CommandSpec spec;
