@@ -53,6 +53,14 @@ public final class IsolationBench implements Callable<Integer> {
     double seconds;
 
     @Option(
+            names = "--warmup",
+            defaultValue = "10",
+            description =
+                    "Unmeasured load before the idle and inline phases, in seconds (default"
+                            + " ${DEFAULT-VALUE}): the JIT and the first invocations.")
+    double warmUpSeconds;
+
+    @Option(
             names = "--rate",
             defaultValue = "50",
             description = "Requests a second (default ${DEFAULT-VALUE}).")
@@ -117,7 +125,7 @@ public final class IsolationBench implements Callable<Integer> {
     public Integer call() throws Exception {
         Path home = BenchFiles.home();
         Duration phase = Duration.ofMillis(Math.round(seconds * 1000));
-        Duration warmUp = Duration.ofMillis(Math.min(5000, Math.round(seconds * 250)));
+        Duration warmUp = Duration.ofMillis(Math.round(warmUpSeconds * 1000));
         Duration clientTimeout = Duration.ofSeconds(clientTimeoutSeconds);
         Duration deadline = Duration.ofSeconds(fetchDeadlineSeconds);
         Path stateFolder = state != null ? state : Files.createTempDirectory("linkcrawl-bench-");
