@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
  *       function consuming and indexing each link);
  *   <li>pipeline: the same while the crawl function holds 200 links in a loopback tarpit (one byte
  *       a second until the fetch deadline), fed through the API and kept at 200 outstanding, with
- *       {@code CrawlMaxConcurrency=200};
+ *       {@code CrawlMaxConcurrency} raised to 200 plus {@value #CRAWL_HEADROOM} so the measured
+ *       links are still crawled beside them;
  *   <li>inline: an in-process server whose {@code POST /links} fetches the page inside the request
  *       on 25 threads (the original incident), with the same 200 tarpit links kept outstanding.
  * </ol>
@@ -45,6 +46,12 @@ import picocli.CommandLine.Option;
 public final class IsolationBench implements Callable<Integer> {
 
     static final double RATIO_TARGET = 1.25;
+
+    /**
+     * Crawl concurrency beyond the slow links, so the measured links keep being crawled in the
+     * pipeline phase as in the idle one: phase 2 is phase 1 plus the slow crawls, not instead.
+     */
+    static final int CRAWL_HEADROOM = 100;
 
     @Option(
             names = "--seconds",
@@ -147,7 +154,7 @@ public final class IsolationBench implements Callable<Integer> {
                 PrintStream log = new PrintStream(Files.newOutputStream(logFile), true)) {
             String exempt = "127.0.0.1:" + page.port() + ",127.0.0.1:" + tarpit.port();
             String ports = "80,443,8080,8443," + page.port() + "," + tarpit.port();
-            crawlConcurrency = Math.max(2, slow);
+            crawlConcurrency = slow + CRAWL_HEADROOM;
             out.printf(
                     "isolation: %.0f requests/s from %d threads, %.0f s a phase, %d tarpit links,"
                             + " fetch deadline %d s, client timeout %d s (log: %s)%n",
@@ -177,7 +184,9 @@ public final class IsolationBench implements Callable<Integer> {
                             new InvocationLog(log),
                             Clock.systemUTC())) {
                 URI api = stack.endpoints().apiUrl().resolve("/links");
-                load.run(api, rate, warmUp, n -> pageLink(page, "warm", n));
+                long accepted =
+                        accepted(load.run(api, rate, warmUp, n -> pageLink(page, "warm", n)));
+                awaitCrawled(page, accepted);
                 record(
                         "idle",
                         load.run(api, rate, phase, n -> pageLink(page, "idle", n)),
@@ -185,6 +194,8 @@ public final class IsolationBench implements Callable<Integer> {
                         samples,
                         summaries);
 
+                accepted += accepted(samples.get("idle"));
+                awaitCrawled(page, accepted);
                 try (TarpitFeeder feeder = new TarpitFeeder(feederClient, api, tarpit, slow)) {
                     int held = feeder.awaitHeld(Duration.ofSeconds(30));
                     out.printf("pipeline: the crawl function holds %d tarpit links%n", held);
@@ -273,6 +284,7 @@ public final class IsolationBench implements Callable<Integer> {
             figures.put("maxMs", DeadlineBench.round(s.maxMs()));
             figures.put("tarpitHeldMin", s.tarpitHeldMin());
             figures.put("tarpitHeldMax", s.tarpitHeldMax());
+            figures.put("errorKinds", errorKinds(samples.get(s.phase())));
             json.put(s.phase(), figures);
         }
         json.put("ratio", DeadlineBench.round(ratio));
@@ -280,6 +292,37 @@ public final class IsolationBench implements Callable<Integer> {
         json.put("ratioOk", ratio <= RATIO_TARGET);
         out.println(new ObjectMapper().writeValueAsString(json));
         return 0;
+    }
+
+    /**
+     * Waits (at most 60 s) until the crawl function has fetched every page link accepted so far, so
+     * a phase does not start with the previous one's crawls still running.
+     */
+    private void awaitCrawled(TrapServer page, long accepted) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < end) {
+            if (page.finished() >= accepted) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        out.printf(
+                "(the crawl function fetched %d of %d links in 60 s; measuring anyway)%n",
+                page.finished(), accepted);
+    }
+
+    private static Map<String, Long> errorKinds(List<OpenLoopLoad.Sample> run) {
+        return run.stream()
+                .filter(x -> x.result() == OpenLoopLoad.Result.ERROR)
+                .collect(
+                        java.util.stream.Collectors.groupingBy(
+                                OpenLoopLoad.Sample::error,
+                                java.util.TreeMap::new,
+                                java.util.stream.Collectors.counting()));
+    }
+
+    private static long accepted(List<OpenLoopLoad.Sample> samples) {
+        return samples.stream().filter(x -> x.result() == OpenLoopLoad.Result.OK).count();
     }
 
     private static String pageLink(TrapServer page, String phase, long n) {

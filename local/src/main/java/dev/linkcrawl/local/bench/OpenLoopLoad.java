@@ -24,8 +24,16 @@ import java.util.function.LongFunction;
  */
 final class OpenLoopLoad {
 
-    /** One request: when it was due (ms from the phase start), how long it took, how it ended. */
-    record Sample(double dueMs, double latencyMs, Result result) {}
+    /**
+     * One request: when it was due (ms from the phase start), how long it took, how it ended.
+     *
+     * @param error what went wrong ({@code status 503}, an exception's class name), or empty
+     */
+    record Sample(double dueMs, double latencyMs, Result result, String error) {
+        Sample(double dueMs, double latencyMs, Result result) {
+            this(dueMs, latencyMs, result, "");
+        }
+    }
 
     enum Result {
         OK,
@@ -89,18 +97,22 @@ final class OpenLoopLoad {
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build();
         Result result;
+        String error = "";
         try {
             HttpResponse<Void> response =
                     client.send(request, HttpResponse.BodyHandlers.discarding());
             result = response.statusCode() == 202 ? Result.OK : Result.ERROR;
+            error = result == Result.OK ? "" : "status " + response.statusCode();
         } catch (HttpTimeoutException e) {
             result = Result.TIMEOUT;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             result = Result.ERROR;
+            error = "interrupted";
         } catch (java.io.IOException e) {
             result = Result.ERROR;
+            error = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
-        return new Sample(dueMs, (System.nanoTime() - due) / 1e6, result);
+        return new Sample(dueMs, (System.nanoTime() - due) / 1e6, result, error);
     }
 }
