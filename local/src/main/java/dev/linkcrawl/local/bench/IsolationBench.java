@@ -35,7 +35,10 @@ import picocli.CommandLine.Option;
  *       on 25 threads (the original incident), with the same 200 tarpit links kept outstanding.
  * </ol>
  *
- * Prints a table, then one JSON line: p99 per phase, {@code ratio} = pipeline p99 / idle p99
+ * The pipeline phase runs first after the warm-up, the idle one once the slow crawls have been
+ * released: warm-up left over is billed to the pipeline, never to the baseline it is divided by.
+ *
+ * <p>Prints a table, then one JSON line: p99 per phase, {@code ratio} = pipeline p99 / idle p99
  * (target at most 1.25) and {@code inlineRatio} = inline p99 / idle p99. Draws the latencies to
  * {@code docs/isolation.png}.
  */
@@ -63,7 +66,7 @@ public final class IsolationBench implements Callable<Integer> {
             names = "--warmup",
             defaultValue = "10",
             description =
-                    "Unmeasured load before the idle and inline phases, in seconds (default"
+                    "Unmeasured load before the first stack phase and the inline one, in seconds (default"
                             + " ${DEFAULT-VALUE}): the JIT and the first invocations.")
     double warmUpSeconds;
 
@@ -187,23 +190,26 @@ public final class IsolationBench implements Callable<Integer> {
                 long accepted =
                         accepted(load.run(api, rate, warmUp, n -> pageLink(page, "warm", n)));
                 awaitCrawled(page, accepted);
-                record(
-                        "idle",
-                        load.run(api, rate, phase, n -> pageLink(page, "idle", n)),
-                        null,
-                        samples,
-                        summaries);
-
-                accepted += accepted(samples.get("idle"));
-                awaitCrawled(page, accepted);
-                try (TarpitFeeder feeder = new TarpitFeeder(feederClient, api, tarpit, slow)) {
-                    int held = feeder.awaitHeld(Duration.ofSeconds(30));
+                // The pipeline phase runs first, nearest the warm-up: any warm-up left is billed
+                // to it, never to the idle baseline it is divided by.
+                try (TarpitFeeder feeder =
+                        new TarpitFeeder(feederClient, api, tarpit, slow, deadline)) {
+                    int held = feeder.awaitHeld(deadline.plusSeconds(15));
                     out.printf("pipeline: the crawl function holds %d tarpit links%n", held);
                     HeldSampler sampler = new HeldSampler(tarpit);
                     List<OpenLoopLoad.Sample> run =
                             load.run(api, rate, phase, n -> pageLink(page, "pipeline", n));
                     record("pipeline", run, sampler.stop(), samples, summaries);
                 }
+                accepted += accepted(samples.get("pipeline"));
+                awaitReleased(tarpit, deadline);
+                awaitCrawled(page, accepted);
+                record(
+                        "idle",
+                        load.run(api, rate, phase, n -> pageLink(page, "idle", n)),
+                        null,
+                        samples,
+                        summaries);
             }
             try (CrawlJarFetcher fetcher =
                             new CrawlJarFetcher(
@@ -215,8 +221,8 @@ public final class IsolationBench implements Callable<Integer> {
                                     fetcher, deadline, InlineLinkServer.DEFAULT_THREADS)) {
                 load.run(inline.links(), rate, warmUp, n -> pageLink(page, "warm-inline", n));
                 try (TarpitFeeder feeder =
-                        new TarpitFeeder(feederClient, inline.links(), tarpit, slow)) {
-                    int held = feeder.awaitHeld(Duration.ofSeconds(30));
+                        new TarpitFeeder(feederClient, inline.links(), tarpit, slow, deadline)) {
+                    int held = feeder.awaitHeld(deadline.plusSeconds(15));
                     out.printf(
                             "inline: %d tarpit fetches hold the %d workers (%d outstanding)%n",
                             held, InlineLinkServer.DEFAULT_THREADS, slow);
@@ -243,7 +249,7 @@ public final class IsolationBench implements Callable<Integer> {
                 "p99 ms",
                 "max ms",
                 "tarpit held");
-        for (PhaseSummary s : summaries.values()) {
+        for (PhaseSummary s : List.of(idle, pipeline, inline)) {
             out.printf(
                     "%-9s %9d %7d %9d %9.1f %9.1f %9.1f %13s%n",
                     s.phase(),
@@ -274,7 +280,7 @@ public final class IsolationBench implements Callable<Integer> {
         json.put("idleP99Ms", DeadlineBench.round(idle.p99Ms()));
         json.put("pipelineP99Ms", DeadlineBench.round(pipeline.p99Ms()));
         json.put("inlineP99Ms", DeadlineBench.round(inline.p99Ms()));
-        for (PhaseSummary s : summaries.values()) {
+        for (PhaseSummary s : List.of(idle, pipeline, inline)) {
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("requests", s.requests());
             figures.put("errors", s.errors());
@@ -295,11 +301,13 @@ public final class IsolationBench implements Callable<Integer> {
     }
 
     /**
-     * Waits (at most 60 s) until the crawl function has fetched every page link accepted so far, so
-     * a phase does not start with the previous one's crawls still running.
+     * Waits until the crawl function has fetched every page link accepted so far, so a phase does
+     * not start with the previous one's crawls still running; at most twice a phase (at least 10
+     * s), since a machine too busy to catch up should still finish the run.
      */
     private void awaitCrawled(TrapServer page, long accepted) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Duration limit = Duration.ofMillis(Math.max(10_000, Math.round(seconds * 2000)));
+        long end = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < end) {
             if (page.finished() >= accepted) {
                 return;
@@ -307,8 +315,8 @@ public final class IsolationBench implements Callable<Integer> {
             Thread.sleep(250);
         }
         out.printf(
-                "(the crawl function fetched %d of %d links in 60 s; measuring anyway)%n",
-                page.finished(), accepted);
+                "(the crawl function fetched %d of %d links in %d s; measuring anyway)%n",
+                page.finished(), accepted, limit.toSeconds());
     }
 
     private static Map<String, Long> errorKinds(List<OpenLoopLoad.Sample> run) {
@@ -319,6 +327,17 @@ public final class IsolationBench implements Callable<Integer> {
                                 OpenLoopLoad.Sample::error,
                                 java.util.TreeMap::new,
                                 java.util.stream.Collectors.counting()));
+    }
+
+    /** Waits until the slow crawls left by the pipeline phase have hit their deadline. */
+    private void awaitReleased(TrapServer tarpit, Duration deadline) throws InterruptedException {
+        long end = System.nanoTime() + deadline.plusSeconds(10).toNanos();
+        while (tarpit.open() > 0 && System.nanoTime() < end) {
+            Thread.sleep(250);
+        }
+        if (tarpit.open() > 0) {
+            out.printf("(%d tarpit links still held; measuring idle anyway)%n", tarpit.open());
+        }
     }
 
     private static long accepted(List<OpenLoopLoad.Sample> samples) {

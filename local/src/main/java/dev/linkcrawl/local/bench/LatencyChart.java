@@ -24,8 +24,7 @@ final class LatencyChart {
                 new XYChartBuilder()
                         .width(1000)
                         .height(500)
-                        .title(
-                                "POST /links latency: idle, pipeline with 200 slow crawls, inline baseline")
+                        .title("POST /links latency, phases in the order they ran")
                         .xAxisTitle("seconds (phases one after another)")
                         .yAxisTitle("latency from intended send time, ms (log)")
                         .build();

@@ -12,6 +12,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * for the answers) as many new links as the tarpit finished since, so {@code posted - finished at
  * the tarpit} stays at the target. Links wait in the queue, in the crawler or in the inline
  * server's backlog; each one ends at the tarpit when its fetch deadline cuts it.
+ *
+ * <p>It posts at most {@code 2 × target / deadline} links a second (room to catch up), so the slow
+ * links arrive as a steady stream and their deadlines fall apart, rather than all at once every
+ * deadline: a burst of 200 POSTs would measure the burst, not the slow crawls.
  */
 final class TarpitFeeder implements AutoCloseable {
 
@@ -20,11 +24,13 @@ final class TarpitFeeder implements AutoCloseable {
     private final TrapServer tarpit;
     private final int target;
     private final long finishedAtStart;
+    private final double perTick;
     private final AtomicLong posted = new AtomicLong();
     private final Thread thread;
     private volatile boolean stopped;
 
-    TarpitFeeder(HttpClient client, URI api, TrapServer tarpit, int target) {
+    TarpitFeeder(HttpClient client, URI api, TrapServer tarpit, int target, Duration deadline) {
+        this.perTick = 2 * target / (double) Math.max(1, deadline.toSeconds()) / 10.0;
         this.client = client;
         this.api = api;
         this.tarpit = tarpit;
@@ -34,9 +40,12 @@ final class TarpitFeeder implements AutoCloseable {
     }
 
     private void feed() {
+        double budget = 0;
         while (!stopped) {
             long outstanding = posted.get() - (tarpit.finished() - finishedAtStart);
-            for (long i = outstanding; i < target && !stopped; i++) {
+            budget = Math.min(budget + perTick, Math.max(1, perTick));
+            for (long i = outstanding; i < target && budget >= 1 && !stopped; i++) {
+                budget--;
                 long n = posted.incrementAndGet();
                 HttpRequest request =
                         HttpRequest.newBuilder(api)

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code bench isolation} in miniature (2-second phases, 30 slow links, a 3-second fetch deadline):
+ * {@code bench isolation} in miniature (2-second phases, 60 slow links, a 3-second fetch deadline):
  * the real dev stack and the inline baseline, a JSON line and a chart. It checks the bench works,
  * not the figures' targets, which need the full-length run.
  */
@@ -36,7 +36,7 @@ class IsolationBenchIT {
                         "--warmup=1",
                         "--rate=20",
                         "--threads=4",
-                        "--slow=30",
+                        "--slow=60",
                         "--fetch-deadline=3",
                         "--client-timeout=2",
                         "--state=" + state.resolve("stack"),
@@ -52,7 +52,8 @@ class IsolationBenchIT {
                 .as("the crawl function held tarpit links during the pipeline phase")
                 .isPositive();
         assertThat(figures.get("inline").get("timeouts").asInt())
-                .as("30 slow links hold all 25 inline workers, so the inline API times out")
+                .as(
+                        "60 slow links hold all 25 inline workers with 35 more queued, so the inline API times out")
                 .isPositive();
         assertThat(figures.get("inlineRatio").asDouble())
                 .isGreaterThan(figures.get("ratio").asDouble());
