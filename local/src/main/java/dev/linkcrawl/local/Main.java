@@ -1,5 +1,6 @@
 package dev.linkcrawl.local;
 
+import dev.linkcrawl.local.bench.BenchCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Spec;
             InvokeCommand.class,
             ExtractCommand.class,
             ImportCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
@@ -65,7 +67,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(
-                spec.commandLine(), "name a command: dev, invoke, import, extract or help");
+                spec.commandLine(), "name a command: dev, invoke, import, extract, bench or help");
     }
 
     /** Settings every command needs before any function or service is touched. */

@@ -1,0 +1,59 @@
+package dev.linkcrawl.local.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * {@code ./linkcrawl bench <name> [options]}: runs one benchmark in this process. Each prints a
+ * table and ends with one line of JSON holding its figures.
+ */
+@Command(
+        name = "bench",
+        description =
+                "Runs a benchmark: isolation, deadline, extract --corpus DIR. Each ends with one"
+                        + " JSON line.")
+public final class BenchCommand implements Callable<Integer> {
+
+    /** Each benchmark by name: a class with {@code main(String[])}, one line each. */
+    static final Map<String, Consumer<String[]>> BENCHES = new LinkedHashMap<>();
+
+    static {
+        BENCHES.put("isolation", IsolationBench::main);
+        BENCHES.put("deadline", DeadlineBench::main);
+        BENCHES.put(
+                "extract",
+                args ->
+                        CrawlJarMain.run(
+                                "dev.linkcrawl.crawl.extract.bench.ExtractBenchmark", args));
+        // BENCHES.put("coldstart", ColdStartBenchmark::main);
+    }
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "isolation, deadline or extract")
+    String name;
+
+    @Unmatched List<String> rest = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        Consumer<String[]> bench = BENCHES.get(name);
+        if (bench == null) {
+            System.err.println(
+                    "linkcrawl bench: no benchmark named '"
+                            + name
+                            + "'; choose one of "
+                            + String.join(", ", BENCHES.keySet()));
+            return 2;
+        }
+        String[] args = rest == null ? new String[0] : rest.toArray(String[]::new);
+        bench.accept(Arrays.copyOf(args, args.length));
+        return 0;
+    }
+}

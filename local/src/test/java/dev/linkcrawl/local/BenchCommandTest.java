@@ -1,0 +1,37 @@
+package dev.linkcrawl.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** {@code ./linkcrawl bench NAME [options]} hands the options it does not know to the bench. */
+class BenchCommandTest {
+
+    @Test
+    void passesUnknownOptionsOnAndRefusesAnUnknownBench() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
+        PrintStream saved = System.err;
+        System.setErr(errors);
+        int exit;
+        try {
+            exit =
+                    Main.execute(
+                            new Console(new PrintStream(new ByteArrayOutputStream()), errors),
+                            "bench",
+                            "no-such-bench",
+                            "--corpus",
+                            "/tmp/corpus");
+        } finally {
+            System.setErr(saved);
+        }
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("no benchmark named 'no-such-bench'")
+                .contains("extract");
+    }
+}
