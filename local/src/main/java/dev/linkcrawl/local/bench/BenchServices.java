@@ -2,6 +2,8 @@ package dev.linkcrawl.local.bench;
 
 import com.adobe.testing.s3mock.S3MockApplication;
 import com.sun.net.httpserver.HttpServer;
+import dev.linkcrawl.index.OpenSearchAuth;
+import dev.linkcrawl.index.OpenSearchLinkIndex;
 import dev.linkcrawl.local.search.InProcessOpenSearch;
 import dev.linkcrawl.local.sqs.LocalQueue;
 import dev.linkcrawl.local.sqs.LocalSqs;
@@ -40,6 +42,9 @@ final class BenchServices implements AutoCloseable {
 
     static final String REGION = LocalSqs.REGION;
 
+    /** The template's {@code IndexName} default. */
+    static final String INDEX_NAME = "links";
+
     /** Credentials the functions read from their environment; the local services accept any. */
     static final String ACCESS_KEY = "local";
 
@@ -61,6 +66,7 @@ final class BenchServices implements AutoCloseable {
     private LocalSqs sqs;
     private Map<String, LocalQueue> queues;
     private InProcessOpenSearch openSearch;
+    private OpenSearchLinkIndex index;
     private S3MockApplication s3Mock;
     private S3Client s3;
     private HttpServer site;
@@ -84,6 +90,13 @@ final class BenchServices implements AutoCloseable {
             services.startS3();
             services.openSearch = new InProcessOpenSearch(0);
             services.openSearch.start(services.home.resolve("opensearch"));
+            services.index =
+                    OpenSearchLinkIndex.create(
+                            services.openSearch.endpoint(),
+                            OpenSearchAuth.NONE,
+                            "es",
+                            REGION,
+                            INDEX_NAME);
             return services;
         } catch (RuntimeException | IOException e) {
             services.close();
@@ -157,6 +170,11 @@ final class BenchServices implements AutoCloseable {
         return openSearch.endpoint();
     }
 
+    /** The links index on the local node, for setting up and checking runs. */
+    OpenSearchLinkIndex index() {
+        return index;
+    }
+
     /** The template's queues by logical id, as created locally (for {@code !Ref CrawlQueue}). */
     Map<String, LocalQueue> queues() {
         return queues;
@@ -205,6 +223,9 @@ final class BenchServices implements AutoCloseable {
         }
         if (s3Mock != null) {
             s3Mock.stop();
+        }
+        if (index != null) {
+            index.close();
         }
         if (openSearch != null) {
             openSearch.stop();

@@ -2,8 +2,6 @@ package dev.linkcrawl.local.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.linkcrawl.index.OpenSearchAuth;
-import dev.linkcrawl.index.OpenSearchLinkIndex;
 import dev.linkcrawl.local.sqs.QueueValues;
 import dev.linkcrawl.local.template.Intrinsics;
 import dev.linkcrawl.local.template.SamTemplate;
@@ -114,44 +112,39 @@ public final class ColdStartBenchmark {
         try (BenchServices services = BenchServices.start(template.queues())) {
             // On AWS the index exists long before a cold start; create it now so no run pays for
             // it.
-            try (OpenSearchLinkIndex index =
-                    OpenSearchLinkIndex.create(
-                            services.openSearchEndpoint(),
-                            OpenSearchAuth.NONE,
-                            "es",
-                            BenchServices.REGION,
-                            FirstInvocation.INDEX_NAME)) {
-                index.ensureIndex();
-            }
+            services.index().ensureIndex();
             Intrinsics intrinsics = template.intrinsics(new QueueValues(services.queues()));
-            Map<String, FirstInvocation> invocations = new LinkedHashMap<>();
-            FirstInvocation.all(services).forEach(i -> invocations.put(i.function(), i));
+            List<FirstInvocation> invocations = FirstInvocation.all(services);
             toolOptions = functions.get(0).javaToolOptions(intrinsics).orElse("(none)");
             for (BenchFunction function : functions) {
-                FirstInvocation invocation = invocations.get(function.name());
-                if (invocation == null) {
+                List<FirstInvocation> ofFunction =
+                        invocations.stream()
+                                .filter(i -> i.function().equals(function.name()))
+                                .toList();
+                if (ofFunction.isEmpty()) {
                     log.println(
                             "coldstart: no first invocation defined for "
                                     + function.name()
                                     + "; skipped");
-                    continue;
                 }
-                Map<String, String> local = new LinkedHashMap<>();
-                local.put("AWS_ENDPOINT_URL_SQS", services.sqsEndpoint().toString());
-                local.put("AWS_ENDPOINT_URL_S3", services.s3Endpoint().toString());
-                local.put("OPENSEARCH_ENDPOINT", services.openSearchEndpoint().toString());
-                local.put("OPENSEARCH_AUTH", "none");
-                local.putAll(invocation.environment());
-                summaries.add(
-                        measure(
-                                function,
-                                invocation,
-                                function.environment(intrinsics, local),
-                                probe,
-                                root,
-                                work,
-                                options,
-                                log));
+                for (FirstInvocation invocation : ofFunction) {
+                    Map<String, String> local = new LinkedHashMap<>();
+                    local.put("AWS_ENDPOINT_URL_SQS", services.sqsEndpoint().toString());
+                    local.put("AWS_ENDPOINT_URL_S3", services.s3Endpoint().toString());
+                    local.put("OPENSEARCH_ENDPOINT", services.openSearchEndpoint().toString());
+                    local.put("OPENSEARCH_AUTH", "none");
+                    local.putAll(invocation.environment());
+                    summaries.add(
+                            measure(
+                                    function,
+                                    invocation,
+                                    function.environment(intrinsics, local),
+                                    probe,
+                                    root,
+                                    work,
+                                    options,
+                                    log));
+                }
             }
         }
         log.println("coldstart: probe logs in " + probe.logs());
@@ -176,7 +169,10 @@ public final class ColdStartBenchmark {
         for (boolean prime : options.prime() ? List.of(false, true) : List.of(false)) {
             for (int run = 1; run <= options.runs(); run++) {
                 invocation.reset();
-                String name = function.name() + (prime ? "-primed-" : "-cold-") + run;
+                String name =
+                        invocation.label().replace(' ', '-')
+                                + (prime ? "-primed-" : "-cold-")
+                                + run;
                 ProbeResult result = probe.run(function, event, environment, prime, name);
                 String effect = invocation.verify(result.response());
                 (prime ? primed : cold).add(result);
@@ -193,7 +189,9 @@ public final class ColdStartBenchmark {
             }
         }
         return new Summary(
-                function.name(),
+                invocation.label(),
+                invocation.function(),
+                invocation.primary(),
                 Files.size(function.jar()) / 1e6,
                 median(cold, ProbeResult::jvmStartMs),
                 median(cold, ProbeResult::initMs),
@@ -203,9 +201,14 @@ public final class ColdStartBenchmark {
                 primed.isEmpty() ? -1 : median(primed, ProbeResult::firstInvokeMs));
     }
 
-    /** Medians over the runs of one function, in milliseconds; -1 where not measured. */
+    /**
+     * Medians over the runs of one first invocation, in milliseconds; -1 where not measured. The
+     * results line reports the {@code primary} one of each function.
+     */
     record Summary(
+            String label,
             String function,
+            boolean primary,
             double jarMb,
             double jvmStartMs,
             double initMs,
@@ -231,7 +234,7 @@ public final class ColdStartBenchmark {
                 options.runs());
         out.printf(
                 Locale.ROOT,
-                "%-15s %7s %8s %6s %13s %14s %8s %20s  %s%n",
+                "%-22s %7s %8s %6s %13s %14s %8s %20s  %s%n",
                 "function",
                 "jarMb",
                 "jvmStart",
@@ -244,8 +247,8 @@ public final class ColdStartBenchmark {
         for (Summary s : summaries) {
             out.printf(
                     Locale.ROOT,
-                    "%-15s %7.1f %8.0f %6.0f %13.0f %14.0f %8s %20s  %s%n",
-                    s.function(),
+                    "%-22s %7.1f %8.0f %6.0f %13.0f %14.0f %8s %20s  %s%n",
+                    s.label(),
                     s.jarMb(),
                     s.jvmStartMs(),
                     s.initMs(),
@@ -274,6 +277,9 @@ public final class ColdStartBenchmark {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode functions = root.putObject("functions");
         for (Summary s : summaries) {
+            if (!s.primary()) {
+                continue;
+            }
             ObjectNode f = functions.putObject(s.function());
             f.put("jarMb", Math.round(s.jarMb() * 10) / 10.0);
             f.put("initMs", Math.round(s.initMs()));

@@ -3,6 +3,7 @@ package dev.linkcrawl.local.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.linkcrawl.index.LinkDocument;
 import dev.linkcrawl.link.CrawlMessage;
 import dev.linkcrawl.link.CrawlMessageCodec;
 import dev.linkcrawl.link.CrawlSource;
@@ -42,7 +43,7 @@ abstract sealed class FirstInvocation {
     /** The caller in the API sample events and the owner of the crawled link. */
     static final String OWNER = "user-123";
 
-    static final String INDEX_NAME = "links";
+    static final String INDEX_NAME = BenchServices.INDEX_NAME;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP =
@@ -50,6 +51,19 @@ abstract sealed class FirstInvocation {
 
     /** The function's folder and jar name, for example {@code crawl-link}. */
     abstract String function();
+
+    /** The row of the results table: the function, or the function and what else it does. */
+    String label() {
+        return function();
+    }
+
+    /**
+     * Whether this is the function's first invocation the results line reports; the others only
+     * prove another path through the same jar.
+     */
+    boolean primary() {
+        return true;
+    }
 
     /** Writes the event file the probe hands to the handler. */
     abstract Path writeEvent(Path projectRoot, Path workDir) throws IOException;
@@ -74,11 +88,15 @@ abstract sealed class FirstInvocation {
     abstract String verify(String response) throws IOException;
 
     static List<FirstInvocation> all(BenchServices services) {
+        CrawlLink crawl = new CrawlLink(services, false);
         return List.of(
                 new SubmitLink(services),
-                new CrawlLink(services),
+                new CrawlLink(services, true),
+                crawl,
                 new QueryLinks(services),
-                new BackfillLinks(services));
+                new QueryGet(crawl.id()),
+                new BackfillLinks(services),
+                new BackfillRecrawl(services));
     }
 
     static Path copy(Path projectRoot, String folder, String name, Path workDir)
@@ -179,15 +197,19 @@ abstract sealed class FirstInvocation {
 
     /**
      * One SQS record ({@code events/crawl-link/crawl-message.json}) whose message names a page on
-     * the loopback site: fetched, extracted and indexed into the local OpenSearch.
+     * the loopback site: fetched, extracted and indexed into the local OpenSearch. With {@code
+     * createsIndex}, the index is deleted before each run, so the function also creates it with its
+     * mapping (through the jar's OpenSearch client), as on a new deployment.
      */
     static final class CrawlLink extends FirstInvocation {
         private final BenchServices services;
+        private final boolean createsIndex;
         private final LinkId id;
         private final String url;
 
-        CrawlLink(BenchServices services) {
+        CrawlLink(BenchServices services, boolean createsIndex) {
             this.services = services;
+            this.createsIndex = createsIndex;
             UrlPolicy policy =
                     new UrlPolicy(
                             UrlPolicy.DEFAULT_PORTS,
@@ -207,6 +229,16 @@ abstract sealed class FirstInvocation {
         @Override
         String function() {
             return "crawl-link";
+        }
+
+        @Override
+        String label() {
+            return createsIndex ? "crawl-link new-index" : function();
+        }
+
+        @Override
+        boolean primary() {
+            return !createsIndex;
         }
 
         @Override
@@ -241,7 +273,10 @@ abstract sealed class FirstInvocation {
 
         @Override
         void reset() throws IOException {
-            openSearch(services, "DELETE", "/" + INDEX_NAME + "/_doc/" + id.value());
+            openSearch(
+                    services,
+                    "DELETE",
+                    "/" + INDEX_NAME + (createsIndex ? "" : "/_doc/" + id.value()));
         }
 
         @Override
@@ -259,7 +294,26 @@ abstract sealed class FirstInvocation {
                         "the index holds no crawled document for the page (" + stored.body() + ")",
                         response);
             }
-            return "indexed " + id + " \"" + source.path("title").asText() + "\"";
+            if (createsIndex) {
+                String mapping = openSearch(services, "GET", "/" + INDEX_NAME + "/_mapping").body();
+                if (!json(mapping)
+                        .path(INDEX_NAME)
+                        .path("mappings")
+                        .path("dynamic")
+                        .asText()
+                        .equals("strict")) {
+                    throw failed(
+                            function(),
+                            "the index was not created with the strict mapping (" + mapping + ")",
+                            response);
+                }
+            }
+            return (createsIndex ? "created the index, " : "")
+                    + "indexed "
+                    + id
+                    + " \""
+                    + source.path("title").asText()
+                    + "\"";
         }
     }
 
@@ -301,6 +355,60 @@ abstract sealed class FirstInvocation {
                 throw failed(function(), "the search found nothing", response);
             }
             return "200, " + items.size() + " item(s): " + items.get(0).path("title").asText();
+        }
+    }
+
+    /**
+     * {@code events/query-links/get.json} with the id of the page the crawl function indexed: a 200
+     * with the document.
+     */
+    static final class QueryGet extends FirstInvocation {
+        private final LinkId id;
+
+        QueryGet(LinkId id) {
+            this.id = id;
+        }
+
+        @Override
+        String function() {
+            return "query-links";
+        }
+
+        @Override
+        String label() {
+            return "query-links get";
+        }
+
+        @Override
+        boolean primary() {
+            return false;
+        }
+
+        @Override
+        Path writeEvent(Path projectRoot, Path workDir) throws IOException {
+            ObjectNode event =
+                    (ObjectNode)
+                            json(
+                                    Files.readString(
+                                            projectRoot.resolve("events/query-links/get.json")));
+            String path = "/links/" + id.value();
+            event.put("rawPath", path);
+            event.putObject("pathParameters").put("id", id.value());
+            ((ObjectNode) event.path("requestContext").path("http")).put("path", path);
+            Path target = workDir.resolve("query-links-get-local-page.json");
+            Files.writeString(target, event.toPrettyString(), StandardCharsets.UTF_8);
+            return target;
+        }
+
+        @Override
+        String verify(String response) throws IOException {
+            JsonNode answer = json(response);
+            JsonNode document = json(answer.path("body").asText());
+            if (answer.path("statusCode").asInt() != 200
+                    || !BenchServices.PAGE_TITLE.equals(document.path("title").asText())) {
+                throw failed(function(), "expected 200 with the crawled page", response);
+            }
+            return "200, " + document.path("title").asText();
         }
     }
 
@@ -365,6 +473,84 @@ abstract sealed class FirstInvocation {
                 throw failed(function(), "only " + queued + " messages on BackfillQueue", response);
             }
             return LINKS + " links imported, " + queued + " message(s) on BackfillQueue";
+        }
+    }
+
+    /**
+     * {@code events/backfill-links/recrawl.json}: the scheduled re-crawl finds, through a point in
+     * time over the local index, a link crawled 60 days ago and queues it on BackfillQueue.
+     */
+    static final class BackfillRecrawl extends FirstInvocation {
+        private final BenchServices services;
+        private final LinkId id;
+        private final LinkUrl url;
+
+        BackfillRecrawl(BenchServices services) {
+            this.services = services;
+            UrlCheck check = LinkUrl.check("https://example.com/reading/stale", UrlPolicy.DEFAULT);
+            if (!(check instanceof UrlCheck.Accepted accepted)) {
+                throw new IllegalStateException("the stale link's URL is refused: " + check);
+            }
+            this.url = accepted.url();
+            this.id = LinkId.of(OWNER, url);
+        }
+
+        @Override
+        String function() {
+            return "backfill-links";
+        }
+
+        @Override
+        String label() {
+            return "backfill-links recrawl";
+        }
+
+        @Override
+        boolean primary() {
+            return false;
+        }
+
+        @Override
+        Path writeEvent(Path projectRoot, Path workDir) throws IOException {
+            return copy(projectRoot, function(), "recrawl.json", workDir);
+        }
+
+        @Override
+        void reset() throws IOException {
+            drain(services, services.queueUrl("BackfillQueue"));
+            Instant crawledAt =
+                    Instant.now().minus(60, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
+            services.index()
+                    .put(
+                            id,
+                            LinkDocument.builder(
+                                            OWNER,
+                                            url.value(),
+                                            LinkDocument.Status.CRAWLED,
+                                            crawledAt)
+                                    .urlHash(LinkId.urlHash(url.value()))
+                                    .submittedAt(crawledAt)
+                                    .title("A page crawled 60 days ago")
+                                    .tags(List.of("reading"))
+                                    .build());
+            openSearch(services, "POST", "/" + INDEX_NAME + "/_refresh");
+        }
+
+        @Override
+        String verify(String response) throws IOException {
+            JsonNode answer = json(response);
+            if (!"done".equals(answer.path("recrawl").asText())
+                    || answer.path("enqueued").asInt() < 1) {
+                throw failed(function(), "expected the stale link queued", response);
+            }
+            List<Message> queued = drain(services, services.queueUrl("BackfillQueue"));
+            if (queued.stream().noneMatch(m -> m.body().contains(id.value()))) {
+                throw failed(function(), "the stale link is not on BackfillQueue", response);
+            }
+            return answer.path("selected").asInt()
+                    + " due, "
+                    + queued.size()
+                    + " message(s) on BackfillQueue";
         }
     }
 }
