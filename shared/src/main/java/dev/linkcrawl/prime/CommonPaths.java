@@ -1,8 +1,5 @@
 package dev.linkcrawl.prime;
 
-import dev.linkcrawl.api.ApiResponses;
-import dev.linkcrawl.api.Problem;
-import dev.linkcrawl.api.ProblemType;
 import dev.linkcrawl.link.CrawlMessage;
 import dev.linkcrawl.link.CrawlMessageCodec;
 import dev.linkcrawl.link.CrawlSource;
@@ -13,12 +10,13 @@ import dev.linkcrawl.url.UrlCheck;
 import dev.linkcrawl.url.UrlPolicy;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The shared code every function runs on its first request: the URL rules (an IDN host among the
  * samples, since {@link java.net.IDN} loads its tables on first use, and refused URLs, whose
- * reasons are built lazily), link ids, the crawl message codec both ways, and problem responses.
+ * reasons are built lazily), link ids, and the crawl message codec both ways. Problem responses are
+ * primed by the API functions' own refused sample requests: the backfill function's jar has no API
+ * Gateway event classes.
  */
 public final class CommonPaths {
 
@@ -61,14 +59,5 @@ public final class CommonPaths {
         } catch (MalformedMessageException expected) {
             // The refusal path is part of what is primed.
         }
-        ApiResponses.problem(
-                Problem.of(
-                        ProblemType.URL_REFUSED,
-                        "the address is in a blocked range",
-                        "/url",
-                        "blocked_address"));
-        ApiResponses.problem(
-                Problem.of(ProblemType.QUEUE_UNAVAILABLE, "try again"), Map.of("Retry-After", "5"));
-        ApiResponses.json(200, "{}", Map.of("Cache-Control", "private, no-store"));
     }
 }
