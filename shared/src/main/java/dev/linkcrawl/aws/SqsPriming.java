@@ -49,7 +49,7 @@ public final class SqsPriming {
             JsonNode body = JSON.readTree(request.body());
             ObjectNode answer = JSON.createObjectNode();
             if (target.endsWith(".SendMessage")) {
-                answer.put("MessageId", UUID.randomUUID().toString())
+                answer.put("MessageId", messageId(body.path("MessageBody").asText()))
                         .put("MD5OfMessageBody", md5(body.path("MessageBody").asText()));
             } else if (target.endsWith(".SendMessageBatch")) {
                 ArrayNode successful = answer.putArray("Successful");
@@ -57,7 +57,7 @@ public final class SqsPriming {
                     successful
                             .addObject()
                             .put("Id", entry.path("Id").asText())
-                            .put("MessageId", UUID.randomUUID().toString())
+                            .put("MessageId", messageId(entry.path("MessageBody").asText()))
                             .put("MD5OfMessageBody", md5(entry.path("MessageBody").asText()));
                 }
                 answer.putArray("Failed");
@@ -66,6 +66,14 @@ public final class SqsPriming {
         } catch (IOException e) {
             return Answer.json(400, "{\"__type\":\"InvalidParameterValue\"}");
         }
+    }
+
+    /**
+     * A message id derived from the body: nothing random is drawn before the snapshot, whose state
+     * every restored instance shares.
+     */
+    private static String messageId(String body) {
+        return UUID.nameUUIDFromBytes(body.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private static String md5(String text) {
