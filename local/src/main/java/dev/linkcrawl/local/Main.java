@@ -8,15 +8,20 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ./linkcrawl}: runs the project's functions on this machine, the way template.yaml deploys
- * them. Subcommands: {@code dev} (the whole pipeline on loopback) and {@code invoke} (one function
- * once, against a running {@code dev}).
+ * them. Subcommands: {@code dev} (the whole pipeline on loopback), {@code invoke} (one function
+ * once, against a running {@code dev}) and {@code extract} (the extractor on saved pages).
  */
 @Command(
         name = "linkcrawl",
         mixinStandardHelpOptions = true,
         version = "linkcrawl local runner 0.1",
         description = "Runs linkcrawl's functions on this machine, as template.yaml deploys them.",
-        subcommands = {DevCommand.class, InvokeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            DevCommand.class,
+            InvokeCommand.class,
+            ExtractCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Runnable {
 
     @Spec CommandSpec spec;
@@ -41,6 +46,9 @@ public final class Main implements Runnable {
                                 if (type == InvokeCommand.class) {
                                     return type.cast(new InvokeCommand(console));
                                 }
+                                if (type == ExtractCommand.class) {
+                                    return type.cast(new ExtractCommand(console));
+                                }
                                 return CommandLine.defaultFactory().create(type);
                             }
                         });
@@ -52,7 +60,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(
-                spec.commandLine(), "name a command: dev, invoke or help");
+                spec.commandLine(), "name a command: dev, invoke, extract or help");
     }
 
     /** Settings every command needs before any function or service is touched. */

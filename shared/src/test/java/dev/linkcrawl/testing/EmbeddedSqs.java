@@ -19,6 +19,9 @@ public final class EmbeddedSqs implements AutoCloseable {
     /** The region the embedded server and its clients claim. */
     public static final String REGION = "us-east-1";
 
+    /** The longest {@link #stop} waits for the server to shut down: 15 seconds. */
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
+
     private final SQSRestServer server;
     private final URI endpoint;
     private final SqsClient client;
@@ -70,11 +73,23 @@ public final class EmbeddedSqs implements AutoCloseable {
         return client.createQueue(create -> create.queueName(name)).queueUrl();
     }
 
-    /** Stops the server; clients then see connection errors, as in an SQS outage. */
+    /**
+     * Stops the server; clients then see connection errors, as in an SQS outage. ElasticMQ waits
+     * for requests in flight (a long poll holds one for up to 20 s) and, on a loaded machine, was
+     * seen to wait past its own one-minute limit; the wait here is bounded at {@link
+     * #STOP_TIMEOUT}, after which the server is left to finish in the background (the test JVM
+     * exits regardless).
+     */
     public void stop() {
         if (running) {
             running = false;
-            server.stopAndWait();
+            Thread stopper =
+                    Thread.ofPlatform().daemon().name("elasticmq-stop").start(server::stopAndWait);
+            try {
+                stopper.join(STOP_TIMEOUT);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

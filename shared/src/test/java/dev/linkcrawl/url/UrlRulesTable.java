@@ -57,8 +57,13 @@ final class UrlRulesTable {
     private UrlRulesTable() {}
 
     static List<Row> rows() {
-        InputStream stream = UrlRulesTable.class.getResourceAsStream(RESOURCE);
-        Objects.requireNonNull(stream, RESOURCE + " is missing from the test resources");
+        return rows(RESOURCE);
+    }
+
+    /** Reads another table in the same format, such as {@code hostile-urls.tsv}. */
+    static List<Row> rows(String resource) {
+        InputStream stream = UrlRulesTable.class.getResourceAsStream(resource);
+        Objects.requireNonNull(stream, resource + " is missing from the test resources");
         List<Row> rows = new ArrayList<>();
         try (BufferedReader reader =
                 new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
@@ -71,7 +76,7 @@ final class UrlRulesTable {
                 String[] columns = line.split("\t", -1);
                 if (columns.length < 2 || columns.length > 3) {
                     throw new IllegalStateException(
-                            RESOURCE
+                            resource
                                     + " line "
                                     + number
                                     + ": expected 2 or 3 tab-separated columns");

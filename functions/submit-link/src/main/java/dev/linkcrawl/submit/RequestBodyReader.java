@@ -114,6 +114,12 @@ public final class RequestBodyReader {
         try {
             root = mapper.readTree(text);
         } catch (StreamConstraintsException e) {
+            // Besides the nesting cap, Jackson's default cap on a number literal (1000 characters)
+            // is the only read limit a 16 KiB body can reach.
+            if (String.valueOf(e.getMessage()).startsWith("Number value length")) {
+                return malformed(
+                        "a number in the JSON is longer than 1000 characters", "number_too_long");
+            }
             return malformed(
                     "the JSON is nested deeper than " + MAX_NESTING_DEPTH + " levels", "too_deep");
         } catch (JsonProcessingException e) {
@@ -150,6 +156,8 @@ public final class RequestBodyReader {
                 errors.add(new Problem.FieldError("/note", "not_a_string"));
             } else if (note.textValue().length() > SubmitRequest.MAX_NOTE_LENGTH) {
                 errors.add(new Problem.FieldError("/note", "too_long"));
+            } else if (note.textValue().codePoints().anyMatch(RequestBodyReader::isNotText)) {
+                errors.add(new Problem.FieldError("/note", "invalid_character"));
             }
         }
         if (!errors.isEmpty()) {
@@ -191,13 +199,24 @@ public final class RequestBodyReader {
             String value = tag.textValue().strip();
             if (value.isEmpty() || value.length() > SubmitRequest.MAX_TAG_LENGTH) {
                 errors.add(new Problem.FieldError(pointer, "invalid_length"));
-            } else if (value.codePoints().anyMatch(RequestBodyReader::isInvisible)) {
+            } else if (value.codePoints().anyMatch(c -> isInvisible(c) || isNotText(c))) {
                 errors.add(new Problem.FieldError(pointer, "invalid_character"));
             } else {
                 tags.add(value);
             }
         }
         return List.copyOf(tags);
+    }
+
+    /**
+     * An unpaired surrogate (JSON can spell one as <code>&#92;ud800</code>) or a noncharacter: not
+     * text in any encoding. SQS refuses both in a message body, so letting one through would turn a
+     * bad request into a 503 from the queue.
+     */
+    private static boolean isNotText(int codePoint) {
+        return Character.getType(codePoint) == Character.SURROGATE
+                || (codePoint >= 0xfdd0 && codePoint <= 0xfdef)
+                || (codePoint & 0xfffe) == 0xfffe;
     }
 
     private static boolean isInvisible(int codePoint) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -41,43 +42,6 @@ final class MainText {
 
     /** Ancestor levels a paragraph lends its score to (Readability uses 5): 5. */
     static final int LEVELS = 5;
-
-    private static final Set<String> SKIP_TAGS =
-            Set.of(
-                    "script",
-                    "style",
-                    "noscript",
-                    "template",
-                    "svg",
-                    "canvas",
-                    "iframe",
-                    "object",
-                    "embed",
-                    "button",
-                    "select",
-                    "input",
-                    "textarea",
-                    "nav",
-                    "aside",
-                    "footer",
-                    "figcaption",
-                    "menu",
-                    "dialog",
-                    "head",
-                    "title",
-                    "meta",
-                    "link",
-                    "math",
-                    "audio",
-                    "video",
-                    "picture",
-                    "img",
-                    "map",
-                    "label",
-                    "option",
-                    "datalist",
-                    "output",
-                    "progress");
 
     private static final Set<String> INLINE_TAGS =
             Set.of(
@@ -197,6 +161,29 @@ final class MainText {
         "richtext"
     };
 
+    /**
+     * For each ASCII first letter, a bit per length (below 64) of the negative words that start
+     * with it: most words of a class name can be ruled out without a set lookup.
+     */
+    private static final long[] NEGATIVE_SHAPES = new long[128];
+
+    static {
+        for (String w : NEGATIVE_WORDS) {
+            if (w.charAt(0) < 128 && w.length() < 64) {
+                NEGATIVE_SHAPES[w.charAt(0)] |= 1L << w.length();
+            }
+        }
+    }
+
+    private static boolean negativeWord(String names, int start, int end) {
+        char first = names.charAt(start);
+        int len = end - start;
+        if (first >= 128 || len >= 64 || (NEGATIVE_SHAPES[first] & (1L << len)) == 0) {
+            return false;
+        }
+        return NEGATIVE_WORDS.contains(names.substring(start, end));
+    }
+
     /** Whether any word, or pair of adjacent words, of the lower-cased names is negative. */
     static boolean negativeName(String names) {
         int n = names.length();
@@ -214,13 +201,14 @@ final class MainText {
             if (i == start) {
                 break;
             }
-            if (NEGATIVE_WORDS.contains(names.substring(start, i))) {
+            if (negativeWord(names, start, i)) {
                 return true;
             }
-            if (prevStart >= 0 && names.charAt(prevEnd) == '-' && prevEnd == start - 1) {
-                if (NEGATIVE_WORDS.contains(names.substring(prevStart, i))) {
-                    return true;
-                }
+            if (prevStart >= 0
+                    && names.charAt(prevEnd) == '-'
+                    && prevEnd == start - 1
+                    && negativeWord(names, prevStart, i)) {
+                return true;
             }
             prevStart = start;
             prevEnd = i;
@@ -232,27 +220,145 @@ final class MainText {
         return c == ' ' || c == '-' || c == '_' || c == '\t' || c == '\n';
     }
 
-    private static boolean positiveName(String names) {
+    /** For each ASCII letter, the positive parts that start with it. */
+    private static final String[][] POSITIVE_BY_FIRST = new String[128][];
+
+    static {
         for (String part : POSITIVE_PARTS) {
-            if (names.contains(part)) {
+            char c = part.charAt(0);
+            String[] old = POSITIVE_BY_FIRST[c] == null ? new String[0] : POSITIVE_BY_FIRST[c];
+            String[] grown = java.util.Arrays.copyOf(old, old.length + 1);
+            grown[old.length] = part;
+            POSITIVE_BY_FIRST[c] = grown;
+        }
+    }
+
+    /** Whether the names contain a positive part anywhere ("main-content", "postbody"). */
+    private static boolean positiveName(String names) {
+        for (int i = 0, n = names.length() - 1; i < n; i++) {
+            char c = names.charAt(i);
+            String[] parts = c < 128 ? POSITIVE_BY_FIRST[c] : null;
+            if (parts != null) {
+                char next = names.charAt(i + 1);
+                for (String part : parts) {
+                    if (part.charAt(1) == next && names.startsWith(part, i)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whole names that mark a comment thread. */
+    private static final Set<String> COMMENT_NAMES =
+            Set.of(
+                    "comment",
+                    "comments",
+                    "commentlist",
+                    "comment-list",
+                    "commentscontainer",
+                    "comment-respond",
+                    "respond",
+                    "disqus_thread",
+                    "comment-body",
+                    "comment_content",
+                    "sharedaddy");
+
+    private static final Set<String> COMMENT_PARTS =
+            Set.of("area", "section", "container", "wrapper", "list", "block");
+
+    /** Words that mark a box whatever follows them after '-' or '_' ("share-tools"). */
+    private static final String[] BOX_WORDS = {
+        "cookie", "consent", "gdpr", "newsletter", "related", "share", "sharing", "social"
+    };
+
+    /** Widget vendors: any name that starts with one ("taboola-below-article"). */
+    private static final String[] WIDGET_PREFIXES = {
+        "outbrain", "taboola", "addtoany", "a2a_kit", "jp-relatedposts"
+    };
+
+    /**
+     * Whether one of the whitespace-separated names (class tokens, the id) always marks
+     * boilerplate, whatever its size: comment threads, consent and newsletter boxes, share bars,
+     * recommendation widgets. Checked name by name: a regex over every negatively named element
+     * cost more than the rest of its visit.
+     */
+    static boolean alwaysNegative(String names) {
+        int n = names.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && regexSpace(names.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !regexSpace(names.charAt(i))) {
+                i++;
+            }
+            if (i > start && alwaysNegativeName(names.substring(start, i))) {
                 return true;
             }
         }
         return false;
     }
 
-    /**
-     * Names that mark boilerplate whatever its size: comment threads, consent and newsletter boxes,
-     * share bars, recommendation widgets. Matched against whole class tokens and the id.
-     */
-    private static final Pattern ALWAYS_NEGATIVE =
-            Pattern.compile(
-                    "(?:^|\\s)(?:comments?|comment-?list|comments?-(?:area|section|container|wrapper"
-                            + "|list|block)|commentscontainer|comment-respond|respond|disqus_thread|"
-                            + "(?:div-)?comment-\\d+|comment-body|comment_content|"
-                            + "(?:cookie|consent|gdpr|newsletter|related|share|sharing|social)"
-                            + "(?:[-_][\\w-]*)?|outbrain[\\w-]*|taboola[\\w-]*|sharedaddy|addtoany[\\w-]*"
-                            + "|a2a_kit[\\w-]*|jp-relatedposts[\\w-]*)(?=$|\\s)");
+    private static boolean alwaysNegativeName(String t) {
+        if (COMMENT_NAMES.contains(t)) {
+            return true;
+        }
+        String u = t.startsWith("div-") ? t.substring(4) : t;
+        if (u.startsWith("comment-") && u.length() > 8 && digits(u, 8)) {
+            return true;
+        }
+        for (String prefix : new String[] {"comment-", "comments-"}) {
+            if (t.startsWith(prefix) && COMMENT_PARTS.contains(t.substring(prefix.length()))) {
+                return true;
+            }
+        }
+        for (String w : BOX_WORDS) {
+            if (t.startsWith(w)
+                    && (t.length() == w.length()
+                            || ((t.charAt(w.length()) == '-' || t.charAt(w.length()) == '_')
+                                    && wordChars(t, w.length() + 1)))) {
+                return true;
+            }
+        }
+        for (String w : WIDGET_PREFIXES) {
+            if (t.startsWith(w) && wordChars(t, w.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean digits(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the rest is {@code [\\w-]*} in Java's ASCII sense. */
+    private static boolean wordChars(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '_'
+                    || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code \\s} of a Java regex: space, tab, line feed, vertical tab, form feed, return. */
+    private static boolean regexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
+    }
 
     private static final Pattern BOILERPLATE_LINE =
             Pattern.compile(
@@ -285,6 +391,8 @@ final class MainText {
         }
 
         boolean named;
+        String names;
+        boolean negative;
         int classWeight;
         int hintHits;
         int tokens;
@@ -323,29 +431,78 @@ final class MainText {
         return new Result(out.toString().strip(), pageChars, scope, collector.firstParagraph);
     }
 
+    /**
+     * Tags that never hold the main text: scripts and styles, forms, media, and the navigation,
+     * aside and footer landmarks. A switch, since it is asked for every element.
+     */
+    private static boolean skipTag(String tag) {
+        return switch (tag) {
+            case "script",
+                    "style",
+                    "noscript",
+                    "template",
+                    "svg",
+                    "canvas",
+                    "iframe",
+                    "object",
+                    "embed",
+                    "button",
+                    "select",
+                    "input",
+                    "textarea",
+                    "nav",
+                    "aside",
+                    "footer",
+                    "figcaption",
+                    "menu",
+                    "dialog",
+                    "head",
+                    "title",
+                    "meta",
+                    "link",
+                    "math",
+                    "audio",
+                    "video",
+                    "picture",
+                    "img",
+                    "map",
+                    "label",
+                    "option",
+                    "datalist",
+                    "output",
+                    "progress" ->
+                    true;
+            default -> false;
+        };
+    }
+
     /** Tags, hidden elements and landmark roles that never hold the main text. */
     static boolean hardSkip(Element el) {
         String tag = el.normalName();
-        if (SKIP_TAGS.contains(tag)) {
+        if (skipTag(tag)) {
             return true;
         }
         if (el.attributesSize() == 0) {
             return false;
         }
-        if (el.hasAttr("hidden")) {
+        Attributes attrs = el.attributes();
+        if (attrs.hasKey("hidden")) {
             return true;
         }
-        if ("true".equals(el.attr("aria-hidden")) && !"body".equals(tag)) {
+        if ("true".equals(attrs.get("aria-hidden")) && !"body".equals(tag)) {
             return true;
         }
-        String style = el.attr("style");
+        String style = attrs.get("style");
         if (!style.isEmpty()) {
-            String st = style.toLowerCase(Locale.ROOT).replace(" ", "");
-            if (st.contains("display:none") || st.contains("visibility:hidden")) {
-                return true;
+            String st = lower(style);
+            if ((st.contains("none") || st.contains("hidden"))) {
+                st = st.replace(" ", "");
+                if (st.contains("display:none") || st.contains("visibility:hidden")) {
+                    return true;
+                }
             }
         }
-        String role = el.attr("role");
+        String role = attrs.get("role");
         return role.equals("navigation")
                 || role.equals("complementary")
                 || role.equals("contentinfo")
@@ -390,15 +547,17 @@ final class MainText {
             return false;
         }
         String names = names(el);
-        return !names.isEmpty() && ALWAYS_NEGATIVE.matcher(names).find();
+        return !names.isEmpty() && alwaysNegative(names);
     }
 
     private static String names(Element el) {
         if (el.attributesSize() == 0) {
             return "";
         }
-        String cls = el.className();
-        String id = el.id();
+        // the HTML parser lower-cases attribute names, so exact-case lookups suffice
+        Attributes attrs = el.attributes();
+        String cls = attrs.get("class");
+        String id = attrs.get("id");
         if (cls.isEmpty() && id.isEmpty()) {
             return "";
         }
@@ -422,7 +581,7 @@ final class MainText {
      * paragraphs lent to ancestors.
      */
     private static final class Walk implements NodeFilter {
-        final Map<Element, Stat> stats = new IdentityHashMap<>();
+        final Map<Element, Stat> stats = new IdentityHashMap<>(1024);
         final Set<Element> dropped = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         private final Element body;
         private final long[] hintWords;
@@ -447,7 +606,7 @@ final class MainText {
                 boolean space = true;
                 for (int i = 0, n = s.length(); i < n; i++) {
                     char c = s.charAt(i);
-                    if (c <= ' ' || c == '\u00a0' || Character.isWhitespace(c)) {
+                    if (c <= ' ' || (c >= 0x80 && isSpace(c))) {
                         if (!space) {
                             len++;
                             space = true;
@@ -485,7 +644,7 @@ final class MainText {
             String names = names(el);
             boolean negative = !names.isEmpty() && negativeName(names);
             boolean structural = tag.equals("body") || tag.equals("html") || tag.equals("main");
-            if (negative && el != body && !structural && ALWAYS_NEGATIVE.matcher(names).find()) {
+            if (negative && el != body && !structural && alwaysNegative(names)) {
                 dropped.add(el);
                 return FilterResult.SKIP_ENTIRELY;
             }
@@ -500,7 +659,8 @@ final class MainText {
                                             && !structural
                                             && !tag.equals("article")
                                             && !protectedName(names)));
-            st.classWeight = classWeight(el, names, negative);
+            st.names = names;
+            st.negative = negative;
             stack.add(el);
             statStack.add(st);
             return FilterResult.CONTINUE;
@@ -566,7 +726,9 @@ final class MainText {
                 return FilterResult.CONTINUE;
             }
             if (st.textChars > 0) {
-                // elements without text can be neither the container nor a part of it
+                // elements without text can be neither the container nor a part of it, so only
+                // these need their names weighed
+                st.classWeight = classWeight(el, st.names, st.negative);
                 stats.put(el, st);
             }
             if (top > 0) {
@@ -609,7 +771,8 @@ final class MainText {
         if (hint == null || hint.length() < 200) {
             return null;
         }
-        java.util.TreeSet<Long> words = new java.util.TreeSet<>();
+        long[] words = new long[64];
+        int count = 0;
         int i = 0;
         int n = hint.length();
         while (i < n) {
@@ -623,42 +786,36 @@ final class MainText {
                 i++;
             }
             if (i > start) {
-                words.add(h);
+                if (count == words.length) {
+                    words = java.util.Arrays.copyOf(words, count * 2);
+                }
+                words[count++] = h;
             }
         }
-        if (words.size() < 30) {
+        java.util.Arrays.sort(words, 0, count);
+        int distinct = 0;
+        for (int k = 0; k < count; k++) {
+            if (distinct == 0 || words[distinct - 1] != words[k]) {
+                words[distinct++] = words[k];
+            }
+        }
+        if (distinct < 30) {
             return null;
         }
-        return words.stream().mapToLong(Long::longValue).toArray();
+        return java.util.Arrays.copyOf(words, distinct);
     }
 
-    private static int visibleLength(String s) {
-        int n = 0;
-        boolean space = true;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00a0') {
-                if (!space) {
-                    n++;
-                    space = true;
-                }
-            } else {
-                n++;
-                space = false;
-            }
-        }
-        return n;
+    /** Whitespace as the walks count it: Java's whitespace and the no-break space. */
+    static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || c == '\u00a0';
     }
 
-    private static int commas(String s) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == ',' || c == '，' || c == '、' || c == '،') {
-                n++;
-            }
+    /** {@link #isSpace}, answering printable ASCII without a table lookup. */
+    private static boolean blank(char c) {
+        if (c > ' ') {
+            return c >= 0x80 && isSpace(c);
         }
-        return n;
+        return c == ' ' || Character.isWhitespace(c);
     }
 
     private static double finalScore(Element el, Stat st) {
@@ -849,10 +1006,9 @@ final class MainText {
         @Override
         public FilterResult head(Node node, int depth) {
             if (node instanceof TextNode t) {
-                String s = t.getWholeText();
-                appendCollapsed(s);
+                int visible = appendCollapsed(t.getWholeText());
                 if (linkDepth > 0) {
-                    blockLinkChars += visibleLength(s);
+                    blockLinkChars += visible;
                 }
                 return FilterResult.CONTINUE;
             }
@@ -891,18 +1047,43 @@ final class MainText {
             return FilterResult.CONTINUE;
         }
 
-        private void appendCollapsed(String s) {
-            for (int i = 0; i < s.length(); i++) {
+        /**
+         * Appends the text with whitespace runs collapsed to one space (none at a block start),
+         * copying runs of other characters at once; returns its visible length.
+         */
+        private int appendCollapsed(String s) {
+            int visible = 0;
+            boolean space = true;
+            int n = s.length();
+            int i = 0;
+            while (i < n) {
                 char c = s.charAt(i);
-                if (Character.isWhitespace(c) || c == '\u00a0') {
+                if (blank(c)) {
                     int len = block.length();
                     if (len > 0 && block.charAt(len - 1) != ' ' && block.charAt(len - 1) != '\n') {
                         block.append(' ');
                     }
-                } else {
-                    block.append(c);
+                    if (!space) {
+                        visible++;
+                        space = true;
+                    }
+                    i++;
+                    continue;
                 }
+                int start = i;
+                i++;
+                while (i < n) {
+                    char d = s.charAt(i);
+                    if (blank(d)) {
+                        break;
+                    }
+                    i++;
+                }
+                block.append(s, start, i);
+                visible += i - start;
+                space = false;
             }
+            return visible;
         }
 
         void flush() {

@@ -14,11 +14,16 @@ import org.jsoup.Jsoup;
 import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Reads an {@link ExtractedPage} from HTML: pure, no network, no state between calls.
  *
- * <p>Metadata is taken by priority (OpenGraph, Twitter cards, JSON-LD, microdata, plain HTML) with
+ * <p>Metadata is taken by priority (OpenGraph, Twitter cards, JSON-LD, microdata, plain HTML; a
+ * page's Dublin Core title, description and creator come first, being rare and deliberate) with
  * every URL made absolute against the document's base (its {@code <base href>} if any); the main
  * text comes from {@link MainText}. Interstitials (bot checks, consent walls) are recognised and
  * reported in {@link ExtractedPage#challenge()} with an empty title and text.
@@ -86,6 +91,9 @@ public final class PageExtractor {
         Map<String, Object> entity = mainEntity(s);
 
         String siteName = siteName(s);
+        if (siteName == null && s.titleTag != null) {
+            siteName = siteNameInTitle(collapse(s.titleTag), url);
+        }
         String rawTitle = rawTitle(s, entity);
         String title = rawTitle == null ? null : trimSiteName(rawTitle, siteName, url);
 
@@ -252,9 +260,11 @@ public final class PageExtractor {
     // ---- fields ----------------------------------------------------------------------------
 
     private static String rawTitle(PageSignals s, Map<String, Object> entity) {
-        String t = s.firstMeta("og:title", "twitter:title");
+        // Dublin Core is rare and deliberate (publishers, archives, standards bodies): where a page
+        // states it, it is the curated title, as Readability also decides.
+        String t = s.firstMeta("dc.title", "dcterms.title", "og:title", "twitter:title");
         if (t == null) {
-            String headline = entityText(entity, "headline");
+            String headline = entityHeadline(entity, s.titleTag);
             // Some sites put a description in "headline" (Wikipedia: "constitutional monarchy in
             // Oceania"); trust it only when it shares a word with the <title> or the first h1.
             if (headline != null
@@ -266,9 +276,13 @@ public final class PageExtractor {
         }
         if (t == null) {
             t = s.firstItemprop("headline");
+            // on a link, microdata reads the href: a URL is no headline
+            if (t != null && looksLikeUrl(t)) {
+                t = null;
+            }
         }
         if (t == null) {
-            t = s.firstMeta("dc.title", "dcterms.title", "sailthru.title", "parsely-title");
+            t = s.firstMeta("sailthru.title", "parsely-title");
         }
         if (t == null && s.titleTag != null && !s.titleTag.isBlank()) {
             t = s.titleTag;
@@ -277,6 +291,50 @@ public final class PageExtractor {
             t = s.h1s.get(0).text();
         }
         return t == null ? null : collapse(t);
+    }
+
+    /**
+     * The entity's headline, or its {@code name} when the two differ and the name is the one that
+     * matches the {@code <title>} or neither does: some sites put the article's title in one and a
+     * label in the other (Wikipedia's headline "Wikimedia list article"). Readability decides so.
+     */
+    static String entityHeadline(Map<String, Object> entity, String titleTag) {
+        String headline = entityText(entity, "headline");
+        String name = entityText(entity, "name");
+        if (headline == null || name == null || headline.equals(name)) {
+            return headline;
+        }
+        boolean headlineMatches = titleTag != null && coverage(headline, titleTag) > 0.75;
+        boolean nameMatches = titleTag != null && coverage(name, titleTag) > 0.75;
+        return headlineMatches && !nameMatches ? headline : name;
+    }
+
+    /**
+     * How much of {@code text}'s words (by characters) also appear in {@code candidate}: 1 when all
+     * do, 0 when none do.
+     */
+    static double coverage(String candidate, String text) {
+        Set<String> known = new java.util.HashSet<>();
+        for (String w : candidate.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}_]+")) {
+            if (!w.isEmpty()) {
+                known.add(w);
+            }
+        }
+        int all = -1;
+        int unknown = -1;
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}_]+")) {
+            if (w.isEmpty()) {
+                continue;
+            }
+            all += w.length() + 1;
+            if (!known.contains(w)) {
+                unknown += w.length() + 1;
+            }
+        }
+        if (all <= 0) {
+            return 0;
+        }
+        return 1 - (double) Math.max(0, unknown) / all;
     }
 
     private static boolean sharesWord(String a, String b) {
@@ -404,13 +462,55 @@ public final class PageExtractor {
         return v == null ? null : collapse(v);
     }
 
+    /**
+     * The first or last segment of a {@code <title>} like "Article | Startup Grind" when it spells
+     * the site's host name ({@code startupgrind.com}), or most of it ("LeanData" on {@code
+     * leandatainc.com}): the page's own proof that the segment is the site's name.
+     */
+    static String siteNameInTitle(String title, String url) {
+        String host = SiteKey.of(url).orElse("");
+        int dot = host.indexOf('.');
+        String label = simplify(dot > 0 ? host.substring(0, dot) : host);
+        if (label.length() < 3) {
+            return null;
+        }
+        var sep = TITLE_SEPARATOR.matcher(title);
+        int firstStart = -1;
+        int lastEnd = -1;
+        while (sep.find()) {
+            if (firstStart < 0) {
+                firstStart = sep.start();
+            }
+            lastEnd = sep.end();
+        }
+        if (firstStart < 0) {
+            return null;
+        }
+        for (String part :
+                new String[] {title.substring(lastEnd), title.substring(0, firstStart)}) {
+            String p = simplify(part);
+            if (p.equals(label)
+                    || (p.length() >= 4
+                            && label.startsWith(p)
+                            && p.length() * 10 >= label.length() * 7)) {
+                return part.strip();
+            }
+        }
+        return null;
+    }
+
     private static String description(PageSignals s, Map<String, Object> entity) {
-        String d = s.firstMeta("og:description", "twitter:description");
+        String d =
+                s.firstMeta(
+                        "dc.description",
+                        "dcterms.description",
+                        "og:description",
+                        "twitter:description");
         if (d == null) {
             d = entityText(entity, "description");
         }
         if (d == null) {
-            d = s.firstMeta("description", "dc.description", "dcterms.description");
+            d = s.firstMeta("description");
         }
         if (d == null) {
             d = s.firstItemprop("description");
@@ -477,10 +577,10 @@ public final class PageExtractor {
         }
         String a =
                 s.firstMeta(
-                        "author",
-                        "article:author",
                         "dc.creator",
                         "dcterms.creator",
+                        "author",
+                        "article:author",
                         "parsely-author",
                         "sailthru.author",
                         "byl",
@@ -499,12 +599,49 @@ public final class PageExtractor {
             if (scope == null || !within(el, scope)) {
                 continue;
             }
-            String t = el.text().strip();
+            String t = bylineName(el);
             if (!t.isEmpty() && t.length() < 100) {
                 return cleanByline(t);
             }
         }
         return null;
+    }
+
+    /**
+     * The name in a byline element: a descendant marked {@code itemprop="name"}, else the text of a
+     * link to an author page ("Kelly Sheridan" in "Kelly Sheridan · News"), else the whole text.
+     */
+    static String bylineName(Element byline) {
+        Element link = null;
+        for (Element d : byline.getAllElements()) {
+            if (d == byline) {
+                continue;
+            }
+            if (d.attr("itemprop").toLowerCase(Locale.ROOT).contains("name")) {
+                String name = d.text().strip();
+                if (!name.isEmpty()) {
+                    return name;
+                }
+            }
+            if (link == null && d.normalName().equals("a") && isAuthorLink(d)) {
+                link = d;
+            }
+        }
+        if (link != null) {
+            String name = link.text().strip();
+            if (!name.isEmpty()) {
+                return name;
+            }
+        }
+        return byline.text().strip();
+    }
+
+    private static boolean isAuthorLink(Element a) {
+        String href = a.attr("href").toLowerCase(Locale.ROOT);
+        return a.attr("rel").equalsIgnoreCase("author")
+                || a.className().toLowerCase(Locale.ROOT).contains("author")
+                || href.contains("/author")
+                || href.contains("/writer");
     }
 
     private static String names(Object v) {
@@ -542,16 +679,48 @@ public final class PageExtractor {
             Pattern.compile(
                     "/((?:19|20)\\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\\d|3[01])(?:/|$|[-_])");
 
+    /** A date spelled in an element's text is shorter than this: 80 characters. */
+    static final int MAX_DATE_TEXT = 80;
+
     /** Dates in visible elements named like dates: a {@code title} attribute, else the text. */
     private static String dateText(PageSignals s) {
         for (Element el : s.dateTexts) {
-            for (String v : new String[] {el.attr("title"), el.attr("content"), el.text()}) {
-                if (!v.isBlank() && v.length() < 80 && DateText.parse(v).isPresent()) {
+            for (String v : new String[] {el.attr("title"), el.attr("content"), shortText(el)}) {
+                if (v != null
+                        && !v.isBlank()
+                        && v.length() < MAX_DATE_TEXT
+                        && DateText.parse(v).isPresent()) {
                     return v;
                 }
             }
         }
         return null;
+    }
+
+    /**
+     * The element's text when it has fewer than {@value #MAX_DATE_TEXT} non-space characters, else
+     * null without reading the rest: a "date"-named container can hold a whole article.
+     */
+    static String shortText(Element el) {
+        int[] visible = {0};
+        NodeTraversor.filter(
+                new NodeFilter() {
+                    @Override
+                    public FilterResult head(Node node, int depth) {
+                        if (node instanceof TextNode t) {
+                            String s = t.getWholeText();
+                            for (int i = 0; i < s.length(); i++) {
+                                if (!Character.isWhitespace(s.charAt(i))
+                                        && ++visible[0] >= MAX_DATE_TEXT) {
+                                    return FilterResult.STOP;
+                                }
+                            }
+                        }
+                        return FilterResult.CONTINUE;
+                    }
+                },
+                el);
+        return visible[0] >= MAX_DATE_TEXT ? null : el.text();
     }
 
     /** A date spelled in the URL path, like {@code /2016/05/26/}: a last resort. */
@@ -869,7 +1038,13 @@ public final class PageExtractor {
         int n = 0;
         boolean in = false;
         for (int i = 0; i < text.length(); i++) {
-            boolean w = Character.isLetterOrDigit(text.charAt(i));
+            char c = text.charAt(i);
+            boolean w =
+                    c < 0x80
+                            ? (c >= 'a' && c <= 'z')
+                                    || (c >= 'A' && c <= 'Z')
+                                    || (c >= '0' && c <= '9')
+                            : Character.isLetterOrDigit(c);
             if (w && !in) {
                 n++;
             }

@@ -6,12 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
 
 /**
  * The raw metadata of a page, gathered in one walk over the document: {@code <meta>} values by
@@ -54,7 +55,13 @@ final class PageSignals {
 
     static PageSignals of(Document doc) {
         PageSignals s = new PageSignals();
-        Element html = doc.selectFirst("html");
+        Element html = null;
+        for (Element child : doc.children()) {
+            if (child.normalName().equals("html")) {
+                html = child;
+                break;
+            }
+        }
         if (html != null) {
             String lang = html.attr("lang");
             if (lang.isBlank()) {
@@ -62,13 +69,18 @@ final class PageSignals {
             }
             s.htmlLang = lang.isBlank() ? null : lang.strip();
         }
-        NodeTraversor.traverse(
-                new NodeVisitor() {
+        NodeTraversor.filter(
+                new NodeFilter() {
                     @Override
-                    public void head(Node node, int depth) {
-                        if (node instanceof Element el) {
-                            s.visit(el);
+                    public FilterResult head(Node node, int depth) {
+                        if (!(node instanceof Element el)) {
+                            return FilterResult.CONTINUE;
                         }
+                        s.visit(el);
+                        // drawings hold no metadata and are often most of a page's elements
+                        return el.normalName().equals("svg")
+                                ? FilterResult.SKIP_CHILDREN
+                                : FilterResult.CONTINUE;
                     }
                 },
                 doc);
@@ -89,8 +101,8 @@ final class PageSignals {
                     String key = el.attr(attr);
                     if (!key.isBlank()) {
                         // "og:title twitter:title" style space-separated keys are common
-                        for (String k : key.strip().split("\\s+")) {
-                            meta.computeIfAbsent(k.toLowerCase(Locale.ROOT), x -> new ArrayList<>())
+                        for (String k : words(key)) {
+                            meta.computeIfAbsent(metaKey(k), x -> new ArrayList<>())
                                     .add(content.strip());
                         }
                     }
@@ -108,8 +120,7 @@ final class PageSignals {
                 return;
             }
             case "title" -> {
-                if (titleTag == null
-                        && el.parents().stream().noneMatch(p -> p.normalName().equals("svg"))) {
+                if (titleTag == null) {
                     titleTag = el.text();
                 }
                 return;
@@ -132,19 +143,22 @@ final class PageSignals {
         if (el.attributesSize() == 0) {
             return;
         }
-        if (el.hasAttr("datetime") && times.size() < 50) {
+        // the HTML parser lower-cases attribute names, so exact-case lookups suffice
+        Attributes attrs = el.attributes();
+        if (attrs.hasKey("datetime") && times.size() < 50) {
             times.add(el);
         }
-        if (el.hasAttr("itemprop")) {
+        if (attrs.hasKey("itemprop")) {
             addItemprop(el);
         }
-        String cls = el.className();
-        String id = el.id();
+        String cls = attrs.get("class");
+        String id = attrs.get("id");
         String names = MainText.lower(id.isEmpty() ? cls : cls.isEmpty() ? id : cls + " " + id);
         if (!names.isEmpty()
                 && (names.contains("date")
                         || names.contains("published")
-                        || names.contains("posted"))
+                        || names.contains("posted")
+                        || namesTime(names))
                 && dateTexts.size() < 20) {
             dateTexts.add(el);
         }
@@ -152,29 +166,77 @@ final class PageSignals {
                         && (names.contains("byline")
                                 || names.contains("author")
                                 || names.contains("writer")))
-                || el.attr("rel").equalsIgnoreCase("author")) {
+                || (el.normalName().equals("a") && attrs.get("rel").equalsIgnoreCase("author"))) {
             if (bylines.size() < 50) {
                 bylines.add(el);
             }
         }
     }
 
-    private static boolean has(String cls, String id, String needle) {
-        return containsIgnoreCase(cls, needle) || containsIgnoreCase(id, needle);
-    }
-
-    private static boolean containsIgnoreCase(String s, String needle) {
-        int max = s.length() - needle.length();
-        for (int i = 0; i <= max; i++) {
-            if (s.regionMatches(true, i, needle, 0, needle.length())) {
+    /**
+     * Whether a name part is "time" or "timestamp" ({@code post-timestamp}, {@code
+     * episode-details-time}); a bare substring would also catch "timeline" and "runtime".
+     */
+    static boolean namesTime(String names) {
+        int from = 0;
+        while (true) {
+            int at = names.indexOf("time", from);
+            if (at < 0) {
+                return false;
+            }
+            int end = at + 4;
+            if (names.startsWith("stamp", end)) {
+                end += 5;
+            }
+            boolean startsPart = at == 0 || !Character.isLetter(names.charAt(at - 1));
+            boolean endsPart = end == names.length() || !Character.isLetter(names.charAt(end));
+            if (startsPart && endsPart) {
                 return true;
             }
+            from = at + 1;
         }
-        return false;
+    }
+
+    /**
+     * A meta name or property, lower-cased, with Dublin Core prefixes spelled one way: {@code
+     * DC:Title}, {@code dc.title} and {@code dcterm:title} are all written {@code dc.title} or
+     * {@code dcterms.title}.
+     */
+    static String metaKey(String key) {
+        String k = key.toLowerCase(Locale.ROOT);
+        if (k.startsWith("dc:")) {
+            return "dc." + k.substring(3);
+        }
+        for (String prefix : new String[] {"dcterms:", "dcterm:", "dcterm."}) {
+            if (k.startsWith(prefix)) {
+                return "dcterms." + k.substring(prefix.length());
+            }
+        }
+        return k;
+    }
+
+    /** The whitespace-separated words of a value, without a regex. */
+    static List<String> words(String value) {
+        List<String> out = new ArrayList<>(2);
+        int n = value.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && Character.isWhitespace(value.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(value.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                out.add(value.substring(start, i));
+            }
+        }
+        return out;
     }
 
     private void addItemprop(Element el) {
-        for (String p : el.attr("itemprop").strip().split("\\s+")) {
+        for (String p : words(el.attr("itemprop"))) {
             List<Element> list =
                     itemprops.computeIfAbsent(p.toLowerCase(Locale.ROOT), x -> new ArrayList<>());
             if (list.size() < 20) {

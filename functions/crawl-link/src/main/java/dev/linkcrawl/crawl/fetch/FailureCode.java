@@ -75,12 +75,14 @@ public enum FailureCode {
     /**
      * Whether a later attempt can succeed, given the HTTP status that caused an {@link
      * #HTTP_STATUS} failure: 5xx, 408 (request timeout) and 429 (too many requests) are transient;
-     * every other status is taken as the server's final word. Other codes ignore {@code status}.
+     * every other status is taken as the server's final word, including the invalid 600 to 999 a
+     * hostile server can send (retrying them only delays the failure by five deliveries). Other
+     * codes ignore {@code status}.
      */
     public boolean isRetryable(int status) {
         if (this != HTTP_STATUS) {
             return retryable;
         }
-        return status >= 500 || status == 408 || status == 429;
+        return (status >= 500 && status <= 599) || status == 408 || status == 429;
     }
 }

@@ -54,13 +54,44 @@ record IoFailure(FailureCode code, String detail) {
 
     /**
      * OkHttp reads at most 256 KiB of response head and reports more as an end of stream: an {@link
-     * EOFException} saying "\n not found: limit=...". Header blocks between 64 and 256 KiB are
-     * refused after reading, by the fetcher's own count.
+     * EOFException} saying "\n not found: limit=N content=HEX…", N being what was left of that
+     * budget. Header blocks between 64 and 256 KiB are refused after reading, by the fetcher's own
+     * count.
+     *
+     * <p>A connection closed before a head line ends raises the very same exception, with N the
+     * bytes that did arrive, every one of them shown (up to 32) in content. So it is the limit only
+     * when more bytes were buffered than N, or when N is 32 or more, where content cannot tell
+     * (content never shows more than 32 bytes). A close inside a head line of 32 bytes or more
+     * therefore still reads as the limit; the common cases (closed before answering, or inside a
+     * short line) are resets, retried.
      */
     private static boolean isHeaderLimit(Throwable t) {
-        return t instanceof EOFException
-                && t.getMessage() != null
-                && t.getMessage().startsWith("\\n not found: limit=");
+        String prefix = "\\n not found: limit=";
+        if (!(t instanceof EOFException) || t.getMessage() == null) {
+            return false;
+        }
+        String message = t.getMessage();
+        if (!message.startsWith(prefix)) {
+            return false;
+        }
+        int limitEnd = message.indexOf(' ', prefix.length());
+        int content = message.indexOf("content=");
+        if (limitEnd < 0 || content < 0) {
+            return true;
+        }
+        long limit;
+        try {
+            limit = Long.parseLong(message.substring(prefix.length(), limitEnd));
+        } catch (NumberFormatException e) {
+            return true;
+        }
+        int hexDigits = 0;
+        for (int i = content + "content=".length();
+                i < message.length() && Character.digit(message.charAt(i), 16) >= 0;
+                i++) {
+            hexDigits++;
+        }
+        return limit >= 32 || hexDigits / 2 > limit;
     }
 
     private static FailureCode codeOf(Throwable t) {

@@ -3,30 +3,62 @@ package dev.linkcrawl.crawl.fetch;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Finds the {@code <meta>} tags at the start of a page without parsing it, the way the HTML5
  * encoding prescan does: comments are skipped, other tags are stepped over attribute by attribute
- * (so a {@code >} inside a quoted value does not end them), and everything else is ignored.
+ * (so a {@code >} inside a quoted value does not end them), and everything else is ignored. A tag
+ * that the end of the text cuts off is no tag, as in the prescan and the tokenizer.
  *
  * <p>Attribute names are lowercased; values are kept as written, since a refresh URL is case
  * sensitive. Character references are not decoded.
  */
 final class MetaTags {
 
+    /**
+     * Elements whose content the HTML tokenizer reads as text (noscript too, since browsers run
+     * scripts), so a {@code <meta>} there is none.
+     */
+    private static final Set<String> RAW_TEXT =
+            Set.of(
+                    "script",
+                    "style",
+                    "textarea",
+                    "title",
+                    "xmp",
+                    "iframe",
+                    "noembed",
+                    "noframes",
+                    "noscript",
+                    "plaintext");
+
     private final CharSequence text;
     private final int end;
+    private final boolean asParser;
     private int pos;
+    private boolean cutOff;
 
-    private MetaTags(CharSequence text, int limit) {
+    private MetaTags(CharSequence text, int limit, boolean asParser) {
         this.text = text;
         this.end = Math.min(limit, text.length());
+        this.asParser = asParser;
     }
 
     /** The attributes of every {@code <meta>} tag within the first {@code limit} characters. */
     static List<Map<String, String>> scan(CharSequence text, int limit) {
-        return new MetaTags(text, limit).scan();
+        return new MetaTags(text, limit, false).scan();
+    }
+
+    /**
+     * Like {@link #scan}, but as the HTML parser sees the page: the content of {@code script},
+     * {@code style}, {@code textarea} and the other raw-text elements is skipped, since a {@code
+     * <meta>} written there is text.
+     */
+    static List<Map<String, String>> scanAsParser(CharSequence text, int limit) {
+        return new MetaTags(text, limit, true).scan();
     }
 
     private List<Map<String, String>> scan() {
@@ -42,13 +74,26 @@ final class MetaTags {
                     && pos + 5 < end
                     && (isSpace(text.charAt(pos + 5)) || text.charAt(pos + 5) == '/')) {
                 pos += 6;
-                metas.add(attributes());
+                Map<String, String> attributes = attributes();
+                if (cutOff) {
+                    break;
+                }
+                metas.add(attributes);
             } else if (at('<') && pos + 1 < end && isTagStart(pos + 1)) {
                 pos++;
+                int nameStart = pos;
                 while (pos < end && !isSpace(text.charAt(pos)) && text.charAt(pos) != '>') {
                     pos++;
                 }
+                String name = text.subSequence(nameStart, pos).toString().toLowerCase(Locale.ROOT);
                 attributes();
+                if (asParser && RAW_TEXT.contains(name)) {
+                    int close = indexOfIgnoreCase("</" + name, pos);
+                    if (close < 0) {
+                        break;
+                    }
+                    pos = close;
+                }
             } else if (startsWith("<!") || startsWith("</") || startsWith("<?")) {
                 int close = indexOf(">", pos + 2);
                 if (close < 0) {
@@ -78,6 +123,7 @@ final class MetaTags {
                 pos++;
             }
             if (pos >= end) {
+                cutOff = true;
                 return attributes;
             }
             if (text.charAt(pos) == '>') {
@@ -131,6 +177,9 @@ final class MetaTags {
             while (pos < end && text.charAt(pos) != first) {
                 value.append(text.charAt(pos++));
             }
+            if (pos >= end) {
+                cutOff = true;
+            }
             pos++;
             return value.toString();
         }
@@ -167,6 +216,16 @@ final class MetaTags {
             }
         }
         return true;
+    }
+
+    private int indexOfIgnoreCase(String lowerNeedle, int from) {
+        for (int i = from; i + lowerNeedle.length() <= end; i++) {
+            pos = i;
+            if (startsWithIgnoreCase(lowerNeedle)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private int indexOf(String needle, int from) {

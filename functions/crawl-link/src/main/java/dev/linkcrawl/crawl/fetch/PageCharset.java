@@ -2,6 +2,7 @@ package dev.linkcrawl.crawl.fetch;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -12,13 +13,17 @@ import org.mozilla.universalchardet.UniversalDetector;
 /**
  * Decodes the bytes of an HTML page into text, choosing the charset the way browsers do: a byte
  * order mark, then the {@code charset} of the {@code Content-Type} header, then a {@code <meta>}
- * declaration in the first 5 KiB, then detection.
+ * declaration in the first 5 KiB, then a {@code <meta>} declaration further on, then detection.
  *
  * <p>Charset labels are read with the WHATWG label table ({@link EncodingLabels}), so {@code
  * iso-8859-1}, {@code latin1} and {@code us-ascii} mean windows-1252 and unknown names are ignored.
- * Detection says UTF-8 when the bytes are valid UTF-8; otherwise it asks juniversalchardet (which
- * recognises Shift_JIS, EUC-JP, GB18030, Big5, EUC-KR, the Cyrillic and Greek code pages) and falls
- * back to windows-1252. Decoding replaces bad bytes with U+FFFD; it never throws.
+ * A declaration past the first 5 KiB counts because a browser's parser obeys the first {@code
+ * <meta>} it meets while the charset is only a guess (the HTML standard's "change the encoding");
+ * there the parser's view applies, so a {@code <meta>} inside a script is text. Detection says
+ * UTF-8 when the bytes are valid UTF-8 and not plain ASCII; otherwise it asks juniversalchardet
+ * (which recognises Shift_JIS, EUC-JP, GB18030, Big5, EUC-KR, the Cyrillic and Greek code pages)
+ * and falls back to windows-1252, the default of the HTML standard's sniffing (plain ASCII reads
+ * the same in both). Decoding replaces bad bytes with U+FFFD; it never throws.
  */
 public final class PageCharset {
 
@@ -33,6 +38,8 @@ public final class PageCharset {
         BOM,
         HTTP_HEADER,
         META,
+        /** A {@code <meta>} past the prescan window, which the parser would meet. */
+        LATE_META,
         DETECTED,
         DEFAULT
     }
@@ -96,6 +103,12 @@ public final class PageCharset {
         if (meta.isPresent()) {
             return decoded(bytes, 0, length, meta.get(), Source.META);
         }
+        if (length > PRESCAN_BYTES) {
+            Optional<Charset> late = lateMeta(bytes, length);
+            if (late.isPresent()) {
+                return decoded(bytes, 0, length, late.get(), Source.LATE_META);
+            }
+        }
         return detect(bytes, length)
                 .map(charset -> decoded(bytes, 0, length, charset, Source.DETECTED))
                 .orElseGet(() -> decoded(bytes, 0, length, WINDOWS_1252, Source.DEFAULT));
@@ -123,12 +136,23 @@ public final class PageCharset {
     static Optional<Charset> prescan(byte[] bytes, int length) {
         String head =
                 new String(bytes, 0, Math.min(length, PRESCAN_BYTES), StandardCharsets.ISO_8859_1);
-        for (Map<String, String> meta : MetaTags.scan(head, head.length())) {
+        return declared(MetaTags.scan(head, head.length()));
+    }
+
+    /** The charset of the first {@code <meta>} that declares a known one, as the parser sees it. */
+    static Optional<Charset> lateMeta(byte[] bytes, int length) {
+        String page = new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+        return declared(MetaTags.scanAsParser(page, page.length()));
+    }
+
+    private static Optional<Charset> declared(List<Map<String, String>> metas) {
+        for (Map<String, String> meta : metas) {
             Optional<String> label = Optional.empty();
             if (meta.containsKey("charset")) {
                 label = Optional.of(meta.get("charset"));
-            } else if (meta.getOrDefault("http-equiv", "").strip().equalsIgnoreCase("content-type")
+            } else if (meta.getOrDefault("http-equiv", "").equalsIgnoreCase("content-type")
                     && meta.containsKey("content")) {
+                // compared exactly, as the prescan does: "Content-Type " is another name
                 label = charsetInContent(meta.get("content"));
             }
             Optional<Charset> charset = label.flatMap(EncodingLabels::lookup);
@@ -182,8 +206,14 @@ public final class PageCharset {
         }
     }
 
-    /** UTF-8 when the bytes are valid UTF-8, else the detector's guess if it is a trusted one. */
+    /**
+     * Nothing for plain ASCII (the default then reads it the same as UTF-8 would); UTF-8 when the
+     * bytes are valid UTF-8; else the detector's guess if it is a trusted one.
+     */
     static Optional<Charset> detect(byte[] bytes, int length) {
+        if (isAscii(bytes, length)) {
+            return Optional.empty();
+        }
         if (isValidUtf8(bytes, length)) {
             return Optional.of(StandardCharsets.UTF_8);
         }
@@ -205,6 +235,15 @@ public final class PageCharset {
             return Optional.empty();
         }
         return EncodingLabels.lookup(DETECTOR_ALIASES.getOrDefault(label, label));
+    }
+
+    static boolean isAscii(byte[] b, int length) {
+        for (int i = 0; i < length; i++) {
+            if (b[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -38,13 +38,68 @@ class PageExtractorTest {
     }
 
     @Test
-    void prefersOpenGraphTitleOverTitleTag() throws IOException {
+    void prefersOpenGraphTitleOverTitleTag() {
+        String html =
+                page(
+                        "<title>Title Element</title>"
+                                + "<meta property=\"og:title\" content=\"Open Graph title\">",
+                        article(PARAGRAPH));
+
+        assertThat(extractor.extract(html, URL).title()).isEqualTo("Open Graph title");
+    }
+
+    @Test
+    void prefersDublinCoreTitleOverOpenGraph() throws IOException {
         ExtractedPage page =
                 extractor.extract(
                         fixture("readability-003-metadata-preferred.html"),
                         "http://fakehost/test/page.html");
 
-        assertThat(page.title()).contains("Open Graph").doesNotContain("Title Element");
+        assertThat(page.title()).contains("Dublin Core");
+    }
+
+    @Test
+    void readsDublinCoreWrittenWithAColon() {
+        String html =
+                page(
+                        "<meta property=\"dc:creator twitter:site_name\" content=\"Jane Doe\">",
+                        article(PARAGRAPH));
+
+        assertThat(extractor.extract(html, URL).author()).isEqualTo("Jane Doe");
+    }
+
+    @Test
+    void prefersDublinCoreCreatorOverAuthorMeta() {
+        String html =
+                page(
+                        "<meta name=\"author\" content=\"Someone Else\">"
+                                + "<meta name=\"DC.creator\" content=\"Jane Doe\">",
+                        article(PARAGRAPH));
+
+        assertThat(extractor.extract(html, URL).author()).isEqualTo("Jane Doe");
+    }
+
+    @Test
+    void ignoresTheTitleOfAnInlineDrawing() {
+        String html =
+                page(
+                        "",
+                        "<svg><title>Close icon</title></svg><h1>Budget approved</h1>"
+                                + article(PARAGRAPH));
+
+        assertThat(extractor.extract(html, URL).title()).isEqualTo("Budget approved");
+    }
+
+    @Test
+    void ignoresAMicrodataHeadlineThatIsALinkTarget() {
+        String html =
+                page(
+                        "<title>The Winds of Change</title>",
+                        "<strong><a href=\"https://news.example.co.uk/blog\" itemprop=\"headline\">"
+                                + "Blog</a></strong>"
+                                + article(PARAGRAPH));
+
+        assertThat(extractor.extract(html, URL).title()).isEqualTo("The Winds of Change");
     }
 
     @Test
@@ -72,6 +127,59 @@ class PageExtractorTest {
     }
 
     @Test
+    void takesSiteNameFromTitleSegmentSpellingTheHost() {
+        String html = page("<title>Budget approved | Example News</title>", article(PARAGRAPH));
+
+        assertThat(extractor.extract(html, "https://www.examplenews.com/budget").siteName())
+                .isEqualTo("Example News");
+    }
+
+    @Test
+    void takesNoSiteNameFromTitleSegmentUnlikeTheHost() {
+        String html =
+                page("<title>Budget approved - what it means for you</title>", article(PARAGRAPH));
+
+        assertThat(extractor.extract(html, "https://www.examplenews.com/budget").siteName())
+                .isNull();
+    }
+
+    @Test
+    void takesJsonLdNameWhenTheHeadlineIsALabel() {
+        String jsonLd =
+                "{\"@context\":\"https://schema.org\",\"@type\":\"Article\","
+                        + "\"name\":\"List of films featuring time loops\","
+                        + "\"headline\":\"Wikimedia list article\"}";
+        String html =
+                page(
+                        "<title>List of films featuring time loops - Wikipedia</title>"
+                                + "<script type=\"application/ld+json\">"
+                                + jsonLd
+                                + "</script>",
+                        article(PARAGRAPH));
+
+        assertThat(extractor.extract(html, URL).title())
+                .isEqualTo("List of films featuring time loops");
+    }
+
+    @Test
+    void takesJsonLdHeadlineWhenOnlyItMatchesTheTitleTag() {
+        String jsonLd =
+                "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\","
+                        + "\"name\":\"Example News\","
+                        + "\"headline\":\"Budget approved after long debate\"}";
+        String html =
+                page(
+                        "<title>Budget approved after long debate</title>"
+                                + "<script type=\"application/ld+json\">"
+                                + jsonLd
+                                + "</script>",
+                        article(PARAGRAPH));
+
+        assertThat(extractor.extract(html, URL).title())
+                .isEqualTo("Budget approved after long debate");
+    }
+
+    @Test
     void readsJsonLdGraphAuthor() {
         String jsonLd =
                 "{\"@context\":\"https://schema.org\",\"@graph\":["
@@ -91,6 +199,45 @@ class PageExtractorTest {
         String html = page("<meta name=\"author\" content=\"By Jane Doe\">", article(PARAGRAPH));
 
         assertThat(extractor.extract(html, URL).author()).isEqualTo("Jane Doe");
+    }
+
+    @Test
+    void takesAuthorFromTheAuthorLinkInsideABylineBlock() {
+        String html =
+                page(
+                        "",
+                        "<main><div class=\"author-info\"><a href=\"/author/837\">Kelly Sheridan</a>"
+                                + "<span>News</span></div>"
+                                + article(PARAGRAPH, PARAGRAPH)
+                                + "</main>");
+
+        assertThat(extractor.extract(html, URL).author()).isEqualTo("Kelly Sheridan");
+    }
+
+    @Test
+    void takesAuthorFromTheItempropNameInsideABylineBlock() {
+        String html =
+                page(
+                        "",
+                        "<main><div class=\"byline\"><span itemprop=\"name\">Jane Doe</span>"
+                                + " Senior Editor</div>"
+                                + article(PARAGRAPH, PARAGRAPH)
+                                + "</main>");
+
+        assertThat(extractor.extract(html, URL).author()).isEqualTo("Jane Doe");
+    }
+
+    @Test
+    void readsDateFromElementNamedTimestamp() {
+        String html =
+                page(
+                        "",
+                        "<main><span class=\"post-timestamp\">2016-04-08T20:30:39+00:00</span>"
+                                + article(PARAGRAPH)
+                                + "</main>");
+
+        assertThat(extractor.extract(html, URL.replace("/2024/05", "")).publishedAt())
+                .isEqualTo(Instant.parse("2016-04-08T20:30:39Z"));
     }
 
     @Test

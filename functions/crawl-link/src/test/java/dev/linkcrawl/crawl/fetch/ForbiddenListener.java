@@ -18,7 +18,15 @@ final class ForbiddenListener implements AutoCloseable {
     private final ServerSocket socket;
 
     ForbiddenListener() throws IOException {
-        socket = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+        this(InetAddress.getByName("127.0.0.1"), 0);
+    }
+
+    /**
+     * Listens on {@code address:port}; port 0 picks a free one. Used to guard {@code [::1]} on the
+     * same port as a 127.0.0.1 listener.
+     */
+    ForbiddenListener(InetAddress address, int port) throws IOException {
+        socket = new ServerSocket(port, 50, address);
     }
 
     int port() {
@@ -29,8 +37,8 @@ final class ForbiddenListener implements AutoCloseable {
         socket.setSoTimeout(200);
         try (Socket arrived = socket.accept()) {
             fail(
-                    "a connection arrived at the forbidden port "
-                            + port()
+                    "a connection arrived at the forbidden "
+                            + socket.getLocalSocketAddress()
                             + " from "
                             + arrived.getRemoteSocketAddress());
         } catch (SocketTimeoutException expected) {

@@ -13,6 +13,7 @@ class PageCharsetTest {
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final Charset SHIFT_JIS = Charset.forName("windows-31j");
+    private static final Charset LATIN_2 = Charset.forName("ISO-8859-2");
     private static final String FRENCH = "crème brûlée à l'hôtel";
     private static final String JAPANESE = "これは日本語で書かれたテストページです";
 
@@ -153,6 +154,69 @@ class PageCharsetTest {
         Decoded decoded = PageCharset.decode(page, null);
 
         assertThat(decoded.source()).isNotEqualTo(Source.META);
+    }
+
+    @Test
+    void obeysMetaPastThePrescanWindowAsTheParserWould() {
+        String padding = "<!-- " + "x".repeat(PageCharset.PRESCAN_BYTES) + " -->";
+        byte[] page = (padding + "<meta charset=\"iso8859-2\"><p>\u0142</p>").getBytes(LATIN_2);
+
+        Decoded decoded = PageCharset.decode(page, null);
+
+        assertThat(decoded.source()).isEqualTo(Source.LATE_META);
+        assertThat(decoded.charset()).isEqualTo(LATIN_2);
+    }
+
+    @Test
+    void ignoresLateMetaInsideAScript() {
+        String script = "<script>var s = '" + "x".repeat(PageCharset.PRESCAN_BYTES) + "';";
+        byte[] page = (script + "'<meta charset=iso8859-2>';</script><p>ok</p>").getBytes(LATIN_2);
+
+        Decoded decoded = PageCharset.decode(page, null);
+
+        assertThat(decoded.source()).isNotEqualTo(Source.LATE_META);
+    }
+
+    @Test
+    void ignoresLateMetaInsideNoscript() {
+        String padding = "<!-- " + "x".repeat(PageCharset.PRESCAN_BYTES) + " -->";
+        byte[] page =
+                (padding + "<noscript><meta charset=iso8859-2></noscript><p>ok</p>")
+                        .getBytes(LATIN_2);
+
+        Decoded decoded = PageCharset.decode(page, null);
+
+        assertThat(decoded.source()).isNotEqualTo(Source.LATE_META);
+    }
+
+    @Test
+    void ignoresMetaCutOffByTheEndOfTheBytes() {
+        byte[] page = "<p>ok</p><meta charset=euc-jp".getBytes(StandardCharsets.US_ASCII);
+
+        Decoded decoded = PageCharset.decode(page, null);
+
+        assertThat(decoded.charset()).isEqualTo(WINDOWS_1252);
+    }
+
+    @Test
+    void ignoresHttpEquivWhoseNameHasATrailingSpace() {
+        byte[] page =
+                "<meta http-equiv=\"Content-Type \" content=\"text/html; charset=iso8859-2\">"
+                        .getBytes(StandardCharsets.US_ASCII);
+
+        Decoded decoded = PageCharset.decode(page, null);
+
+        assertThat(decoded.charset()).isEqualTo(WINDOWS_1252);
+    }
+
+    @Test
+    void readsPlainAsciiWithoutDeclarationAsTheWindows1252Default() {
+        byte[] page = "<p>plain text</p>".getBytes(StandardCharsets.US_ASCII);
+
+        Decoded decoded = PageCharset.decode(page, null);
+
+        assertThat(decoded.source()).isEqualTo(Source.DEFAULT);
+        assertThat(decoded.charset()).isEqualTo(WINDOWS_1252);
     }
 
     @Test

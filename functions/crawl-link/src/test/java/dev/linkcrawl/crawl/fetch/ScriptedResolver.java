@@ -32,7 +32,19 @@ final class ScriptedResolver implements HostResolver {
             }
             script.add(addresses);
         }
-        answers.put(host, script);
+        return answerAddresses(host, script);
+    }
+
+    /**
+     * Scripts the answers {@code host} gives as address objects, one list per lookup: for answers a
+     * literal cannot produce, such as an IPv4-mapped {@code Inet6Address} (the JDK turns the
+     * literal {@code ::ffff:127.0.0.1} into an {@code Inet4Address}).
+     */
+    ScriptedResolver answerAddresses(String host, List<List<InetAddress>> successive) {
+        if (successive.isEmpty()) {
+            throw new IllegalArgumentException("a script needs at least one answer");
+        }
+        answers.put(host, List.copyOf(successive));
         return this;
     }
 
