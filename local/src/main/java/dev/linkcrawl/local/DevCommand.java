@@ -2,6 +2,9 @@ package dev.linkcrawl.local;
 
 import dev.linkcrawl.local.api.ApiGatewayEmulator.Target;
 import dev.linkcrawl.local.lambda.InvocationLog;
+import dev.linkcrawl.local.template.FunctionResource;
+import dev.linkcrawl.local.template.S3EventSource;
+import dev.linkcrawl.local.template.ScheduleEventSource;
 import dev.linkcrawl.local.template.TemplateException;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -21,9 +24,11 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Starts, on 127.0.0.1: SQS (ElasticMQ) with every queue of template.yaml, an OpenSearch"
-                    + " node, the HTTP API of its HttpApi routes and a poller per SQS event source,"
+                    + " node, S3 (S3Mock) with every bucket, the HTTP API of its HttpApi routes, a"
+                    + " poller per SQS event source and the notifications of its S3 event sources,"
                     + " each function loaded from the jar its CodeUri names.",
-            "Queues and the index are kept in .linkcrawl/ across restarts. Ctrl-C stops."
+            "Queues, the index and the buckets are kept in .linkcrawl/ across restarts. Ctrl-C"
+                    + " stops."
         })
 final class DevCommand implements Callable<Integer> {
 
@@ -46,6 +51,12 @@ final class DevCommand implements Callable<Integer> {
             defaultValue = "9200",
             description = "OpenSearch HTTP port (default ${DEFAULT-VALUE}).")
     int openSearchPort;
+
+    @Option(
+            names = "--s3-port",
+            defaultValue = "9090",
+            description = "S3 port (default ${DEFAULT-VALUE}).")
+    int s3Port;
 
     @Option(
             names = "--env",
@@ -77,6 +88,7 @@ final class DevCommand implements Callable<Integer> {
                                     port,
                                     sqsPort,
                                     openSearchPort,
+                                    s3Port,
                                     parameters,
                                     environment),
                             log,
@@ -109,11 +121,12 @@ final class DevCommand implements Callable<Integer> {
         long buildMs = Long.getLong("linkcrawl.buildMs", 0);
         console.out()
                 .printf(
-                        "linkcrawl dev ready in %.1f s from launch (%sOpenSearch %.1f s and SQS %.1f s"
-                                + " side by side, functions %.1f s)%n",
+                        "linkcrawl dev ready in %.1f s from launch (%sOpenSearch %.1f s, S3 %.1f s"
+                                + " and SQS %.1f s side by side, functions %.1f s)%n",
                         sinceLaunch().toMillis() / 1000.0,
                         buildMs > 0 ? String.format("build %.1f s, ", buildMs / 1000.0) : "",
                         times.openSearch().toMillis() / 1000.0,
+                        times.s3().toMillis() / 1000.0,
                         times.sqs().toMillis() / 1000.0,
                         times.functions().toMillis() / 1000.0);
         console.out().println("  API         " + endpoints.apiUrl());
@@ -124,6 +137,21 @@ final class DevCommand implements Callable<Integer> {
                                 + "  queues: "
                                 + String.join(", ", endpoints.queues().keySet()));
         console.out().println("  OpenSearch  " + endpoints.openSearchEndpoint());
+        console.out()
+                .println(
+                        "  S3          "
+                                + endpoints.s3Endpoint()
+                                + "  buckets: "
+                                + String.join(
+                                        ", ",
+                                        endpoints.buckets().values().stream()
+                                                .map(
+                                                        bucket ->
+                                                                bucket.bucketName()
+                                                                        + " ("
+                                                                        + bucket.logicalId()
+                                                                        + ")")
+                                                .toList()));
         console.out().println("  state       " + project.stateFolder());
         stack.functions()
                 .forEach(
@@ -135,6 +163,30 @@ final class DevCommand implements Callable<Integer> {
                                                         + (target instanceof Target.Ready
                                                                 ? "  ready"
                                                                 : "  NOT AVAILABLE (see above)")));
+        for (FunctionResource function : stack.template().functions()) {
+            for (S3EventSource source : function.s3EventSources()) {
+                console.out()
+                        .printf(
+                                "  %s  S3 %s %s on s3://%s/%s*%s, delivered as S3 would%n",
+                                function.logicalId(),
+                                source.eventName(),
+                                String.join(",", source.events()),
+                                endpoints.buckets().get(source.bucket()).bucketName(),
+                                source.prefix(),
+                                source.suffix());
+            }
+            for (ScheduleEventSource schedule : function.schedules()) {
+                console.out()
+                        .printf(
+                                "  %s  Schedule %s %s is not run locally: ./linkcrawl invoke %s"
+                                        + " --event events/%s/<a scheduled event>.json runs it%n",
+                                function.logicalId(),
+                                schedule.eventName(),
+                                schedule.schedule(),
+                                function.logicalId(),
+                                eventsFolder(function));
+            }
+        }
         console.out().println("Try:");
         console.out()
                 .println(
@@ -142,8 +194,20 @@ final class DevCommand implements Callable<Integer> {
                                 + endpoints.apiUrl()
                                 + "/links -H 'Authorization: Bearer alice' -H 'Content-Type:"
                                 + " application/json' -d '{\"url\":\"https://example.com/\"}'");
-        console.out().println("Ctrl-C stops; queues and the index stay in .linkcrawl/.");
+        if (!endpoints.buckets().isEmpty()) {
+            console.out().println("  ./linkcrawl import --user alice bookmarks.html");
+        }
+        console.out()
+                .println("Ctrl-C stops; queues, the index and the buckets stay in .linkcrawl/.");
         console.out().flush();
+    }
+
+    /**
+     * {@code events/<name>/}, where the samples of the function built as {@code <name>.jar} live.
+     */
+    private static String eventsFolder(FunctionResource function) {
+        String jar = java.nio.file.Path.of(function.codeUri()).getFileName().toString();
+        return jar.endsWith(".jar") ? jar.substring(0, jar.length() - ".jar".length()) : jar;
     }
 
     /** The failure and its root cause in one line; a port in use says which option changes it. */

@@ -3,11 +3,16 @@ package dev.linkcrawl.local;
 import dev.linkcrawl.local.api.ApiGatewayEmulator;
 import dev.linkcrawl.local.api.ApiGatewayEmulator.Binding;
 import dev.linkcrawl.local.api.ApiGatewayEmulator.Target;
+import dev.linkcrawl.local.lambda.AsyncInvoker;
 import dev.linkcrawl.local.lambda.FunctionEnvironment;
 import dev.linkcrawl.local.lambda.FunctionLoader;
 import dev.linkcrawl.local.lambda.FunctionUnavailableException;
 import dev.linkcrawl.local.lambda.InvocationLog;
 import dev.linkcrawl.local.lambda.LocalFunction;
+import dev.linkcrawl.local.s3.BucketNotifications;
+import dev.linkcrawl.local.s3.BucketValues;
+import dev.linkcrawl.local.s3.LocalS3;
+import dev.linkcrawl.local.s3.NotificationLog;
 import dev.linkcrawl.local.search.InProcessOpenSearch;
 import dev.linkcrawl.local.search.SearchNode;
 import dev.linkcrawl.local.sqs.LocalQueue;
@@ -15,9 +20,11 @@ import dev.linkcrawl.local.sqs.LocalSqs;
 import dev.linkcrawl.local.sqs.QueueProvisioner;
 import dev.linkcrawl.local.sqs.QueueValues;
 import dev.linkcrawl.local.sqs.SqsEventSourcePoller;
+import dev.linkcrawl.local.template.BucketResource;
 import dev.linkcrawl.local.template.FunctionResource;
 import dev.linkcrawl.local.template.Intrinsics;
 import dev.linkcrawl.local.template.QueueResource;
+import dev.linkcrawl.local.template.S3EventSource;
 import dev.linkcrawl.local.template.SamTemplate;
 import dev.linkcrawl.local.template.SqsEventSourceMapping;
 import dev.linkcrawl.local.template.TemplateException;
@@ -39,9 +46,10 @@ import java.util.concurrent.CompletionException;
 
 /**
  * The whole pipeline of the template on loopback: ElasticMQ with every queue of the template, an
- * OpenSearch node, each function loaded from its jar, an HTTP API for the {@code HttpApi} routes
- * and a poller per {@code SQS} event source. Queues and the index are kept under the state folder
- * and survive restarts.
+ * OpenSearch node, S3Mock with every bucket of the template, each function loaded from its jar, an
+ * HTTP API for the {@code HttpApi} routes, a poller per {@code SQS} event source and the bucket
+ * notifications of the {@code S3} event sources. Queues, the index and the buckets' objects are
+ * kept under the state folder and survive restarts.
  */
 public final class DevStack implements AutoCloseable {
 
@@ -51,8 +59,8 @@ public final class DevStack implements AutoCloseable {
      * @param template the template file; {@code CodeUri}s are relative to its folder
      * @param stateFolder where queues, the index and {@code endpoints.json} live ({@code
      *     .linkcrawl})
-     * @param apiPort the API's port (0 for a free one), and likewise {@code sqsPort} and {@code
-     *     openSearchPort}
+     * @param apiPort the API's port (0 for a free one), and likewise {@code sqsPort}, {@code
+     *     openSearchPort} and {@code s3Port}
      * @param parameters template parameter overrides
      * @param environment {@code --env} values for every function
      */
@@ -62,6 +70,7 @@ public final class DevStack implements AutoCloseable {
             int apiPort,
             int sqsPort,
             int openSearchPort,
+            int s3Port,
             Map<String, String> parameters,
             Map<String, String> environment) {
         public Options {
@@ -72,17 +81,22 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
+    /** A service and how long it took to start. */
+    private record Timed<T>(T value, Duration took) {}
+
     /** How long each part took to start. */
     public record StartupTimes(
-            Duration openSearch, Duration sqs, Duration functions, Duration total) {}
+            Duration openSearch, Duration sqs, Duration s3, Duration functions, Duration total) {}
 
     private final List<AutoCloseable> started;
     private final Endpoints endpoints;
     private final Map<String, Target> functions;
     private final StartupTimes startupTimes;
     private final Path stateFolder;
+    private final SamTemplate template;
 
     private DevStack(
+            SamTemplate template,
             List<AutoCloseable> started,
             Endpoints endpoints,
             Map<String, Target> functions,
@@ -93,10 +107,17 @@ public final class DevStack implements AutoCloseable {
         this.functions = functions;
         this.startupTimes = startupTimes;
         this.stateFolder = stateFolder;
+        this.template = template;
+    }
+
+    /** The template it runs, with the parameter overrides applied. */
+    public SamTemplate template() {
+        return template;
     }
 
     /**
-     * Starts everything, OpenSearch and ElasticMQ side by side.
+     * Starts everything, OpenSearch, S3Mock and ElasticMQ side by side, with Lambda's retry policy
+     * for the asynchronous invocations of the S3 event sources.
      *
      * @throws TemplateException when the template cannot run locally
      * @throws IllegalStateException when another dev process uses the same state folder
@@ -105,11 +126,19 @@ public final class DevStack implements AutoCloseable {
      */
     public static DevStack start(Options options, InvocationLog log, Clock clock)
             throws IOException {
+        return start(options, log, clock, AsyncInvoker.RetryPolicy.DEFAULT);
+    }
+
+    /** Starts everything, with {@code retries} for the S3 event sources' invocations. */
+    static DevStack start(
+            Options options, InvocationLog log, Clock clock, AsyncInvoker.RetryPolicy retries)
+            throws IOException {
         Instant begin = clock.instant();
         SamTemplate template =
                 SamTemplate.read(options.template()).withParameters(options.parameters());
         List<FunctionResource> functionResources = template.functions();
         List<QueueResource> queueResources = template.queues();
+        List<BucketResource> bucketResources = template.buckets();
         Map<String, QueueResource> queueDefinitions = new LinkedHashMap<>();
         queueResources.forEach(queue -> queueDefinitions.put(queue.logicalId(), queue));
         for (FunctionResource function : functionResources) {
@@ -140,6 +169,24 @@ public final class DevStack implements AutoCloseable {
                             });
             started.add(search);
 
+            CompletableFuture<Timed<LocalS3>> s3Started =
+                    CompletableFuture.supplyAsync(
+                            () -> {
+                                Instant t = clock.instant();
+                                try {
+                                    LocalS3 s3 =
+                                            LocalS3.start(state.resolve("s3"), options.s3Port());
+                                    return new Timed<>(s3, Duration.between(t, clock.instant()));
+                                } catch (RuntimeException e) {
+                                    throw new ServiceStartException(
+                                            "S3 (S3Mock) did not start on 127.0.0.1:"
+                                                    + options.s3Port(),
+                                            e);
+                                }
+                            });
+            // Stopped with the rest whenever it finishes starting, even after a failure elsewhere.
+            started.add(() -> s3Started.thenAccept(timed -> timed.value().close()));
+
             Instant sqsBegin = clock.instant();
             LocalSqs sqs;
             try {
@@ -153,11 +200,18 @@ public final class DevStack implements AutoCloseable {
                     QueueProvisioner.provision(sqs.client(), queueResources);
             Duration sqsTook = Duration.between(sqsBegin, clock.instant());
 
+            Timed<LocalS3> s3Timed = join(s3Started);
+            LocalS3 s3 = s3Timed.value();
+            Duration s3Took = s3Timed.took();
+            s3.createBuckets(bucketResources);
             Duration searchTook = join(searchStarted);
 
             Instant functionsBegin = clock.instant();
-            Map<String, String> runnerValues = runnerEnvironment(sqs.endpoint(), search.endpoint());
-            Intrinsics intrinsics = template.intrinsics(new QueueValues(queues));
+            Map<String, String> runnerValues =
+                    runnerEnvironment(sqs.endpoint(), search.endpoint(), s3.endpoint());
+            Intrinsics intrinsics =
+                    template.intrinsics(
+                            BucketValues.of(bucketResources).or(new QueueValues(queues)));
             FunctionLoader loader =
                     new FunctionLoader(
                             options.template().toAbsolutePath().getParent(), clock, log.out());
@@ -208,6 +262,32 @@ public final class DevStack implements AutoCloseable {
                 }
             }
 
+            List<BucketNotifications.Subscription> subscriptions = new ArrayList<>();
+            Map<String, BucketResource> buckets = new LinkedHashMap<>();
+            bucketResources.forEach(bucket -> buckets.put(bucket.logicalId(), bucket));
+            for (FunctionResource function : functionResources) {
+                for (S3EventSource source : function.s3EventSources()) {
+                    subscriptions.add(
+                            new BucketNotifications.Subscription(
+                                    buckets.get(source.bucket()),
+                                    source,
+                                    targets.get(function.logicalId())));
+                }
+            }
+            NotificationLog notifications = NotificationLog.create(state, clock);
+            if (!subscriptions.isEmpty()) {
+                started.add(
+                        new BucketNotifications(
+                                        LocalS3.client(s3.endpoint()),
+                                        subscriptions,
+                                        new AsyncInvoker(retries, clock),
+                                        notifications,
+                                        log,
+                                        BucketNotifications.DEFAULT_INTERVAL,
+                                        clock)
+                                .start());
+            }
+
             Endpoints endpoints =
                     new Endpoints(
                             ProcessHandle.current().pid(),
@@ -215,15 +295,18 @@ public final class DevStack implements AutoCloseable {
                             api.url(),
                             sqs.endpoint(),
                             search.endpoint(),
-                            queues);
+                            s3.endpoint(),
+                            queues,
+                            buckets);
             endpoints.write(state);
             StartupTimes times =
                     new StartupTimes(
                             searchTook,
                             sqsTook,
+                            s3Took,
                             functionsTook,
                             Duration.between(begin, clock.instant()));
-            return new DevStack(started, endpoints, targets, times, state);
+            return new DevStack(template, started, endpoints, targets, times, state);
         } catch (IOException | RuntimeException e) {
             closeAll(started);
             throw e;
@@ -258,9 +341,11 @@ public final class DevStack implements AutoCloseable {
     }
 
     /** What the runner sets for every function: the local services, never AWS. */
-    static Map<String, String> runnerEnvironment(URI sqsEndpoint, URI openSearchEndpoint) {
+    static Map<String, String> runnerEnvironment(
+            URI sqsEndpoint, URI openSearchEndpoint, URI s3Endpoint) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint.toString());
+        values.put("AWS_ENDPOINT_URL_S3", s3Endpoint.toString());
         values.put("OPENSEARCH_ENDPOINT", openSearchEndpoint.toString());
         values.put("OPENSEARCH_AUTH", "none");
         return values;
@@ -317,6 +402,16 @@ public final class DevStack implements AutoCloseable {
                                             .toList())
                             + ") stay unconsumed");
         }
+        if (!function.s3EventSources().isEmpty()) {
+            parts.add(
+                    "its S3 events ("
+                            + String.join(
+                                    ", ",
+                                    function.s3EventSources().stream()
+                                            .map(S3EventSource::eventName)
+                                            .toList())
+                            + ") are not delivered");
+        }
         return parts.isEmpty() ? "" : "; " + String.join(", ", parts);
     }
 
@@ -359,14 +454,14 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
-    private static Duration join(CompletableFuture<Duration> future) {
+    private static <T> T join(CompletableFuture<T> future) {
         try {
             return future.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            throw new ServiceStartException("OpenSearch did not start", e.getCause());
+            throw new ServiceStartException("a service did not start", e.getCause());
         }
     }
 

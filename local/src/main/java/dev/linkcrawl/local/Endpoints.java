@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkcrawl.local.sqs.LocalQueue;
+import dev.linkcrawl.local.template.BucketResource;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -12,15 +13,19 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * Where a running {@code ./linkcrawl dev} serves, written to {@code .linkcrawl/endpoints.json} so
- * that {@code ./linkcrawl invoke} (another JVM) can run a function against the same services.
+ * that {@code ./linkcrawl invoke} and {@code ./linkcrawl import} (other JVMs) work against the same
+ * services.
  *
  * @param pid the dev process
+ * @param s3Endpoint the local S3 (S3Mock), path-style
  * @param queues the template's queues by logical id, in template order
+ * @param buckets the template's buckets by logical id, in template order, with their local names
  */
 public record Endpoints(
         long pid,
@@ -28,7 +33,9 @@ public record Endpoints(
         URI apiUrl,
         URI sqsEndpoint,
         URI openSearchEndpoint,
-        Map<String, LocalQueue> queues) {
+        URI s3Endpoint,
+        Map<String, LocalQueue> queues,
+        Map<String, BucketResource> buckets) {
 
     static final String FILE_NAME = "endpoints.json";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,7 +45,14 @@ public record Endpoints(
         Objects.requireNonNull(apiUrl, "apiUrl");
         Objects.requireNonNull(sqsEndpoint, "sqsEndpoint");
         Objects.requireNonNull(openSearchEndpoint, "openSearchEndpoint");
+        Objects.requireNonNull(s3Endpoint, "s3Endpoint");
+        for (URI endpoint : List.of(apiUrl, sqsEndpoint, openSearchEndpoint, s3Endpoint)) {
+            if (!endpoint.isAbsolute()) {
+                throw new IllegalArgumentException("not an absolute URL: " + endpoint);
+            }
+        }
         queues = Collections.unmodifiableMap(new LinkedHashMap<>(queues));
+        buckets = Collections.unmodifiableMap(new LinkedHashMap<>(buckets));
     }
 
     public static Path file(Path stateFolder) {
@@ -53,6 +67,7 @@ public record Endpoints(
         root.put("apiUrl", apiUrl.toString());
         root.put("sqsEndpoint", sqsEndpoint.toString());
         root.put("openSearchEndpoint", openSearchEndpoint.toString());
+        root.put("s3Endpoint", s3Endpoint.toString());
         ObjectNode queueNodes = root.putObject("queues");
         queues.forEach(
                 (id, queue) ->
@@ -61,6 +76,13 @@ public record Endpoints(
                                 .put("name", queue.name())
                                 .put("url", queue.url())
                                 .put("arn", queue.arn()));
+        ObjectNode bucketNodes = root.putObject("buckets");
+        buckets.forEach(
+                (id, bucket) ->
+                        bucketNodes
+                                .putObject(id)
+                                .put("name", bucket.bucketName())
+                                .put("arn", bucket.arn()));
         Files.createDirectories(stateFolder);
         Path temporary = Files.createTempFile(stateFolder, "endpoints", ".tmp");
         Files.writeString(
@@ -92,13 +114,25 @@ public record Endpoints(
                                                 entry.getValue().path("url").asText(),
                                                 entry.getValue().path("arn").asText())));
         try {
+            Map<String, BucketResource> buckets = new LinkedHashMap<>();
+            root.path("buckets")
+                    .properties()
+                    .forEach(
+                            entry ->
+                                    buckets.put(
+                                            entry.getKey(),
+                                            new BucketResource(
+                                                    entry.getKey(),
+                                                    entry.getValue().path("name").asText())));
             return new Endpoints(
                     root.path("pid").asLong(),
                     Instant.parse(root.path("startedAt").asText()),
                     URI.create(root.path("apiUrl").asText()),
                     URI.create(root.path("sqsEndpoint").asText()),
                     URI.create(root.path("openSearchEndpoint").asText()),
-                    queues);
+                    URI.create(root.path("s3Endpoint").asText()),
+                    queues,
+                    buckets);
         } catch (RuntimeException e) {
             throw new IOException(file(stateFolder) + " is not a linkcrawl endpoints file", e);
         }

@@ -2,6 +2,7 @@ package dev.linkcrawl.local;
 
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.linkcrawl.local.lambda.FunctionEnvironment;
 import dev.linkcrawl.local.lambda.FunctionLoader;
@@ -9,6 +10,7 @@ import dev.linkcrawl.local.lambda.FunctionUnavailableException;
 import dev.linkcrawl.local.lambda.Invocation;
 import dev.linkcrawl.local.lambda.InvocationLog;
 import dev.linkcrawl.local.lambda.LocalFunction;
+import dev.linkcrawl.local.s3.BucketValues;
 import dev.linkcrawl.local.sqs.QueueValues;
 import dev.linkcrawl.local.template.FunctionResource;
 import dev.linkcrawl.local.template.SamTemplate;
@@ -102,9 +104,13 @@ final class InvokeCommand implements Callable<Integer> {
             Map<String, String> values =
                     FunctionEnvironment.resolve(
                             resource,
-                            template.intrinsics(new QueueValues(endpoints.queues())),
+                            template.intrinsics(
+                                    new BucketValues(endpoints.buckets())
+                                            .or(new QueueValues(endpoints.queues()))),
                             DevStack.runnerEnvironment(
-                                    endpoints.sqsEndpoint(), endpoints.openSearchEndpoint()),
+                                    endpoints.sqsEndpoint(),
+                                    endpoints.openSearchEndpoint(),
+                                    endpoints.s3Endpoint()),
                             environment);
             function =
                     new FunctionLoader(project.root(), Clock.systemUTC(), console.err())
@@ -116,7 +122,7 @@ final class InvokeCommand implements Callable<Integer> {
 
         Object event;
         try {
-            event = deserialize(function, eventJson);
+            event = function.readEvent(eventJson);
         } catch (RuntimeException e) {
             console.err()
                     .println(
@@ -183,7 +189,10 @@ final class InvokeCommand implements Callable<Integer> {
                             + Endpoints.file(stateFolder)
                             + ")");
         }
-        for (URI endpoint : new URI[] {endpoints.sqsEndpoint(), endpoints.openSearchEndpoint()}) {
+        for (URI endpoint :
+                new URI[] {
+                    endpoints.sqsEndpoint(), endpoints.openSearchEndpoint(), endpoints.s3Endpoint()
+                }) {
             if (!answers(endpoint)) {
                 throw new NotRunningException(
                         "start ./linkcrawl dev first (nothing answers at "
@@ -207,20 +216,18 @@ final class InvokeCommand implements Callable<Integer> {
         }
     }
 
-    /** Reads the event the way the Lambda runtime does, into the handler's own input type. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    static Object deserialize(LocalFunction function, String json) {
-        PojoSerializer serializer =
-                LambdaEventSerializers.serializerFor(
-                        (Class) function.inputType(), function.classLoader());
-        return serializer.fromJson(json);
-    }
-
     /** The handler's output as Lambda returns it: one line of JSON. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     static String serialize(LocalFunction function, Object output) {
         if (output == null) {
             return "null";
+        }
+        if (output instanceof JsonNode tree) {
+            return tree.toString();
+        }
+        if (output instanceof String text && function.streaming()) {
+            // A stream handler's answer that is not JSON: its bytes, kept to one line.
+            return text.replace("\r", "").replace("\n", " ");
         }
         PojoSerializer serializer =
                 LambdaEventSerializers.serializerFor(

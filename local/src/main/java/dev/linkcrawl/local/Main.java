@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ./linkcrawl}: runs the project's functions on this machine, the way template.yaml deploys
  * them. Subcommands: {@code dev} (the whole pipeline on loopback), {@code invoke} (one function
- * once, against a running {@code dev}) and {@code extract} (the extractor on saved pages).
+ * once, against a running {@code dev}), {@code import} (a bookmark export through the import bucket
+ * of a running {@code dev}) and {@code extract} (the extractor on saved pages).
  */
 @Command(
         name = "linkcrawl",
@@ -20,6 +21,7 @@ import picocli.CommandLine.Spec;
             DevCommand.class,
             InvokeCommand.class,
             ExtractCommand.class,
+            ImportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
@@ -49,6 +51,9 @@ public final class Main implements Runnable {
                                 if (type == ExtractCommand.class) {
                                     return type.cast(new ExtractCommand(console));
                                 }
+                                if (type == ImportCommand.class) {
+                                    return type.cast(new ImportCommand(console));
+                                }
                                 return CommandLine.defaultFactory().create(type);
                             }
                         });
@@ -60,7 +65,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(
-                spec.commandLine(), "name a command: dev, invoke, extract or help");
+                spec.commandLine(), "name a command: dev, invoke, import, extract or help");
     }
 
     /** Settings every command needs before any function or service is touched. */

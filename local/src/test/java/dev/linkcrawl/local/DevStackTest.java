@@ -47,6 +47,7 @@ class DevStackTest {
                                                 0,
                                                 0,
                                                 0,
+                                                0,
                                                 Map.of(),
                                                 Map.of()),
                                         new InvocationLog(

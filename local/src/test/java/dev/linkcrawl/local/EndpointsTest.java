@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.linkcrawl.local.sqs.LocalQueue;
+import dev.linkcrawl.local.template.BucketResource;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -42,13 +43,21 @@ class EndpointsTest {
                         URI.create("http://127.0.0.1:3000"),
                         URI.create("http://127.0.0.1:9324"),
                         URI.create("http://127.0.0.1:9200"),
-                        queues);
+                        URI.create("http://127.0.0.1:9090"),
+                        queues,
+                        Map.of(
+                                "ImportBucket",
+                                new BucketResource(
+                                        "ImportBucket",
+                                        "linkcrawl-imports-000000000000-us-east-1")));
 
         written.write(state);
         Endpoints read = Endpoints.read(state);
 
         assertThat(read).isEqualTo(written);
         assertThat(read.queues().keySet()).containsExactly("CrawlQueue", "BackfillQueue");
+        assertThat(read.buckets().get("ImportBucket").arn())
+                .isEqualTo("arn:aws:s3:::linkcrawl-imports-000000000000-us-east-1");
     }
 
     @Test

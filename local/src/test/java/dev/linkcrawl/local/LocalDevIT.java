@@ -47,7 +47,10 @@ class LocalDevIT {
     void postedLinkReachesTheCrawlQueueAndStaysThereAcrossARestart() throws Exception {
         List<String> bodies = new ArrayList<>();
         boolean crawlerBuilt;
-        try (DevStack stack = DevStack.start(options(), log, Clock.systemUTC())) {
+        // The crawler consumes the posted link: it must be on loopback, never on the network.
+        try (LoopbackSite site = new LoopbackSite(Duration.ZERO);
+                DevStack stack = DevStack.start(options(site), log, Clock.systemUTC())) {
+            String posted = site.url("/posted");
             assertThat(stack.functions().get("SubmitLinkFunction"))
                     .isInstanceOf(Target.Ready.class);
             crawlerBuilt = stack.functions().get("CrawlLinkFunction") instanceof Target.Ready;
@@ -61,7 +64,7 @@ class LocalDevIT {
                                     .header("Content-Type", "application/json")
                                     .POST(
                                             HttpRequest.BodyPublishers.ofString(
-                                                    "{\"url\":\"https://example.com/\"}"))
+                                                    "{\"url\":\"" + posted + "\"}"))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(202);
@@ -85,7 +88,7 @@ class LocalDevIT {
                 assertThat(messages).hasSize(1);
                 JsonNode message = JSON.readTree(messages.getFirst().body());
                 assertThat(message.get("owner").asText()).isEqualTo("alice");
-                assertThat(message.get("url").asText()).isEqualTo("https://example.com/");
+                assertThat(message.get("url").asText()).isEqualTo(posted);
                 bodies.add(messages.getFirst().body());
             }
 
@@ -98,7 +101,7 @@ class LocalDevIT {
                 .as("a clean stop removes endpoints.json")
                 .isFalse();
 
-        try (DevStack restarted = DevStack.start(options(), log, Clock.systemUTC());
+        try (DevStack restarted = DevStack.start(options(null), log, Clock.systemUTC());
                 SqsClient sqs =
                         dev.linkcrawl.local.sqs.LocalSqs.client(
                                 restarted.endpoints().sqsEndpoint())) {
@@ -127,9 +130,16 @@ class LocalDevIT {
         assertThat(invoked.out()).isEmpty();
     }
 
-    private DevStack.Options options() {
+    private DevStack.Options options(LoopbackSite site) {
         return new DevStack.Options(
-                Path.of("../template.yaml"), state, 0, 0, 0, Map.of(), Map.of());
+                Path.of("../template.yaml"),
+                state,
+                0,
+                0,
+                0,
+                0,
+                Map.of(),
+                site == null ? Map.of() : Map.of("ALLOWED_PRIVATE_HOSTS", site.hostPort()));
     }
 
     private record InvokeResult(int exitCode, String out, String err) {}

@@ -2,6 +2,8 @@ package dev.linkcrawl.local.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,6 +20,8 @@ import java.util.Objects;
 public final class HttpApiResponses {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper LENIENT_JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /** A response ready to write: status, headers (a name may repeat), body bytes. */
     public record OutgoingResponse(int status, Map<String, List<String>> headers, byte[] body) {
@@ -30,14 +34,23 @@ public final class HttpApiResponses {
     private HttpApiResponses() {}
 
     /**
-     * The HTTP response for a handler's output: an {@link APIGatewayV2HTTPResponse} as it says,
-     * anything else (no {@code statusCode}) as a 200 with the output as a JSON body, the way API
-     * Gateway reads a 2.0 response without a status.
+     * The HTTP response for a handler's output: an {@link APIGatewayV2HTTPResponse} (or a stream
+     * handler's JSON with a {@code statusCode}) as it says, anything else (no {@code statusCode})
+     * as a 200 with the output as a JSON body, the way API Gateway reads a 2.0 response without a
+     * status.
      *
      * @throws IllegalArgumentException when the output cannot be a response (status 0 or out of
      *     range, undecodable base64), which API Gateway reports as a 500
      */
     public static OutgoingResponse fromOutput(Object output) {
+        if (output instanceof JsonNode tree && tree.has("statusCode")) {
+            // A stream handler's answer: the same response, as JSON.
+            try {
+                output = LENIENT_JSON.treeToValue(tree, APIGatewayV2HTTPResponse.class);
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                throw new IllegalArgumentException("the response is not a 2.0 response", e);
+            }
+        }
         if (output instanceof APIGatewayV2HTTPResponse response) {
             int status = response.getStatusCode();
             if (status < 100 || status > 599) {

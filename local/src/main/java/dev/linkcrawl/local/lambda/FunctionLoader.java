@@ -1,6 +1,7 @@
 package dev.linkcrawl.local.lambda;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.linkcrawl.local.template.FunctionResource;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,7 +19,9 @@ import java.util.zip.ZipFile;
  * Builds a {@link LocalFunction} from a template function: its class is loaded from the jar its
  * {@code CodeUri} names, and the handler is built with its public constructor taking {@code
  * dev.linkcrawl.config.Settings}, from {@code Settings.from(environment)} — the project's
- * convention, since a function in this JVM cannot be given its own {@code System.getenv()}.
+ * convention, since a function in this JVM cannot be given its own {@code System.getenv()}. The
+ * handler is a {@code RequestHandler<I, O>} or a {@code RequestStreamHandler}, as the Java runtime
+ * accepts.
  */
 public final class FunctionLoader {
 
@@ -95,13 +98,15 @@ public final class FunctionLoader {
                     "handler class " + className + " is not on the classpath (" + jar + ")",
                     e);
         }
-        if (!RequestHandler.class.isAssignableFrom(handlerClass)) {
+        // The Java runtime prefers the stream interface when a class implements both.
+        boolean streaming = RequestStreamHandler.class.isAssignableFrom(handlerClass);
+        if (!streaming && !RequestHandler.class.isAssignableFrom(handlerClass)) {
             throw new FunctionUnavailableException(
                     name,
                     FunctionUnavailableException.Reason.NOT_BUILT,
                     className
-                            + " does not implement RequestHandler; the local runner only runs"
-                            + " RequestHandler<I, O> handlers");
+                            + " implements neither RequestHandler nor RequestStreamHandler; the"
+                            + " local runner runs only those (handleRequest)");
         }
         if (!function.handler().method().equals("handleRequest")) {
             throw new FunctionUnavailableException(
@@ -109,14 +114,29 @@ public final class FunctionLoader {
                     FunctionUnavailableException.Reason.NOT_BUILT,
                     "handler method "
                             + function.handler().method()
-                            + " is not RequestHandler.handleRequest");
+                            + " is not "
+                            + (streaming ? "RequestStreamHandler" : "RequestHandler")
+                            + ".handleRequest");
         }
-        RequestHandler<?, ?> handler = construct(name, handlerClass, loader, environment);
-        return new LocalFunction(
-                name, function.timeout(), function.memorySize(), handler, clock, log);
+        Object handler = construct(name, handlerClass, loader, environment);
+        return streaming
+                ? new LocalFunction(
+                        name,
+                        function.timeout(),
+                        function.memorySize(),
+                        (RequestStreamHandler) handler,
+                        clock,
+                        log)
+                : new LocalFunction(
+                        name,
+                        function.timeout(),
+                        function.memorySize(),
+                        (RequestHandler<?, ?>) handler,
+                        clock,
+                        log);
     }
 
-    private static RequestHandler<?, ?> construct(
+    private static Object construct(
             String name, Class<?> handlerClass, ClassLoader loader, Map<String, String> environment)
             throws FunctionUnavailableException {
         Thread thread = Thread.currentThread();
@@ -127,7 +147,7 @@ public final class FunctionLoader {
             Constructor<?> constructor = handlerClass.getConstructor(settingsClass);
             Method from = settingsClass.getMethod("from", Map.class);
             Object settings = from.invoke(null, Map.copyOf(environment));
-            return (RequestHandler<?, ?>) constructor.newInstance(settings);
+            return constructor.newInstance(settings);
         } catch (ClassNotFoundException | NoSuchMethodException e) {
             throw new FunctionUnavailableException(
                     name,

@@ -17,6 +17,8 @@ import java.util.Objects;
  *     as written (values may still hold intrinsic functions)
  * @param routes its {@code HttpApi} events
  * @param sqsEventSources its {@code SQS} events
+ * @param s3EventSources its {@code S3} events
+ * @param schedules its {@code Schedule} events
  */
 public record FunctionResource(
         String logicalId,
@@ -26,7 +28,9 @@ public record FunctionResource(
         int memorySize,
         Map<String, Object> environment,
         List<HttpApiRoute> routes,
-        List<SqsEventSourceMapping> sqsEventSources) {
+        List<SqsEventSourceMapping> sqsEventSources,
+        List<S3EventSource> s3EventSources,
+        List<ScheduleEventSource> schedules) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
     public static final int DEFAULT_MEMORY_SIZE = 128;
@@ -40,6 +44,8 @@ public record FunctionResource(
                 java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
         routes = List.copyOf(routes);
         sqsEventSources = List.copyOf(sqsEventSources);
+        s3EventSources = List.copyOf(s3EventSources);
+        schedules = List.copyOf(schedules);
         if (timeout.isNegative()
                 || timeout.isZero()
                 || timeout.compareTo(Duration.ofMinutes(15)) > 0) {

@@ -35,6 +35,23 @@ public final class Intrinsics {
         /** What {@code !GetAtt logicalId.attribute} gives, if known locally. */
         Optional<Object> attribute(String logicalId, String attribute);
 
+        /** These values, and where they have none, {@code others}'. */
+        default ResourceValues or(ResourceValues others) {
+            ResourceValues first = this;
+            return new ResourceValues() {
+                @Override
+                public Optional<Object> ref(String logicalId) {
+                    return first.ref(logicalId).or(() -> others.ref(logicalId));
+                }
+
+                @Override
+                public Optional<Object> attribute(String logicalId, String attribute) {
+                    return first.attribute(logicalId, attribute)
+                            .or(() -> others.attribute(logicalId, attribute));
+                }
+            };
+        }
+
         /** No resource has a local value. */
         static ResourceValues none() {
             return new ResourceValues() {

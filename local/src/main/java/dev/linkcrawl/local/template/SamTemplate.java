@@ -22,10 +22,11 @@ import org.yaml.snakeyaml.error.YAMLException;
 /**
  * A SAM template read the way CloudFormation reads it: short intrinsic tags become long forms
  * ({@link #tree()}, {@link #toJson()}), and the parts a local runner needs are typed records —
- * {@link #functions()} with {@code Globals.Function} applied, {@link #queues()} with SQS defaults.
- * Scalar settings (timeouts, batch sizes, concurrency) are evaluated with the parameters' defaults
- * or the overrides given to {@link #withParameters(Map)}; environment values are kept as written,
- * for {@link #intrinsics(Intrinsics.ResourceValues)} to resolve once the local resources exist.
+ * {@link #functions()} with {@code Globals.Function} applied, {@link #queues()} with SQS defaults,
+ * {@link #buckets()} with their local names. Scalar settings (timeouts, batch sizes, concurrency)
+ * are evaluated with the parameters' defaults or the overrides given to {@link
+ * #withParameters(Map)}; environment values are kept as written, for {@link
+ * #intrinsics(Intrinsics.ResourceValues)} to resolve once the local resources exist.
  */
 public final class SamTemplate {
 
@@ -199,6 +200,31 @@ public final class SamTemplate {
         return queues;
     }
 
+    /**
+     * Every {@code AWS::S3::Bucket}, in template order, named as {@link BucketResource} says.
+     *
+     * @throws TemplateException when a {@code BucketName} has no local value or is not a valid name
+     */
+    public List<BucketResource> buckets() {
+        Intrinsics intrinsics = intrinsics(Intrinsics.ResourceValues.none());
+        List<BucketResource> buckets = new ArrayList<>();
+        resourcesOfType("AWS::S3::Bucket")
+                .forEach(
+                        (id, properties) -> {
+                            String where = "Resources." + id + ".Properties.BucketName";
+                            try {
+                                String name =
+                                        properties.containsKey("BucketName")
+                                                ? intrinsics.text(properties.get("BucketName"))
+                                                : BucketResource.defaultName(id);
+                                buckets.add(new BucketResource(id, name));
+                            } catch (UnresolvableValueException | IllegalArgumentException e) {
+                                throw new TemplateException(where + ": " + e.getMessage(), e);
+                            }
+                        });
+        return buckets;
+    }
+
     private Map<String, Map<String, Object>> resourcesOfType(String type) {
         Map<String, Map<String, Object>> found = new LinkedHashMap<>();
         resources()
@@ -237,6 +263,8 @@ public final class SamTemplate {
 
         List<HttpApiRoute> routes = new ArrayList<>();
         List<SqsEventSourceMapping> sqsSources = new ArrayList<>();
+        List<S3EventSource> s3Sources = new ArrayList<>();
+        List<ScheduleEventSource> schedules = new ArrayList<>();
         mapAt(own, "Events")
                 .forEach(
                         (name, event) -> {
@@ -247,8 +275,12 @@ public final class SamTemplate {
                                 case "HttpApi" -> routes.add(route(intrinsics, properties, at));
                                 case "SQS" ->
                                         sqsSources.add(sqsSource(intrinsics, name, properties, at));
+                                case "S3" ->
+                                        s3Sources.add(s3Source(intrinsics, name, properties, at));
+                                case "Schedule" ->
+                                        schedules.add(schedule(intrinsics, name, properties, at));
                                 default -> {
-                                    // S3, Schedule, …: not emulated by the local runner (yet).
+                                    // Other event types are not emulated by the local runner.
                                 }
                             }
                         });
@@ -261,7 +293,9 @@ public final class SamTemplate {
                     memorySize,
                     environment,
                     routes,
-                    sqsSources);
+                    sqsSources,
+                    s3Sources,
+                    schedules);
         } catch (IllegalArgumentException | UnresolvableValueException e) {
             throw new TemplateException(where + ": " + e.getMessage(), e);
         }
@@ -309,6 +343,68 @@ public final class SamTemplate {
         } catch (IllegalArgumentException e) {
             throw new TemplateException(at + ": " + e.getMessage(), e);
         }
+    }
+
+    private S3EventSource s3Source(
+            Intrinsics intrinsics, String name, Map<String, Object> properties, String at) {
+        Object reference = properties.get("Bucket");
+        if (!(reference instanceof Map<?, ?> map
+                && map.get("Ref") instanceof String bucket
+                && resourcesOfType("AWS::S3::Bucket").containsKey(bucket))) {
+            // SAM itself only accepts a bucket of the same template here.
+            throw new TemplateException(
+                    at
+                            + "Bucket must be !Ref to an AWS::S3::Bucket of this template, not "
+                            + reference);
+        }
+        Object events = intrinsics.evaluate(properties.get("Events"));
+        List<String> types = new ArrayList<>();
+        if (events instanceof String one) {
+            types.add(one);
+        } else if (events instanceof List<?> list) {
+            list.forEach(type -> types.add(String.valueOf(type)));
+        }
+        String prefix = "";
+        String suffix = "";
+        Object rules = mapAt(mapAt(properties, "Filter"), "S3Key").get("Rules");
+        if (rules != null) {
+            if (!(intrinsics.evaluate(rules) instanceof List<?> list)) {
+                throw new TemplateException(at + "Filter.S3Key.Rules must be a list");
+            }
+            for (Object rule : list) {
+                Map<String, Object> fields = asStringMap(rule);
+                String ruleName = String.valueOf(fields.get("Name"));
+                String value = String.valueOf(fields.get("Value"));
+                switch (ruleName.toLowerCase(java.util.Locale.ROOT)) {
+                    case "prefix" -> prefix = value;
+                    case "suffix" -> suffix = value;
+                    default ->
+                            throw new TemplateException(
+                                    at
+                                            + "Filter.S3Key.Rules: a rule is named prefix or"
+                                            + " suffix, not "
+                                            + ruleName);
+                }
+            }
+        }
+        try {
+            return new S3EventSource(
+                    name, (String) ((Map<?, ?>) reference).get("Ref"), types, prefix, suffix);
+        } catch (IllegalArgumentException e) {
+            throw new TemplateException(at + "Events: " + e.getMessage(), e);
+        }
+    }
+
+    private static ScheduleEventSource schedule(
+            Intrinsics intrinsics, String name, Map<String, Object> properties, String at) {
+        if (!properties.containsKey("Schedule")) {
+            throw new TemplateException(at + "Schedule is required");
+        }
+        Object enabled = intrinsics.evaluate(properties.get("Enabled"));
+        return new ScheduleEventSource(
+                name,
+                intrinsics.text(properties.get("Schedule")),
+                enabled == null || Boolean.parseBoolean(enabled.toString()));
     }
 
     private QueueResource queue(String id, Map<String, Object> properties) {

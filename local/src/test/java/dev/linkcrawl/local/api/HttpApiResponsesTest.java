@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.linkcrawl.local.api.HttpApiResponses.OutgoingResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -62,5 +64,20 @@ class HttpApiResponsesTest {
 
         assertThat(new String(notFound.body(), StandardCharsets.UTF_8))
                 .isEqualTo("{\"message\":\"Not Found\"}");
+    }
+
+    @Test
+    void streamHandlerJsonWithAStatusIsReadAsTheResponse() throws Exception {
+        JsonNode answer =
+                new ObjectMapper()
+                        .readTree(
+                                "{\"statusCode\":201,\"headers\":{\"Location\":\"/links/a\"},"
+                                        + "\"body\":\"{}\",\"isBase64Encoded\":false}");
+
+        OutgoingResponse outgoing = HttpApiResponses.fromOutput(answer);
+
+        assertThat(outgoing.status()).isEqualTo(201);
+        assertThat(outgoing.headers()).containsEntry("Location", List.of("/links/a"));
+        assertThat(new String(outgoing.body(), StandardCharsets.UTF_8)).isEqualTo("{}");
     }
 }

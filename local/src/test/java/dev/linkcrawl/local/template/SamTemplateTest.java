@@ -305,4 +305,94 @@ class SamTemplateTest {
         assertThat(function.memorySize()).isEqualTo(128);
         assertThat(function.handler()).isEqualTo(new HandlerName("a.B", "handleRequest"));
     }
+
+    @Test
+    void readsTheS3EventSourceWithItsBucketEventsAndKeyFilter() {
+        FunctionResource backfill = template.function("BackfillLinksFunction");
+
+        assertThat(backfill.s3EventSources())
+                .containsExactly(
+                        new S3EventSource(
+                                "ImportUpload",
+                                "ImportBucket",
+                                List.of("s3:ObjectCreated:*"),
+                                "imports/",
+                                ""));
+    }
+
+    @Test
+    void readsTheScheduleEvent() {
+        assertThat(template.function("BackfillLinksFunction").schedules())
+                .containsExactly(new ScheduleEventSource("Recrawl", "rate(1 day)", true));
+    }
+
+    @Test
+    void bucketNameIsItsBucketNameEvaluatedWithTheLocalAccountAndRegion() {
+        assertThat(template.buckets())
+                .containsExactly(
+                        new BucketResource(
+                                "ImportBucket", "linkcrawl-imports-000000000000-us-east-1"));
+    }
+
+    @Test
+    void bucketWithoutANameIsNamedAfterItsLogicalIdInLowerCase() {
+        SamTemplate parsed =
+                SamTemplate.parse("Resources: {ImportBucket: {Type: AWS::S3::Bucket}}");
+
+        BucketResource bucket = parsed.buckets().getFirst();
+
+        assertThat(bucket.bucketName()).isEqualTo("importbucket");
+        assertThat(bucket.arn()).isEqualTo("arn:aws:s3:::importbucket");
+    }
+
+    @Test
+    void bucketNameThatS3WouldRefuseIsAnError() {
+        SamTemplate parsed =
+                SamTemplate.parse(
+                        "Resources: {B: {Type: AWS::S3::Bucket, Properties: {BucketName: Bad_Name}}}");
+
+        assertThatThrownBy(parsed::buckets)
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("Resources.B.Properties.BucketName");
+    }
+
+    @Test
+    void anS3EventMustNameABucketOfTheTemplate() {
+        SamTemplate parsed =
+                SamTemplate.parse(
+                        """
+                        Resources:
+                          F:
+                            Type: AWS::Serverless::Function
+                            Properties:
+                              CodeUri: f.jar
+                              Handler: a.B
+                              Events:
+                                E: {Type: S3, Properties: {Bucket: some-bucket, Events: s3:ObjectCreated:*}}
+                        """);
+
+        assertThatThrownBy(parsed::functions)
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("Resources.F.Properties.Events.E.Properties.Bucket");
+    }
+
+    @Test
+    void s3EventMatchesItsEventTypesAndTheKeyPrefixAndSuffix() {
+        S3EventSource source =
+                new S3EventSource("E", "B", List.of("s3:ObjectCreated:*"), "imports/", ".html");
+
+        assertThat(source.matches("ObjectCreated:Put", "imports/alice/b.html")).isTrue();
+        assertThat(source.matches("ObjectCreated:Copy", "imports/alice/b.html")).isTrue();
+        assertThat(source.matches("ObjectRemoved:Delete", "imports/alice/b.html")).isFalse();
+        assertThat(source.matches("ObjectCreated:Put", "other/alice/b.html")).isFalse();
+        assertThat(source.matches("ObjectCreated:Put", "imports/alice/b.txt")).isFalse();
+    }
+
+    @Test
+    void s3EventNamingOneTypeMatchesOnlyThatType() {
+        S3EventSource source = new S3EventSource("E", "B", List.of("s3:ObjectCreated:Put"), "", "");
+
+        assertThat(source.matches("ObjectCreated:Put", "any")).isTrue();
+        assertThat(source.matches("ObjectCreated:Post", "any")).isFalse();
+    }
 }

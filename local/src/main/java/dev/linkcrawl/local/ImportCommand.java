@@ -1,0 +1,549 @@
+package dev.linkcrawl.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.linkcrawl.local.InvokeCommand.NotRunningException;
+import dev.linkcrawl.local.lambda.FunctionEnvironment;
+import dev.linkcrawl.local.s3.BucketValues;
+import dev.linkcrawl.local.s3.LocalS3;
+import dev.linkcrawl.local.s3.NotificationLog;
+import dev.linkcrawl.local.s3.S3EventRecords;
+import dev.linkcrawl.local.sqs.LocalSqs;
+import dev.linkcrawl.local.sqs.QueueValues;
+import dev.linkcrawl.local.template.BucketResource;
+import dev.linkcrawl.local.template.FunctionResource;
+import dev.linkcrawl.local.template.S3EventSource;
+import dev.linkcrawl.local.template.SamTemplate;
+import dev.linkcrawl.local.template.TemplateException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * {@code ./linkcrawl import --user U FILE}: what a person does on AWS to import bookmarks — upload
+ * the export to the import bucket as {@code imports/U/<file name>} — against a running {@code
+ * ./linkcrawl dev}. The upload raises the S3 notification there, the backfill function queues the
+ * links on its queue, and writes its result beside the upload ({@code <key>.result.json}). This
+ * command follows it (the dev process's {@link NotificationLog}, the queue's depth, the result
+ * object), draws a progress bar on a terminal, and ends with the result as its last line of
+ * standard output.
+ *
+ * <p>Exit codes: 0 the whole file was imported (invalid lines are counted in the result, not an
+ * error); 1 the import could not run or stopped early; 2 wrong arguments.
+ */
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Uploads FILE to the import bucket of a running ./linkcrawl dev as imports/USER/<file"
+                    + " name>, lets the S3 event run the backfill function as on AWS, and prints"
+                    + " the import's result (<key>.result.json) as the last line.",
+            "Formats: Netscape bookmark HTML (browsers, Pinboard, Delicious), plain text (one URL"
+                    + " a line), CSV with a url column, Pinboard JSON."
+        })
+final class ImportCommand implements Callable<Integer> {
+
+    /** Uploads live under {@code imports/{owner}/} (DESIGN: Backfills). */
+    static final String PREFIX = "imports/";
+
+    /** The backfill function writes its result beside the upload with this suffix. */
+    static final String RESULT_SUFFIX = ".result.json";
+
+    static final int EXIT_IMPORTED = 0;
+    static final int EXIT_FAILED = 1;
+    static final int EXIT_USAGE = 2;
+
+    /** How often the command looks at the log, the queue and the result: 200 ms. */
+    static final Duration POLL_INTERVAL = Duration.ofMillis(200);
+
+    /** How long the dev process may take to notice the upload: 15 s (it looks every 250 ms). */
+    static final Duration DELIVERY_WAIT = Duration.ofSeconds(15);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Console console;
+
+    @Option(
+            names = {"-u", "--user"},
+            required = true,
+            paramLabel = "USER",
+            description =
+                    "Whose links these become: the user id (the JWT sub claim), the owner"
+                            + " folder of imports/USER/.")
+    String user;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The bookmark export to import.")
+    Path file;
+
+    @Option(
+            names = "--timeout",
+            defaultValue = "900",
+            paramLabel = "SECONDS",
+            description =
+                    "Gives up waiting for the result after this long (default ${DEFAULT-VALUE}),"
+                            + " the import itself goes on.")
+    long timeoutSeconds;
+
+    @Option(
+            names = "--progress",
+            negatable = true,
+            description =
+                    "Draws a progress bar on standard error (default: only when it is a"
+                            + " terminal).")
+    Boolean progress;
+
+    ImportCommand(Console console) {
+        this.console = console;
+    }
+
+    /** Where the upload goes and which function imports it. */
+    record Destination(
+            BucketResource bucket, String key, FunctionResource function, S3EventSource source) {
+        String resultKey() {
+            return key + RESULT_SUFFIX;
+        }
+    }
+
+    @Override
+    public Integer call() {
+        Optional<String> problem = problemWithArguments(user, file, timeoutSeconds);
+        if (problem.isPresent()) {
+            console.err().println("linkcrawl import: " + problem.get());
+            return EXIT_USAGE;
+        }
+        Project project = Project.current();
+        Endpoints endpoints;
+        try {
+            endpoints = InvokeCommand.runningServices(project.stateFolder());
+        } catch (NotRunningException e) {
+            console.err().println("linkcrawl import: " + e.getMessage());
+            return EXIT_FAILED;
+        }
+        SamTemplate template;
+        Destination destination;
+        try {
+            template = SamTemplate.read(project.template());
+            destination = destination(template, endpoints, key(user, file));
+        } catch (TemplateException e) {
+            console.err().println("linkcrawl import: " + e.getMessage());
+            return EXIT_FAILED;
+        }
+        Optional<String> queueUrl = queueUrl(template, destination.function(), endpoints);
+        try (S3Client s3 = LocalS3.client(endpoints.s3Endpoint());
+                SqsClient sqs = LocalSqs.client(endpoints.sqsEndpoint())) {
+            return new Run(
+                            project.stateFolder(),
+                            destination,
+                            s3,
+                            sqs,
+                            queueUrl,
+                            showsProgress() ? Optional.of(console.err()) : Optional.empty())
+                    .run();
+        } catch (IOException | SdkException e) {
+            console.err().println("linkcrawl import: " + e.getMessage());
+            return EXIT_FAILED;
+        }
+    }
+
+    /**
+     * What is wrong with the arguments, if anything: the user must be usable as a key segment (not
+     * blank, no {@code /}, no control characters, as the backfill function requires), the file a
+     * readable regular file.
+     */
+    static Optional<String> problemWithArguments(String user, Path file, long timeoutSeconds) {
+        if (user == null
+                || user.isBlank()
+                || user.codePoints().anyMatch(c -> c == '/' || Character.isISOControl(c))) {
+            return Optional.of(
+                    "--user must be a user id without '/' or control characters, not '"
+                            + (user == null ? "" : user.replaceAll("\\p{Cntrl}", "?"))
+                            + "'");
+        }
+        if (!Files.isRegularFile(file)) {
+            return Optional.of("no such file: " + file);
+        }
+        if (!Files.isReadable(file)) {
+            return Optional.of("cannot read " + file);
+        }
+        if (timeoutSeconds < 1) {
+            return Optional.of("--timeout must be at least 1 second");
+        }
+        return Optional.empty();
+    }
+
+    /** {@code imports/<user>/<file name>}. */
+    static String key(String user, Path file) {
+        return PREFIX + user + "/" + file.getFileName();
+    }
+
+    /**
+     * The bucket and function of the template's S3 event that an upload of {@code key} triggers.
+     *
+     * @throws TemplateException when no function is notified of such a key
+     */
+    static Destination destination(SamTemplate template, Endpoints endpoints, String key) {
+        for (FunctionResource function : template.functions()) {
+            for (S3EventSource source : function.s3EventSources()) {
+                BucketResource bucket = endpoints.buckets().get(source.bucket());
+                if (bucket != null && source.matches(S3EventRecords.OBJECT_CREATED_PUT, key)) {
+                    return new Destination(bucket, key, function, source);
+                }
+            }
+        }
+        throw new TemplateException(
+                "no S3 event of template.yaml is raised for "
+                        + key
+                        + ", so nothing would import it (the running dev knows buckets "
+                        + endpoints.buckets().keySet()
+                        + ")");
+    }
+
+    /** The queue the importing function sends to ({@code QUEUE_URL}), for the progress bar. */
+    private static Optional<String> queueUrl(
+            SamTemplate template, FunctionResource function, Endpoints endpoints) {
+        try {
+            Map<String, String> environment =
+                    FunctionEnvironment.resolve(
+                            function,
+                            template.intrinsics(
+                                    new BucketValues(endpoints.buckets())
+                                            .or(new QueueValues(endpoints.queues()))),
+                            DevStack.runnerEnvironment(
+                                    endpoints.sqsEndpoint(),
+                                    endpoints.openSearchEndpoint(),
+                                    endpoints.s3Endpoint()),
+                            Map.of());
+            return Optional.ofNullable(environment.get("QUEUE_URL"));
+        } catch (TemplateException e) {
+            return Optional.empty();
+        }
+    }
+
+    private boolean showsProgress() {
+        return progress != null ? progress : stderrIsTerminal();
+    }
+
+    /**
+     * Whether standard error is a terminal: the {@code linkcrawl} script says so ({@code
+     * -Dlinkcrawl.stderrIsTerminal}); otherwise whether the JVM has an interactive console.
+     */
+    static boolean stderrIsTerminal() {
+        String declared = System.getProperty("linkcrawl.stderrIsTerminal");
+        if (declared != null) {
+            return Boolean.parseBoolean(declared);
+        }
+        java.io.Console terminal = System.console();
+        if (terminal == null) {
+            return false;
+        }
+        try {
+            // Java 22+: a console exists even when redirected; isTerminal tells.
+            Method isTerminal = java.io.Console.class.getMethod("isTerminal");
+            return (boolean) isTerminal.invoke(terminal);
+        } catch (ReflectiveOperationException e) {
+            return true; // Java 21: a console only exists on a terminal.
+        }
+    }
+
+    /** One import, from the upload to the result. */
+    private final class Run {
+        private final Path stateFolder;
+        private final Destination destination;
+        private final S3Client s3;
+        private final SqsClient sqs;
+        private final Optional<String> queueUrl;
+        private final Optional<PrintStream> bar;
+        private final Instant began = Instant.now();
+        private final OptionalLong estimate;
+        private int lastBarLength;
+
+        Run(
+                Path stateFolder,
+                Destination destination,
+                S3Client s3,
+                SqsClient sqs,
+                Optional<String> queueUrl,
+                Optional<PrintStream> bar)
+                throws IOException {
+            this.stateFolder = stateFolder;
+            this.destination = destination;
+            this.s3 = s3;
+            this.sqs = sqs;
+            this.queueUrl = queueUrl;
+            this.bar = bar;
+            try (InputStream in = Files.newInputStream(file)) {
+                long links = ImportProgress.estimateLinks(in);
+                this.estimate = links > 0 ? OptionalLong.of(links) : OptionalLong.empty();
+            }
+        }
+
+        int run() {
+            String bucket = destination.bucket().bucketName();
+            Optional<String> previousResult = eTag(bucket, destination.resultKey());
+            OptionalLong depthBefore = queueDepth();
+            draw(OptionalLong.empty(), "uploading " + file.getFileName());
+            String eTag =
+                    unquoted(
+                            s3.putObject(
+                                            put -> put.bucket(bucket).key(destination.key()),
+                                            RequestBody.fromFile(file))
+                                    .eTag());
+            Instant uploaded = Instant.now();
+            if (bar.isEmpty()) {
+                console.err()
+                        .printf(
+                                "linkcrawl import: uploaded s3://%s/%s; %s imports it%n",
+                                bucket, destination.key(), destination.function().logicalId());
+            }
+            Instant giveUpAt = began.plusSeconds(timeoutSeconds);
+            String function = destination.function().logicalId();
+            String status = "waiting for " + function;
+            while (Instant.now().isBefore(giveUpAt)) {
+                Optional<String> resultETag = eTag(bucket, destination.resultKey());
+                if (resultETag.isPresent() && !resultETag.equals(previousResult)) {
+                    return finish(bucket, uploaded);
+                }
+                Optional<NotificationLog.Entry> latest = latestEntry(eTag);
+                if (latest.isEmpty()
+                        && Duration.between(uploaded, Instant.now()).compareTo(DELIVERY_WAIT) > 0) {
+                    return fail(
+                            "the dev process delivered no S3 event for the upload within "
+                                    + DELIVERY_WAIT.toSeconds()
+                                    + " s (is ./linkcrawl dev running with its state in "
+                                    + stateFolder
+                                    + "?)");
+                }
+                if (latest.isPresent()) {
+                    NotificationLog.Entry entry = latest.get();
+                    switch (entry.state()) {
+                        case "undeliverable" -> {
+                            return fail(entry.detail().orElse(function + " is not available"));
+                        }
+                        case "completed" -> {
+                            // The result is written before the function returns; look once more.
+                            if (eTag(bucket, destination.resultKey())
+                                    .filter(found -> !Optional.of(found).equals(previousResult))
+                                    .isPresent()) {
+                                return finish(bucket, uploaded);
+                            }
+                            return fail(
+                                    function
+                                            + " completed without writing "
+                                            + destination.resultKey()
+                                            + "; it answered "
+                                            + entry.output()
+                                                    .map(JsonNode::toString)
+                                                    .orElse("null"));
+                        }
+                        case "failed" -> {
+                            if (entry.isFinal()) {
+                                return fail(
+                                        function
+                                                + " failed on its last attempt ("
+                                                + entry.detail().orElse("no detail")
+                                                + ")");
+                            }
+                            status =
+                                    "attempt "
+                                            + entry.attempt()
+                                            + " failed ("
+                                            + entry.detail().orElse("no detail")
+                                            + "); Lambda retries at "
+                                            + entry.retryAt()
+                                                    .map(ImportCommand::clockTime)
+                                                    .orElse("?");
+                        }
+                        default -> status = function + " running (attempt " + entry.attempt() + ")";
+                    }
+                }
+                draw(queued(depthBefore), status);
+                try {
+                    Thread.sleep(POLL_INTERVAL.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return fail("interrupted");
+                }
+            }
+            return fail(
+                    "no result after "
+                            + timeoutSeconds
+                            + " s; the import may still finish: s3://"
+                            + bucket
+                            + "/"
+                            + destination.resultKey());
+        }
+
+        private int finish(String bucket, Instant uploaded) {
+            Duration took = Duration.between(uploaded, Instant.now());
+            JsonNode result;
+            try {
+                result =
+                        JSON.readTree(
+                                s3.getObjectAsBytes(
+                                                get ->
+                                                        get.bucket(bucket)
+                                                                .key(destination.resultKey()))
+                                        .asByteArray());
+            } catch (IOException e) {
+                return fail(destination.resultKey() + " is not JSON: " + e.getMessage());
+            }
+            clearBar();
+            long accepted = result.path("accepted").asLong();
+            console.err()
+                    .printf(
+                            "linkcrawl import: %,d links queued (%,d duplicates, %,d invalid) from"
+                                    + " %s in %.1f s (%,.0f links/s); result"
+                                    + " s3://%s/%s%n",
+                            accepted,
+                            result.path("duplicates").asLong(),
+                            result.path("invalid").asLong(),
+                            file.getFileName(),
+                            took.toMillis() / 1000.0,
+                            accepted / Math.max(0.001, took.toMillis() / 1000.0),
+                            bucket,
+                            destination.resultKey());
+            boolean complete = result.path("complete").asBoolean(false);
+            if (!complete) {
+                console.err()
+                        .println(
+                                "linkcrawl import: the import stopped early at line "
+                                        + result.at("/stopped/line").asText("?")
+                                        + " ("
+                                        + result.at("/stopped/reason").asText("unknown")
+                                        + ")");
+            }
+            console.out().println(result.toString());
+            return complete ? EXIT_IMPORTED : EXIT_FAILED;
+        }
+
+        private int fail(String message) {
+            clearBar();
+            console.err().println("linkcrawl import: " + message);
+            return EXIT_FAILED;
+        }
+
+        private Optional<NotificationLog.Entry> latestEntry(String eTag) {
+            List<NotificationLog.Entry> entries;
+            try {
+                entries = NotificationLog.read(stateFolder);
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+            NotificationLog.Entry latest = null;
+            for (NotificationLog.Entry entry : entries) {
+                if (entry.delivery().key().equals(destination.key())
+                        && entry.delivery().eTag().equals(eTag)
+                        && entry.delivery().function().equals(destination.function().logicalId())) {
+                    latest = entry;
+                }
+            }
+            return Optional.ofNullable(latest);
+        }
+
+        private Optional<String> eTag(String bucket, String key) {
+            try {
+                return Optional.of(
+                        unquoted(s3.headObject(head -> head.bucket(bucket).key(key)).eTag()));
+            } catch (NoSuchKeyException e) {
+                return Optional.empty();
+            } catch (S3Exception e) {
+                if (e.statusCode() == 404) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        }
+
+        /** Messages on the queue beyond those there before the upload. */
+        private OptionalLong queued(OptionalLong before) {
+            OptionalLong now = queueDepth();
+            if (now.isEmpty() || before.isEmpty()) {
+                return OptionalLong.empty();
+            }
+            return OptionalLong.of(Math.max(0, now.getAsLong() - before.getAsLong()));
+        }
+
+        private OptionalLong queueDepth() {
+            if (queueUrl.isEmpty()) {
+                return OptionalLong.empty();
+            }
+            try {
+                Map<QueueAttributeName, String> attributes =
+                        sqs.getQueueAttributes(
+                                        get ->
+                                                get.queueUrl(queueUrl.get())
+                                                        .attributeNames(
+                                                                QueueAttributeName
+                                                                        .APPROXIMATE_NUMBER_OF_MESSAGES,
+                                                                QueueAttributeName
+                                                                        .APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                                                                QueueAttributeName
+                                                                        .APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED))
+                                .attributes();
+                long depth = 0;
+                for (String value : attributes.values()) {
+                    depth += Long.parseLong(value);
+                }
+                return OptionalLong.of(depth);
+            } catch (SdkException | NumberFormatException e) {
+                return OptionalLong.empty();
+            }
+        }
+
+        private void draw(OptionalLong queued, String status) {
+            if (bar.isEmpty()) {
+                return;
+            }
+            String line =
+                    ImportProgress.line(
+                            queued, estimate, Duration.between(began, Instant.now()), status);
+            int pad = Math.max(0, lastBarLength - line.length());
+            bar.get().print("\r" + line + " ".repeat(pad));
+            bar.get().flush();
+            lastBarLength = line.length();
+        }
+
+        private void clearBar() {
+            if (bar.isPresent() && lastBarLength > 0) {
+                bar.get().print("\r" + " ".repeat(lastBarLength) + "\r");
+                bar.get().flush();
+                lastBarLength = 0;
+            }
+        }
+    }
+
+    private static String unquoted(String eTag) {
+        return eTag != null && eTag.length() >= 2 && eTag.startsWith("\"") && eTag.endsWith("\"")
+                ? eTag.substring(1, eTag.length() - 1)
+                : String.valueOf(eTag);
+    }
+
+    private static String clockTime(Instant instant) {
+        return LocalTime.ofInstant(instant, ZoneId.systemDefault())
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
+    }
+}
