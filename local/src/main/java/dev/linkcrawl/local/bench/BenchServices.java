@@ -1,9 +1,9 @@
 package dev.linkcrawl.local.bench;
 
-import com.adobe.testing.s3mock.S3MockApplication;
 import com.sun.net.httpserver.HttpServer;
 import dev.linkcrawl.index.OpenSearchAuth;
 import dev.linkcrawl.index.OpenSearchLinkIndex;
+import dev.linkcrawl.local.s3.LocalS3;
 import dev.linkcrawl.local.search.InProcessOpenSearch;
 import dev.linkcrawl.local.sqs.LocalQueue;
 import dev.linkcrawl.local.sqs.LocalSqs;
@@ -17,26 +17,20 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The services the functions' first invocations talk to, all in this JVM on 127.0.0.1 and free
  * ports: ElasticMQ with the template's queues (the local runner's {@link LocalSqs}, in memory), an
- * OpenSearch 3 node (the runner's {@link InProcessOpenSearch}), S3Mock for the import bucket, and a
- * small web site for the crawler. Everything lives in a temporary folder, deleted on close.
+ * OpenSearch 3 node (the runner's {@link InProcessOpenSearch}), S3Mock for the import bucket (its
+ * {@link LocalS3}), and a small web site for the crawler. Everything lives in a temporary folder,
+ * deleted on close.
  */
 final class BenchServices implements AutoCloseable {
 
@@ -67,10 +61,8 @@ final class BenchServices implements AutoCloseable {
     private Map<String, LocalQueue> queues;
     private InProcessOpenSearch openSearch;
     private OpenSearchLinkIndex index;
-    private S3MockApplication s3Mock;
-    private S3Client s3;
+    private LocalS3 s3;
     private HttpServer site;
-    private URI s3Endpoint;
 
     private BenchServices(Path home) {
         this.home = home;
@@ -87,7 +79,8 @@ final class BenchServices implements AutoCloseable {
             services.startSite();
             services.sqs = LocalSqs.start(Optional.empty(), 0);
             services.queues = QueueProvisioner.provision(services.sqs.client(), queues);
-            services.startS3();
+            services.s3 = LocalS3.start(services.home.resolve("s3"), 0);
+            services.s3.client().createBucket(bucket -> bucket.bucket(IMPORT_BUCKET));
             services.openSearch = new InProcessOpenSearch(0);
             services.openSearch.start(services.home.resolve("opensearch"));
             services.index =
@@ -137,31 +130,6 @@ final class BenchServices implements AutoCloseable {
         site.start();
     }
 
-    private void startS3() {
-        // S3MockApplication.start writes into the map it is given.
-        Map<String, Object> properties = new HashMap<>();
-        properties.put(S3MockApplication.PROP_HTTP_PORT, S3MockApplication.RANDOM_PORT);
-        properties.put(S3MockApplication.PROP_HTTPS_PORT, S3MockApplication.RANDOM_PORT);
-        properties.put(S3MockApplication.PROP_SECURE_CONNECTION, false);
-        properties.put(S3MockApplication.PROP_SILENT, true);
-        properties.put(S3MockApplication.PROP_INITIAL_BUCKETS, IMPORT_BUCKET);
-        properties.put(S3MockApplication.PROP_ROOT_DIRECTORY, home.resolve("s3").toString());
-        properties.put("server.address", "127.0.0.1");
-        properties.put("spring.main.banner-mode", "off");
-        // Spring would otherwise take over logging, which the OpenSearch node in this JVM owns.
-        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
-        s3Mock = S3MockApplication.start(properties);
-        s3Endpoint = URI.create("http://127.0.0.1:" + s3Mock.getHttpPort());
-        s3 =
-                S3Client.builder()
-                        .endpointOverride(s3Endpoint)
-                        .forcePathStyle(true)
-                        .region(Region.of(REGION))
-                        .credentialsProvider(credentials())
-                        .httpClient(httpClient())
-                        .build();
-    }
-
     URI sqsEndpoint() {
         return sqs.endpoint();
     }
@@ -181,7 +149,7 @@ final class BenchServices implements AutoCloseable {
     }
 
     URI s3Endpoint() {
-        return s3Endpoint;
+        return s3.endpoint();
     }
 
     SqsClient sqs() {
@@ -189,7 +157,7 @@ final class BenchServices implements AutoCloseable {
     }
 
     S3Client s3() {
-        return s3;
+        return s3.client();
     }
 
     String queueUrl(String logicalId) {
@@ -221,9 +189,6 @@ final class BenchServices implements AutoCloseable {
         if (s3 != null) {
             s3.close();
         }
-        if (s3Mock != null) {
-            s3Mock.stop();
-        }
         if (index != null) {
             index.close();
         }
@@ -235,13 +200,5 @@ final class BenchServices implements AutoCloseable {
         } catch (IOException | UncheckedIOException e) {
             // A temporary folder left behind is harmless.
         }
-    }
-
-    private static StaticCredentialsProvider credentials() {
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
-    }
-
-    private static SdkHttpClient httpClient() {
-        return UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2)).build();
     }
 }
