@@ -29,19 +29,26 @@ public final class SqsClients {
      */
     public static SqsClient create(
             Settings settings, Duration attemptTimeout, Duration callTimeout) {
+        return configured(settings, attemptTimeout, callTimeout)
+                .httpClient(
+                        UrlConnectionHttpClient.builder()
+                                .connectionTimeout(CONNECT_TIMEOUT)
+                                .socketTimeout(attemptTimeout)
+                                .build())
+                .build();
+    }
+
+    /** Everything of {@link #create} but the HTTP client (priming swaps in one of its own). */
+    static SqsClientBuilder configured(
+            Settings settings, Duration attemptTimeout, Duration callTimeout) {
         SqsClientBuilder builder =
                 SqsClient.builder()
                         .region(Region.of(settings.region()))
-                        .httpClient(
-                                UrlConnectionHttpClient.builder()
-                                        .connectionTimeout(CONNECT_TIMEOUT)
-                                        .socketTimeout(attemptTimeout)
-                                        .build())
                         .overrideConfiguration(
                                 config ->
                                         config.apiCallTimeout(callTimeout)
                                                 .apiCallAttemptTimeout(attemptTimeout));
         settings.sqsEndpoint().ifPresent(builder::endpointOverride);
-        return builder.build();
+        return builder;
     }
 }

@@ -229,13 +229,34 @@ public final class OpenSearchLinkIndex implements LinkIndex, AutoCloseable {
                         ? DefaultCredentialsProvider.builder().build()
                         : StaticCredentialsProvider.create(
                                 AwsBasicCredentials.create("unsigned", "unsigned"));
+        return over(
+                httpClient,
+                endpoint.getHost() + (endpoint.getPort() != -1 ? ":" + port : ""),
+                sign ? service : "es",
+                sign ? Region.of(region) : Region.US_EAST_1,
+                credentials,
+                indexName);
+    }
+
+    /**
+     * An index client whose requests are signed with {@code credentials} and sent through {@code
+     * httpClient} to {@code https://host}; {@link #create} and SnapStart priming ({@link
+     * IndexPriming}) build theirs here.
+     */
+    static OpenSearchLinkIndex over(
+            SdkHttpClient httpClient,
+            String host,
+            String service,
+            Region region,
+            AwsCredentialsProvider credentials,
+            String indexName) {
         LinkDocumentCodec codec = new LinkDocumentCodec();
         AwsSdk2Transport transport =
                 new AwsSdk2Transport(
                         httpClient,
-                        endpoint.getHost() + (endpoint.getPort() != -1 ? ":" + port : ""),
-                        sign ? service : "es",
-                        sign ? Region.of(region) : Region.US_EAST_1,
+                        host,
+                        service,
+                        region,
                         AwsSdk2TransportOptions.builder()
                                 .setCredentials(credentials)
                                 .setMapper(new JacksonJsonpMapper(codec.mapperCopy()))

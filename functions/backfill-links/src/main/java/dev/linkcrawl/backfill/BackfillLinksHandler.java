@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkcrawl.aws.SqsClients;
 import dev.linkcrawl.config.Settings;
 import dev.linkcrawl.index.OpenSearchLinkIndex;
+import dev.linkcrawl.prime.SnapStartPriming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -55,14 +56,21 @@ public final class BackfillLinksHandler implements RequestStreamHandler {
     private final Optional<RecrawlLinks> recrawlLinks;
     private final Clock clock;
 
+    /** Held here because CRaC keeps registered resources only weakly. */
+    private Optional<SnapStartPriming> priming = Optional.empty();
+
     /** Used by Lambda: settings from the environment, clients built once per cold start. */
     public BackfillLinksHandler() {
         this(Settings.fromEnvironment());
     }
 
-    /** Used by the local runner, which builds the settings from the template environment. */
+    /**
+     * Used by the local runner, which builds the settings from the template environment. Registers
+     * the SnapStart priming ({@link BackfillLinksPriming}).
+     */
     public BackfillLinksHandler(Settings settings) {
         this(settings, backfillQueue(settings));
+        priming = Optional.of(SnapStartPriming.register(new BackfillLinksPriming(settings)));
     }
 
     private BackfillLinksHandler(Settings settings, BackfillQueue queue) {
@@ -92,6 +100,11 @@ public final class BackfillLinksHandler implements RequestStreamHandler {
         this.importBookmarks = Objects.requireNonNull(importBookmarks, "importBookmarks");
         this.recrawlLinks = Objects.requireNonNull(recrawlLinks, "recrawlLinks");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The SnapStart priming the public constructors register. */
+    Optional<SnapStartPriming> priming() {
+        return priming;
     }
 
     private static BackfillQueue backfillQueue(Settings settings) {

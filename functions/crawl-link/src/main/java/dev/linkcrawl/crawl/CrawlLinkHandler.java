@@ -13,6 +13,7 @@ import dev.linkcrawl.index.OpenSearchLinkIndex;
 import dev.linkcrawl.link.CrawlMessage;
 import dev.linkcrawl.link.CrawlMessageCodec;
 import dev.linkcrawl.link.MalformedMessageException;
+import dev.linkcrawl.prime.SnapStartPriming;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The crawl function: one SQS message per invocation (the template sets batch size 1, but any batch
@@ -45,22 +47,26 @@ public final class CrawlLinkHandler implements RequestHandler<SQSEvent, SQSBatch
     private final Clock clock;
     private final CrawlMessageCodec codec = new CrawlMessageCodec();
 
+    /** Held here because CRaC keeps registered resources only weakly. */
+    private Optional<SnapStartPriming> priming = Optional.empty();
+
     /** Used by Lambda: settings from the environment, clients built once per cold start. */
     public CrawlLinkHandler() {
         this(Settings.fromEnvironment());
     }
 
-    /** Used by the local runner, which passes each function its template environment. */
+    /**
+     * Used by the local runner, which passes each function its template environment. Registers the
+     * SnapStart priming ({@link CrawlLinkPriming}).
+     */
     public CrawlLinkHandler(Settings settings) {
+        this(settings, fetchSettings(settings));
+    }
+
+    private CrawlLinkHandler(Settings settings, FetchSettings fetchSettings) {
         this(
                 new CrawlLink(
-                        new OkHttpPageFetcher(
-                                new FetchSettings(
-                                        settings.fetchDeadline(),
-                                        settings.maxBodyBytes(),
-                                        settings.maxRedirects(),
-                                        settings.userAgent(),
-                                        settings.urlPolicy())),
+                        new OkHttpPageFetcher(fetchSettings),
                         new PageExtractor(),
                         OpenSearchLinkIndex.create(settings, INDEX_READ_TIMEOUT),
                         settings.urlPolicy(),
@@ -68,12 +74,29 @@ public final class CrawlLinkHandler implements RequestHandler<SQSEvent, SQSBatch
                         settings.maxReceives()),
                 settings.fetchDeadline(),
                 Clock.systemUTC());
+        priming =
+                Optional.of(
+                        SnapStartPriming.register(new CrawlLinkPriming(settings, fetchSettings)));
+    }
+
+    private static FetchSettings fetchSettings(Settings settings) {
+        return new FetchSettings(
+                settings.fetchDeadline(),
+                settings.maxBodyBytes(),
+                settings.maxRedirects(),
+                settings.userAgent(),
+                settings.urlPolicy());
     }
 
     CrawlLinkHandler(CrawlLink crawlLink, Duration fetchDeadline, Clock clock) {
         this.crawlLink = Objects.requireNonNull(crawlLink, "crawlLink");
         this.fetchDeadline = Objects.requireNonNull(fetchDeadline, "fetchDeadline");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The SnapStart priming the public constructors register. */
+    Optional<SnapStartPriming> priming() {
+        return priming;
     }
 
     @Override

@@ -20,6 +20,7 @@ import dev.linkcrawl.index.LinkIndexException;
 import dev.linkcrawl.index.LinkPage;
 import dev.linkcrawl.index.OpenSearchLinkIndex;
 import dev.linkcrawl.link.LinkId;
+import dev.linkcrawl.prime.SnapStartPriming;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -59,6 +60,9 @@ public final class QueryLinksHandler
     private final LinkIndex index;
     private final LinkDocumentCodec codec = new LinkDocumentCodec();
 
+    /** Held here because CRaC keeps registered resources only weakly. */
+    private Optional<SnapStartPriming> priming = Optional.empty();
+
     /**
      * Used by Lambda: settings from the environment, the index client built once per cold start.
      */
@@ -66,13 +70,22 @@ public final class QueryLinksHandler
         this(Settings.fromEnvironment());
     }
 
-    /** Used by the local runner, which passes each function its template environment. */
+    /**
+     * Used by the local runner, which passes each function its template environment. Registers the
+     * SnapStart priming ({@link QueryLinksPriming}).
+     */
     public QueryLinksHandler(Settings settings) {
         this(OpenSearchLinkIndex.create(settings, INDEX_READ_TIMEOUT));
+        priming = Optional.of(SnapStartPriming.register(new QueryLinksPriming(settings)));
     }
 
     QueryLinksHandler(LinkIndex index) {
         this.index = Objects.requireNonNull(index, "index");
+    }
+
+    /** The SnapStart priming the public constructors register. */
+    Optional<SnapStartPriming> priming() {
+        return priming;
     }
 
     @Override

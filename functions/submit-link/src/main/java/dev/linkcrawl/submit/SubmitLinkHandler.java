@@ -10,6 +10,7 @@ import dev.linkcrawl.api.Problem;
 import dev.linkcrawl.api.ProblemType;
 import dev.linkcrawl.aws.SqsClients;
 import dev.linkcrawl.config.Settings;
+import dev.linkcrawl.prime.SnapStartPriming;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -31,12 +32,18 @@ public final class SubmitLinkHandler
     private final SubmitLink submitLink;
     private final RequestBodyReader bodyReader = new RequestBodyReader();
 
+    /** Held here because CRaC keeps registered resources only weakly. */
+    private Optional<SnapStartPriming> priming = Optional.empty();
+
     /** Used by Lambda: settings from the environment, clients built once per cold start. */
     public SubmitLinkHandler() {
         this(Settings.fromEnvironment());
     }
 
-    /** Used by the local runner, which passes each function its template environment. */
+    /**
+     * Used by the local runner, which passes each function its template environment. Registers the
+     * SnapStart priming ({@link SubmitLinkPriming}).
+     */
     public SubmitLinkHandler(Settings settings) {
         this(
                 new SubmitLink(
@@ -48,10 +55,16 @@ public final class SubmitLinkHandler
                                 settings.requireQueueUrl()),
                         settings.urlPolicy(),
                         Clock.systemUTC()));
+        priming = Optional.of(SnapStartPriming.register(new SubmitLinkPriming(settings)));
     }
 
     SubmitLinkHandler(SubmitLink submitLink) {
         this.submitLink = submitLink;
+    }
+
+    /** The SnapStart priming the public constructors register. */
+    Optional<SnapStartPriming> priming() {
+        return priming;
     }
 
     @Override
