@@ -18,8 +18,8 @@ import picocli.CommandLine.Unmatched;
 @Command(
         name = "bench",
         description =
-                "Runs a benchmark: isolation, deadline, extract --corpus DIR. Each ends with one"
-                        + " JSON line.")
+                "Runs a benchmark: isolation, deadline, extract --corpus DIR, coldstart. Each ends"
+                        + " with one JSON line.")
 public final class BenchCommand implements Callable<Integer> {
 
     /** Each benchmark by name: a class with {@code main(String[])}, one line each. */
@@ -33,10 +33,21 @@ public final class BenchCommand implements Callable<Integer> {
                 args ->
                         CrawlJarMain.run(
                                 "dev.linkcrawl.crawl.extract.bench.ExtractBenchmark", args));
-        // BENCHES.put("coldstart", ColdStartBenchmark::main);
+        BENCHES.put(
+                "coldstart",
+                args -> {
+                    try {
+                        ColdStartBenchmark.main(args);
+                    } catch (Exception e) {
+                        throw new IllegalStateException("coldstart failed: " + e.getMessage(), e);
+                    }
+                });
     }
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "isolation, deadline or extract")
+    @Parameters(
+            index = "0",
+            paramLabel = "NAME",
+            description = "isolation, deadline, extract or coldstart")
     String name;
 
     @Unmatched List<String> rest = new ArrayList<>();
