@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkcrawl.api.ApiResponses;
+import dev.linkcrawl.api.Caller;
 import dev.linkcrawl.api.Problem;
 import dev.linkcrawl.api.ProblemType;
 import dev.linkcrawl.config.Settings;
@@ -90,7 +91,7 @@ public final class QueryLinksHandler
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        Optional<String> owner = caller(event);
+        Optional<String> owner = Caller.of(event);
         if (owner.isEmpty()) {
             return ApiResponses.problem(
                     Problem.of(
@@ -182,19 +183,6 @@ public final class QueryLinksHandler
         }
         body.put("next", page.next().map(key -> PageCursor.encode(key, fingerprint)).orElse(null));
         return body;
-    }
-
-    /** The JWT {@code sub} claim API Gateway's JWT authorizer verified, if any. */
-    static Optional<String> caller(APIGatewayV2HTTPEvent event) {
-        if (event == null
-                || event.getRequestContext() == null
-                || event.getRequestContext().getAuthorizer() == null
-                || event.getRequestContext().getAuthorizer().getJwt() == null
-                || event.getRequestContext().getAuthorizer().getJwt().getClaims() == null) {
-            return Optional.empty();
-        }
-        String sub = event.getRequestContext().getAuthorizer().getJwt().getClaims().get("sub");
-        return sub == null || sub.isBlank() ? Optional.empty() : Optional.of(sub);
     }
 
     private static JsonNode tree(String json) {

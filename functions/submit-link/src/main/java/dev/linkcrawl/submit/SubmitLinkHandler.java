@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.linkcrawl.api.ApiResponses;
+import dev.linkcrawl.api.Caller;
 import dev.linkcrawl.api.Problem;
 import dev.linkcrawl.api.ProblemType;
 import dev.linkcrawl.aws.SqsClients;
@@ -69,7 +70,7 @@ public final class SubmitLinkHandler
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        Optional<String> owner = caller(event);
+        Optional<String> owner = Caller.of(event);
         if (owner.isEmpty()) {
             return ApiResponses.problem(
                     Problem.of(
@@ -100,19 +101,6 @@ public final class SubmitLinkHandler
                         unavailable.problem(), Map.of("Retry-After", RETRY_AFTER_SECONDS));
             }
         };
-    }
-
-    /** The JWT {@code sub} claim API Gateway's JWT authorizer verified, if any. */
-    static Optional<String> caller(APIGatewayV2HTTPEvent event) {
-        if (event == null
-                || event.getRequestContext() == null
-                || event.getRequestContext().getAuthorizer() == null
-                || event.getRequestContext().getAuthorizer().getJwt() == null
-                || event.getRequestContext().getAuthorizer().getJwt().getClaims() == null) {
-            return Optional.empty();
-        }
-        String sub = event.getRequestContext().getAuthorizer().getJwt().getClaims().get("sub");
-        return sub == null || sub.isBlank() ? Optional.empty() : Optional.of(sub);
     }
 
     private static void log(Context context, String message) {
