@@ -2,18 +2,14 @@ package dev.linkcrawl.local.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
+import dev.linkcrawl.local.ChildJvm;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -36,7 +32,7 @@ class InProcessOpenSearchIT {
     void acknowledgedDocumentSurvivesAKill9() throws Exception {
         Process first = startChild();
         try {
-            URI endpoint = awaitReady(first);
+            URI endpoint = ChildJvm.awaitReady(first, Duration.ofSeconds(90));
             assertThat(endpoint.getHost()).isEqualTo("127.0.0.1");
             HttpResponse<String> indexed =
                     send(
@@ -54,7 +50,7 @@ class InProcessOpenSearchIT {
 
         Process second = startChild();
         try {
-            URI endpoint = awaitReady(second);
+            URI endpoint = ChildJvm.awaitReady(second, Duration.ofSeconds(90));
             HttpResponse<String> found =
                     send(HttpRequest.newBuilder(endpoint.resolve("/notes/_doc/1")));
             assertThat(found.statusCode()).isEqualTo(200);
@@ -66,42 +62,7 @@ class InProcessOpenSearchIT {
     }
 
     private Process startChild() throws IOException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return new ProcessBuilder(
-                        java.toString(),
-                        "--enable-native-access=ALL-UNNAMED",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        SearchNodeProcess.class.getName(),
-                        data.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
-    }
-
-    private static URI awaitReady(Process child) throws Exception {
-        CompletableFuture<String> ready =
-                CompletableFuture.supplyAsync(
-                        () -> {
-                            try {
-                                BufferedReader reader =
-                                        new BufferedReader(
-                                                new InputStreamReader(
-                                                        child.getInputStream(),
-                                                        StandardCharsets.UTF_8));
-                                for (String line = reader.readLine();
-                                        line != null;
-                                        line = reader.readLine()) {
-                                    if (line.startsWith("READY ")) {
-                                        return line.substring("READY ".length()).strip();
-                                    }
-                                }
-                                throw new IllegalStateException(
-                                        "the node exited before it was ready");
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        });
-        return URI.create(ready.get(90, TimeUnit.SECONDS));
+        return ChildJvm.start(SearchNodeProcess.class, data.toString());
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

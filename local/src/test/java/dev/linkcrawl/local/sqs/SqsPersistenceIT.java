@@ -2,14 +2,12 @@ package dev.linkcrawl.local.sqs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import dev.linkcrawl.local.ChildJvm;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,7 +31,7 @@ class SqsPersistenceIT {
 
         Process first = startChild();
         try {
-            URI queueUrl = awaitReady(first);
+            URI queueUrl = ChildJvm.awaitReady(first, Duration.ofSeconds(60));
             try (SqsClient client = LocalSqs.client(endpoint(queueUrl))) {
                 for (String body : sent) {
                     client.sendMessage(
@@ -49,7 +47,7 @@ class SqsPersistenceIT {
 
         Process second = startChild();
         try {
-            URI queueUrl = awaitReady(second);
+            URI queueUrl = ChildJvm.awaitReady(second, Duration.ofSeconds(60));
             List<String> received = new ArrayList<>();
             try (SqsClient client = LocalSqs.client(endpoint(queueUrl))) {
                 for (int attempt = 0; attempt < 5 && received.size() < sent.size(); attempt++) {
@@ -72,43 +70,7 @@ class SqsPersistenceIT {
     }
 
     private Process startChild() throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return new ProcessBuilder(
-                        java.toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        PersistentSqsProcess.class.getName(),
-                        storage.toString(),
-                        "0")
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
-    }
-
-    /** The queue URL the child prints once it serves. */
-    private static URI awaitReady(Process child) throws Exception {
-        CompletableFuture<String> ready =
-                CompletableFuture.supplyAsync(
-                        () -> {
-                            try {
-                                BufferedReader reader =
-                                        new BufferedReader(
-                                                new InputStreamReader(
-                                                        child.getInputStream(),
-                                                        StandardCharsets.UTF_8));
-                                for (String line = reader.readLine();
-                                        line != null;
-                                        line = reader.readLine()) {
-                                    if (line.startsWith("READY ")) {
-                                        return line.substring("READY ".length()).strip();
-                                    }
-                                }
-                                throw new IllegalStateException(
-                                        "the child exited before it was ready");
-                            } catch (java.io.IOException e) {
-                                throw new java.io.UncheckedIOException(e);
-                            }
-                        });
-        return URI.create(ready.get(60, TimeUnit.SECONDS));
+        return ChildJvm.start(PersistentSqsProcess.class, storage.toString(), "0");
     }
 
     private static URI endpoint(URI queueUrl) {
