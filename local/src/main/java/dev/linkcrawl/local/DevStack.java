@@ -63,6 +63,8 @@ public final class DevStack implements AutoCloseable {
      *     openSearchPort} and {@code s3Port}
      * @param parameters template parameter overrides
      * @param environment {@code --env} values for every function
+     * @param pollQueues whether this process consumes the SQS event sources; false when {@link
+     *     QueueWorkers} do it in another process
      */
     public record Options(
             Path template,
@@ -72,12 +74,35 @@ public final class DevStack implements AutoCloseable {
             int openSearchPort,
             int s3Port,
             Map<String, String> parameters,
-            Map<String, String> environment) {
+            Map<String, String> environment,
+            boolean pollQueues) {
         public Options {
             Objects.requireNonNull(template, "template");
             Objects.requireNonNull(stateFolder, "stateFolder");
             parameters = Map.copyOf(parameters);
             environment = Map.copyOf(environment);
+        }
+
+        /** Everything in this process, the SQS event sources included. */
+        public Options(
+                Path template,
+                Path stateFolder,
+                int apiPort,
+                int sqsPort,
+                int openSearchPort,
+                int s3Port,
+                Map<String, String> parameters,
+                Map<String, String> environment) {
+            this(
+                    template,
+                    stateFolder,
+                    apiPort,
+                    sqsPort,
+                    openSearchPort,
+                    s3Port,
+                    parameters,
+                    environment,
+                    true);
         }
     }
 
@@ -247,19 +272,9 @@ public final class DevStack implements AutoCloseable {
             }
             started.add(api);
 
-            for (FunctionResource function : functionResources) {
-                for (SqsEventSourceMapping mapping : function.sqsEventSources()) {
-                    if (targets.get(function.logicalId()) instanceof Target.Ready ready) {
-                        started.add(
-                                new SqsEventSourcePoller(
-                                                ready.localFunction(),
-                                                mapping,
-                                                queues.get(mapping.queue()),
-                                                LocalSqs.client(sqs.endpoint()),
-                                                log)
-                                        .start());
-                    }
-                }
+            if (options.pollQueues()) {
+                started.addAll(
+                        startPollers(functionResources, targets, queues, sqs.endpoint(), log));
             }
 
             List<BucketNotifications.Subscription> subscriptions = new ArrayList<>();
@@ -338,6 +353,68 @@ public final class DevStack implements AutoCloseable {
             // Stale endpoints are detected by invoke (nothing answers), so this is only tidying.
         }
         closeAll(started);
+    }
+
+    /**
+     * Starts only the SQS event sources of the template, with their functions loaded in this
+     * process, against the services of a stack running elsewhere ({@code endpoints}); that stack
+     * was started with {@link Options#pollQueues()} false.
+     */
+    static AutoCloseable startPollers(Options options, Endpoints endpoints, InvocationLog log)
+            throws IOException {
+        SamTemplate template =
+                SamTemplate.read(options.template()).withParameters(options.parameters());
+        Intrinsics intrinsics =
+                template.intrinsics(
+                        BucketValues.of(List.copyOf(endpoints.buckets().values()))
+                                .or(new QueueValues(endpoints.queues())));
+        Map<String, String> runnerValues =
+                runnerEnvironment(
+                        endpoints.sqsEndpoint(),
+                        endpoints.openSearchEndpoint(),
+                        endpoints.s3Endpoint());
+        FunctionLoader loader =
+                new FunctionLoader(
+                        options.template().toAbsolutePath().getParent(),
+                        Clock.systemUTC(),
+                        log.out());
+        List<FunctionResource> consumers =
+                template.functions().stream()
+                        .filter(function -> !function.sqsEventSources().isEmpty())
+                        .toList();
+        Map<String, Target> targets = new LinkedHashMap<>();
+        for (FunctionResource function : consumers) {
+            targets.put(
+                    function.logicalId(),
+                    load(function, loader, intrinsics, runnerValues, options.environment(), log));
+        }
+        List<AutoCloseable> pollers =
+                startPollers(consumers, targets, endpoints.queues(), endpoints.sqsEndpoint(), log);
+        return () -> closeAll(pollers);
+    }
+
+    private static List<AutoCloseable> startPollers(
+            List<FunctionResource> functions,
+            Map<String, Target> targets,
+            Map<String, LocalQueue> queues,
+            URI sqsEndpoint,
+            InvocationLog log) {
+        List<AutoCloseable> pollers = new ArrayList<>();
+        for (FunctionResource function : functions) {
+            for (SqsEventSourceMapping mapping : function.sqsEventSources()) {
+                if (targets.get(function.logicalId()) instanceof Target.Ready ready) {
+                    pollers.add(
+                            new SqsEventSourcePoller(
+                                            ready.localFunction(),
+                                            mapping,
+                                            queues.get(mapping.queue()),
+                                            LocalSqs.client(sqsEndpoint),
+                                            log)
+                                    .start());
+                }
+            }
+        }
+        return pollers;
     }
 
     /** What the runner sets for every function: the local services, never AWS. */

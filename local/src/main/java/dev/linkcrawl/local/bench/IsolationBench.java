@@ -2,7 +2,10 @@ package dev.linkcrawl.local.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.linkcrawl.local.DevStack;
+import dev.linkcrawl.local.QueueWorkers;
 import dev.linkcrawl.local.lambda.InvocationLog;
+import dev.linkcrawl.local.sqs.LocalSqs;
+import dev.linkcrawl.url.HostPort;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,12 +15,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * {@code ./linkcrawl bench isolation}: does a slow link reach the API? Drives {@code POST /links}
@@ -26,11 +31,12 @@ import picocli.CommandLine.Option;
  *
  * <ol>
  *   <li>idle: the dev stack of the template (API emulator, SubmitLinkFunction, ElasticMQ, the crawl
- *       function consuming and indexing each link);
+ *       function consuming and indexing each link, in a JVM of its own unless {@code --same-jvm});
  *   <li>pipeline: the same while the crawl function holds 200 links in a loopback tarpit (one byte
- *       a second until the fetch deadline), fed through the API and kept at 200 outstanding, with
- *       {@code CrawlMaxConcurrency} raised to 200 plus {@value #CRAWL_HEADROOM} so the measured
- *       links are still crawled beside them;
+ *       a second until the fetch deadline), put straight on CrawlQueue (so the API carries the same
+ *       load as in the idle phase; {@code --slow-via API} posts them) and kept at 200 outstanding,
+ *       with {@code CrawlMaxConcurrency} raised to 200 plus {@value #CRAWL_HEADROOM} so the
+ *       measured links are still crawled beside them;
  *   <li>inline: an in-process server whose {@code POST /links} fetches the page inside the request
  *       on 25 threads (the original incident), with the same 200 tarpit links kept outstanding.
  * </ol>
@@ -101,6 +107,31 @@ public final class IsolationBench implements Callable<Integer> {
                     "Fetch deadline in seconds, pipeline and inline (default ${DEFAULT-VALUE}).")
     int fetchDeadlineSeconds;
 
+    /** How the slow links reach the crawl function in the pipeline phase. */
+    enum SlowVia {
+        /** The message {@code POST /links} would queue, sent straight onto CrawlQueue. */
+        QUEUE,
+        /** Through {@code POST /links} beside the measured requests. */
+        API
+    }
+
+    @Option(
+            names = "--slow-via",
+            defaultValue = "QUEUE",
+            description =
+                    "How the pipeline's slow links arrive: QUEUE (onto CrawlQueue, so the API"
+                            + " carries the same load in both stack phases) or API (POST /links"
+                            + " beside the measured requests) (default ${DEFAULT-VALUE}).")
+    SlowVia slowVia;
+
+    @Option(
+            names = "--same-jvm",
+            description =
+                    "Run the crawl function's queue consumer in this JVM, beside the API, instead"
+                            + " of a JVM of its own (default: its own, as Lambda gives it its own"
+                            + " sandbox).")
+    boolean sameJvm;
+
     @Option(
             names = "--chart",
             defaultValue = "docs/isolation.png",
@@ -168,33 +199,44 @@ public final class IsolationBench implements Callable<Integer> {
                     fetchDeadlineSeconds,
                     clientTimeoutSeconds,
                     logFile);
+            DevStack.Options options =
+                    new DevStack.Options(
+                            home.resolve("template.yaml"),
+                            stateFolder,
+                            0,
+                            0,
+                            0,
+                            0,
+                            Map.of(
+                                    "CrawlMaxConcurrency", String.valueOf(crawlConcurrency),
+                                    "FetchDeadlineMs", String.valueOf(deadline.toMillis())),
+                            Map.of("ALLOWED_PRIVATE_HOSTS", exempt, "ALLOWED_PORTS", ports),
+                            sameJvm);
             try (DevStack stack =
-                    DevStack.start(
-                            new DevStack.Options(
-                                    home.resolve("template.yaml"),
-                                    stateFolder,
-                                    0,
-                                    0,
-                                    0,
-                                    0,
-                                    Map.of(
-                                            "CrawlMaxConcurrency", String.valueOf(crawlConcurrency),
-                                            "FetchDeadlineMs", String.valueOf(deadline.toMillis())),
-                                    Map.of(
-                                            "ALLOWED_PRIVATE_HOSTS",
-                                            exempt,
-                                            "ALLOWED_PORTS",
-                                            ports)),
-                            new InvocationLog(log),
-                            Clock.systemUTC())) {
+                            DevStack.start(options, new InvocationLog(log), Clock.systemUTC());
+                    AutoCloseable crawler =
+                            sameJvm
+                                    ? () -> {}
+                                    : QueueWorkers.startChild(
+                                            options,
+                                            stateFolder.resolve("bench-isolation-crawl.log"));
+                    SqsClient sqs = LocalSqs.client(stack.endpoints().sqsEndpoint())) {
                 URI api = stack.endpoints().apiUrl().resolve("/links");
                 long accepted =
                         accepted(load.run(api, rate, warmUp, n -> pageLink(page, "warm", n)));
                 awaitCrawled(page, accepted);
                 // The pipeline phase runs first, nearest the warm-up: any warm-up left is billed
                 // to it, never to the idle baseline it is divided by.
-                try (TarpitFeeder feeder =
-                        new TarpitFeeder(feederClient, api, tarpit, slow, deadline)) {
+                SlowLinkSender slowLinks =
+                        switch (slowVia) {
+                            case QUEUE ->
+                                    SlowLinkSender.viaQueue(
+                                            sqs,
+                                            stack.endpoints().queues().get("CrawlQueue").url(),
+                                            HostPort.parse("127.0.0.1:" + tarpit.port()));
+                            case API -> SlowLinkSender.viaApi(feederClient, api);
+                        };
+                try (TarpitFeeder feeder = new TarpitFeeder(slowLinks, tarpit, slow, deadline)) {
                     int held = feeder.awaitHeld(deadline.plusSeconds(15));
                     out.printf("pipeline: the crawl function holds %d tarpit links%n", held);
                     HeldSampler sampler = new HeldSampler(tarpit);
@@ -222,7 +264,11 @@ public final class IsolationBench implements Callable<Integer> {
                                     fetcher, deadline, InlineLinkServer.DEFAULT_THREADS)) {
                 load.run(inline.links(), rate, warmUp, n -> pageLink(page, "warm-inline", n));
                 try (TarpitFeeder feeder =
-                        new TarpitFeeder(feederClient, inline.links(), tarpit, slow, deadline)) {
+                        new TarpitFeeder(
+                                SlowLinkSender.viaApi(feederClient, inline.links()),
+                                tarpit,
+                                slow,
+                                deadline)) {
                     int held = feeder.awaitHeld(deadline.plusSeconds(15));
                     out.printf(
                             "inline: %d tarpit fetches hold the %d workers (%d outstanding)%n",
@@ -276,6 +322,8 @@ public final class IsolationBench implements Callable<Integer> {
         json.put("threads", threads);
         json.put("phaseSeconds", seconds);
         json.put("slowLinks", slow);
+        json.put("crawlJvm", sameJvm ? "same" : "own");
+        json.put("slowVia", slowVia.name().toLowerCase(Locale.ROOT));
         json.put("crawlMaxConcurrency", crawlConcurrency);
         json.put("inlineThreads", InlineLinkServer.DEFAULT_THREADS);
         json.put("idleP99Ms", DeadlineBench.round(idle.p99Ms()));

@@ -1,17 +1,13 @@
 package dev.linkcrawl.local.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Keeps a number of tarpit links outstanding against an API: every 100 ms it POSTs (without waiting
- * for the answers) as many new links as the tarpit finished since, so {@code posted - finished at
- * the tarpit} stays at the target. Links wait in the queue, in the crawler or in the inline
- * server's backlog; each one ends at the tarpit when its fetch deadline cuts it.
+ * Keeps a number of tarpit links outstanding: every 100 ms it hands {@link SlowLinkSender} (which
+ * does not wait for answers) as many new links as the tarpit finished since, so {@code posted -
+ * finished at the tarpit} stays at the target. Links wait in the queue, in the crawler or in the
+ * inline server's backlog; each one ends at the tarpit when its fetch deadline cuts it.
  *
  * <p>It posts at most {@code 2 × target / deadline} links a second (room to catch up), so the slow
  * links arrive as a steady stream and their deadlines fall apart, rather than all at once every
@@ -19,8 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class TarpitFeeder implements AutoCloseable {
 
-    private final HttpClient client;
-    private final URI api;
+    private final SlowLinkSender sender;
     private final TrapServer tarpit;
     private final int target;
     private final long finishedAtStart;
@@ -29,10 +24,9 @@ final class TarpitFeeder implements AutoCloseable {
     private final Thread thread;
     private volatile boolean stopped;
 
-    TarpitFeeder(HttpClient client, URI api, TrapServer tarpit, int target, Duration deadline) {
+    TarpitFeeder(SlowLinkSender sender, TrapServer tarpit, int target, Duration deadline) {
         this.perTick = 2 * target / (double) Math.max(1, deadline.toSeconds()) / 10.0;
-        this.client = client;
-        this.api = api;
+        this.sender = sender;
         this.tarpit = tarpit;
         this.target = target;
         this.finishedAtStart = tarpit.finished();
@@ -47,16 +41,7 @@ final class TarpitFeeder implements AutoCloseable {
             for (long i = outstanding; i < target && budget >= 1 && !stopped; i++) {
                 budget--;
                 long n = posted.incrementAndGet();
-                HttpRequest request =
-                        HttpRequest.newBuilder(api)
-                                .timeout(Duration.ofMinutes(5))
-                                .header("Authorization", "Bearer bench-tarpit")
-                                .header("Content-Type", "application/json")
-                                .POST(
-                                        HttpRequest.BodyPublishers.ofString(
-                                                "{\"url\":\"" + tarpit.url("/slow/" + n) + "\"}"))
-                                .build();
-                client.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+                sender.send(tarpit.url("/slow/" + n));
             }
             try {
                 Thread.sleep(100);

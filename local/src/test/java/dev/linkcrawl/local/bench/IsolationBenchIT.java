@@ -48,8 +48,11 @@ class IsolationBenchIT {
         assertThat(figures.get("bench").asText()).isEqualTo("isolation");
         assertThat(figures.get("idle").get("requests").asInt()).isEqualTo(40);
         assertThat(figures.get("idleP99Ms").asDouble()).isPositive();
+        assertThat(figures.get("crawlJvm").asText()).isEqualTo("own");
         assertThat(figures.get("pipeline").get("tarpitHeldMax").asInt())
-                .as("the crawl function held tarpit links during the pipeline phase")
+                .as(
+                        "the crawl function, polling in its own JVM, held tarpit links during the"
+                                + " pipeline phase")
                 .isPositive();
         assertThat(figures.get("inline").get("timeouts").asInt())
                 .as(

@@ -14,8 +14,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A service in a child JVM on this test's class path, so that {@code destroyForcibly()} is a real
- * {@code kill -9}. The child prints {@code READY <uri>} once it serves.
+ * A process in a child JVM on this one's class path: a service a test kills with {@code
+ * destroyForcibly()} (a real {@code kill -9}), or the {@link QueueWorkers} a benchmark keeps apart
+ * from the API. The child prints {@code READY <uri>} once it serves.
  */
 public final class ChildJvm {
 
@@ -23,14 +24,20 @@ public final class ChildJvm {
 
     /** Starts {@code main} with {@code args}; its standard error is discarded. */
     public static Process start(Class<?> main, String... args) throws IOException {
+        return start(main, ProcessBuilder.Redirect.DISCARD, List.of(args));
+    }
+
+    /** Starts {@code main} with {@code args}, its standard error going to {@code stderr}. */
+    public static Process start(Class<?> main, ProcessBuilder.Redirect stderr, List<String> args)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--enable-native-access=ALL-UNNAMED");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(main.getName());
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        command.addAll(args);
+        return new ProcessBuilder(command).redirectError(stderr).start();
     }
 
     /** The URI the child prints after {@code READY }, waiting at most {@code timeout}. */
