@@ -2,12 +2,13 @@ package dev.linkcrawl.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.linkcrawl.link.LinkId;
-import dev.linkcrawl.testing.EmbeddedOpenSearch;
-import dev.linkcrawl.testing.EmbeddedOpenSearchExtension;
+import dev.linkcrawl.testing.backend.TestOpenSearch;
+import dev.linkcrawl.testing.backend.TestOpenSearchExtension;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,18 +27,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-@ExtendWith(EmbeddedOpenSearchExtension.class)
+@ExtendWith(TestOpenSearchExtension.class)
 class OpenSearchLinkIndexIT extends LinkIndexContract {
 
     private static final AtomicInteger INDEX_NUMBER = new AtomicInteger();
 
-    private final EmbeddedOpenSearch openSearch;
+    private final TestOpenSearch openSearch;
     private final NodeHttp http;
     private final List<OpenSearchLinkIndex> opened = new ArrayList<>();
     private final String indexName = "links-it-" + INDEX_NUMBER.incrementAndGet();
     private OpenSearchLinkIndex index;
 
-    OpenSearchLinkIndexIT(EmbeddedOpenSearch openSearch) {
+    OpenSearchLinkIndexIT(TestOpenSearch openSearch) {
         this.openSearch = openSearch;
         this.http = new NodeHttp(openSearch.endpoint());
     }
@@ -230,6 +231,7 @@ class OpenSearchLinkIndexIT extends LinkIndexContract {
 
     @Test
     void failsRetryablyWhileOpenSearchIsDownAndWorksAgainAfterARestart() {
+        assumeTrue(openSearch.canStop(), "only the embedded node can be stopped for one test");
         LinkId id = SampleDocuments.randomId();
         LinkDocument before = SampleDocuments.full("alice", SampleDocuments.CRAWLED_AT);
         index.put(id, before);
@@ -264,7 +266,7 @@ class OpenSearchLinkIndexIT extends LinkIndexContract {
     private OpenSearchLinkIndex open(String name) {
         OpenSearchLinkIndex opened =
                 OpenSearchLinkIndex.create(
-                        openSearch.endpoint(), OpenSearchAuth.NONE, null, null, name);
+                        openSearch.endpoint(), openSearch.auth(), null, null, name);
         this.opened.add(opened);
         return opened;
     }

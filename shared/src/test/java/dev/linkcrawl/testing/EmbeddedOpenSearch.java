@@ -1,5 +1,7 @@
 package dev.linkcrawl.testing;
 
+import dev.linkcrawl.index.OpenSearchAuth;
+import dev.linkcrawl.testing.backend.TestOpenSearch;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -24,7 +26,7 @@ import org.opensearch.node.Node;
  * test can take OpenSearch away mid-run and bring it back. Starting takes 2 to 5 seconds the first
  * time, a restart well under 2; {@link #lastStartDuration()} says how long it took.
  */
-public final class EmbeddedOpenSearch {
+public final class EmbeddedOpenSearch implements TestOpenSearch {
 
     private static final EmbeddedOpenSearch SHARED = new EmbeddedOpenSearch();
 
@@ -54,6 +56,7 @@ public final class EmbeddedOpenSearch {
      *
      * @return its HTTP endpoint, {@code http://127.0.0.1:<port>}
      */
+    @Override
     public synchronized URI start() {
         if (running) {
             return endpoint();
@@ -83,6 +86,7 @@ public final class EmbeddedOpenSearch {
     }
 
     /** Stops the node, keeping its port and data for the next {@link #start()}. */
+    @Override
     public synchronized void stop() {
         if (!running) {
             return;
@@ -109,6 +113,7 @@ public final class EmbeddedOpenSearch {
     }
 
     /** Whether the node is running. */
+    @Override
     public synchronized boolean isRunning() {
         return running;
     }
@@ -118,11 +123,23 @@ public final class EmbeddedOpenSearch {
      *
      * @throws IllegalStateException if the node was never started
      */
+    @Override
     public synchronized URI endpoint() {
         if (runner == null) {
             throw new IllegalStateException("EmbeddedOpenSearch was never started");
         }
         return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** No authentication: the node listens on loopback only. */
+    @Override
+    public OpenSearchAuth auth() {
+        return OpenSearchAuth.NONE;
+    }
+
+    @Override
+    public boolean canStop() {
+        return true;
     }
 
     /** How long the last {@link #start()} that started the node took. */

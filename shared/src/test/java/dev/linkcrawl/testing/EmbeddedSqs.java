@@ -1,7 +1,9 @@
 package dev.linkcrawl.testing;
 
+import dev.linkcrawl.testing.backend.TestSqs;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -14,7 +16,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * A real SQS-compatible server (ElasticMQ) in this JVM on 127.0.0.1 and a free port. Its threads
  * are not daemons: close it, or the test JVM never exits.
  */
-public final class EmbeddedSqs implements AutoCloseable {
+public final class EmbeddedSqs implements TestSqs {
 
     /** The region the embedded server and its clients claim. */
     public static final String REGION = "us-east-1";
@@ -59,18 +61,41 @@ public final class EmbeddedSqs implements AutoCloseable {
         return new EmbeddedSqs(server, port);
     }
 
+    @Override
     public URI endpoint() {
         return endpoint;
     }
 
+    @Override
+    public String region() {
+        return REGION;
+    }
+
     /** A client for test assertions (receive, attributes). */
+    @Override
     public SqsClient client() {
         return client;
     }
 
-    /** Creates a standard queue and returns its URL. */
-    public String createQueue(String name) {
-        return client.createQueue(create -> create.queueName(name)).queueUrl();
+    /**
+     * Creates a standard queue named {@code name} (this server is the test's own) and returns its
+     * URL.
+     */
+    @Override
+    public String createQueue(String name, Map<String, String> attributes) {
+        return client.createQueue(
+                        create -> {
+                            create.queueName(name);
+                            if (!attributes.isEmpty()) {
+                                create.attributesWithStrings(attributes);
+                            }
+                        })
+                .queueUrl();
+    }
+
+    @Override
+    public boolean canStop() {
+        return true;
     }
 
     /**
@@ -80,6 +105,7 @@ public final class EmbeddedSqs implements AutoCloseable {
      * #STOP_TIMEOUT}, after which the server is left to finish in the background (the test JVM
      * exits regardless).
      */
+    @Override
     public void stop() {
         if (running) {
             running = false;

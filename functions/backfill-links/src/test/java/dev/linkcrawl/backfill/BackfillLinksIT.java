@@ -2,12 +2,13 @@ package dev.linkcrawl.backfill;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.adobe.testing.s3mock.junit5.S3MockExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.linkcrawl.config.Settings;
-import dev.linkcrawl.testing.EmbeddedSqs;
 import dev.linkcrawl.testing.SampleEvents;
+import dev.linkcrawl.testing.backend.TestBackend;
+import dev.linkcrawl.testing.backend.TestS3;
+import dev.linkcrawl.testing.backend.TestSqs;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,14 +24,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * The backfill function against real local services: S3Mock for the import bucket and ElasticMQ for
- * the backfill queue, both in this JVM on loopback, driven by the sample S3 event.
+ * The backfill function against real local services, driven by the sample S3 event: S3Mock for the
+ * import bucket and ElasticMQ for the backfill queue, both in this JVM on loopback, or LocalStack's
+ * S3 and SQS (see {@link TestBackend}).
  */
 class BackfillLinksIT {
 
@@ -44,30 +45,25 @@ class BackfillLinksIT {
     private static final String UPLOAD = "imports/alice/bookmarks.html";
     private static final String RESULT = UPLOAD + ".result.json";
 
-    @RegisterExtension
-    static final S3MockExtension S3_MOCK =
-            S3MockExtension.builder()
-                    .silent()
-                    .withSecureConnection(false)
-                    .withProperty("server.address", "127.0.0.1")
-                    .withInitialBuckets(BUCKET)
-                    .build();
-
-    private static EmbeddedSqs sqs;
+    private static TestSqs sqs;
+    private static TestS3 s3Service;
     private static S3Client s3;
 
     private String queueUrl;
     private BackfillLinksHandler handler;
 
     @BeforeAll
-    static void startQueue() {
-        sqs = EmbeddedSqs.start();
-        s3 = S3_MOCK.createS3ClientV2();
+    static void startServices() {
+        TestBackend backend = TestBackend.selected();
+        sqs = backend.sqs();
+        s3Service = backend.s3(EmbeddedS3::start);
+        s3Service.createBucket(BUCKET);
+        s3 = s3Service.client();
     }
 
     @AfterAll
-    static void stopQueue() {
-        s3.close();
+    static void stopServices() {
+        s3Service.close();
         sqs.close();
     }
 
@@ -79,11 +75,11 @@ class BackfillLinksIT {
                         Settings.from(
                                 Map.of(
                                         "AWS_REGION",
-                                        EmbeddedSqs.REGION,
+                                        sqs.region(),
                                         "AWS_ENDPOINT_URL_SQS",
                                         sqs.endpoint().toString(),
                                         "AWS_ENDPOINT_URL_S3",
-                                        "http://127.0.0.1:" + S3_MOCK.getHttpPort(),
+                                        s3Service.endpoint().toString(),
                                         "QUEUE_URL",
                                         queueUrl)));
         s3.deleteObject(delete -> delete.bucket(BUCKET).key(RESULT));

@@ -1,6 +1,7 @@
 package dev.linkcrawl.crawl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.linkcrawl.config.Settings;
@@ -11,9 +12,10 @@ import dev.linkcrawl.link.CrawlMessage;
 import dev.linkcrawl.link.CrawlMessageCodec;
 import dev.linkcrawl.link.CrawlSource;
 import dev.linkcrawl.link.LinkId;
-import dev.linkcrawl.testing.EmbeddedOpenSearch;
-import dev.linkcrawl.testing.EmbeddedOpenSearchExtension;
-import dev.linkcrawl.testing.EmbeddedSqs;
+import dev.linkcrawl.testing.backend.TestBackend;
+import dev.linkcrawl.testing.backend.TestOpenSearch;
+import dev.linkcrawl.testing.backend.TestOpenSearchExtension;
+import dev.linkcrawl.testing.backend.TestSqs;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -27,10 +29,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The crawl function end to end on real services: ElasticMQ delivering messages, a local web server
- * serving the page, and a real OpenSearch node holding the documents.
+ * The crawl function end to end on real services: an SQS-compatible server delivering messages, a
+ * local web server serving the page, and a real OpenSearch holding the documents (embedded or on
+ * LocalStack: see {@link TestBackend}).
  */
-@ExtendWith(EmbeddedOpenSearchExtension.class)
+@ExtendWith(TestOpenSearchExtension.class)
 class CrawlPipelineIT {
 
     private static final String ARTICLE =
@@ -47,9 +50,9 @@ class CrawlPipelineIT {
 
     private static final AtomicInteger INDEX_NUMBER = new AtomicInteger();
 
-    private final EmbeddedOpenSearch openSearch;
+    private final TestOpenSearch openSearch;
     private final CrawlMessageCodec codec = new CrawlMessageCodec();
-    private EmbeddedSqs sqs;
+    private TestSqs sqs;
     private HttpServer site;
     private String queueUrl;
     private String deadLetterUrl;
@@ -57,7 +60,7 @@ class CrawlPipelineIT {
     private QueueDriver driver;
     private String pageUrl;
 
-    CrawlPipelineIT(EmbeddedOpenSearch openSearch) {
+    CrawlPipelineIT(TestOpenSearch openSearch) {
         this.openSearch = openSearch;
     }
 
@@ -77,30 +80,19 @@ class CrawlPipelineIT {
         int port = site.getAddress().getPort();
         pageUrl = "http://127.0.0.1:" + port + "/article";
 
-        sqs = EmbeddedSqs.start();
+        sqs = TestBackend.selected().sqs();
         deadLetterUrl = sqs.createQueue("crawl-dlq");
-        String deadLetterArn =
-                sqs.client()
-                        .getQueueAttributes(
-                                get ->
-                                        get.queueUrl(deadLetterUrl)
-                                                .attributeNamesWithStrings("QueueArn"))
-                        .attributesAsStrings()
-                        .get("QueueArn");
+        String deadLetterArn = sqs.queueArn(deadLetterUrl);
         queueUrl =
-                sqs.client()
-                        .createQueue(
-                                create ->
-                                        create.queueName("crawl-queue")
-                                                .attributesWithStrings(
-                                                        Map.of(
-                                                                "VisibilityTimeout",
-                                                                "1",
-                                                                "RedrivePolicy",
-                                                                "{\"deadLetterTargetArn\":\""
-                                                                        + deadLetterArn
-                                                                        + "\",\"maxReceiveCount\":\"5\"}")))
-                        .queueUrl();
+                sqs.createQueue(
+                        "crawl-queue",
+                        Map.of(
+                                "VisibilityTimeout",
+                                "1",
+                                "RedrivePolicy",
+                                "{\"deadLetterTargetArn\":\""
+                                        + deadLetterArn
+                                        + "\",\"maxReceiveCount\":\"5\"}"));
 
         Settings settings =
                 Settings.from(
@@ -108,7 +100,7 @@ class CrawlPipelineIT {
                                 "OPENSEARCH_ENDPOINT",
                                 openSearch.endpoint().toString(),
                                 "OPENSEARCH_AUTH",
-                                "none",
+                                openSearch.authSetting(),
                                 "INDEX_NAME",
                                 "crawl-it-" + INDEX_NUMBER.incrementAndGet(),
                                 "ALLOWED_PRIVATE_HOSTS",
@@ -161,6 +153,7 @@ class CrawlPipelineIT {
 
     @Test
     void openSearchDownMidRunIsRetriedAndIndexedOnceItIsBack() {
+        assumeTrue(openSearch.canStop(), "only the embedded node can be stopped for one test");
         CrawlMessage message = send(pageUrl);
         openSearch.stop();
 

@@ -1,6 +1,7 @@
 package dev.linkcrawl.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -10,8 +11,9 @@ import dev.linkcrawl.config.Settings;
 import dev.linkcrawl.index.LinkDocument;
 import dev.linkcrawl.index.OpenSearchLinkIndex;
 import dev.linkcrawl.link.LinkId;
-import dev.linkcrawl.testing.EmbeddedOpenSearch;
-import dev.linkcrawl.testing.EmbeddedOpenSearchExtension;
+import dev.linkcrawl.testing.backend.TestBackend;
+import dev.linkcrawl.testing.backend.TestOpenSearch;
+import dev.linkcrawl.testing.backend.TestOpenSearchExtension;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -33,18 +35,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The query function against a real OpenSearch node on loopback, built from settings as the local
- * runner builds it. Documents are written through {@link OpenSearchLinkIndex#put}, as the crawl
- * function writes them. All tests share one index; each uses its own owners, which is also what
- * keeps their links apart.
+ * The query function against a real OpenSearch (a node on loopback, or a LocalStack domain: see
+ * {@link TestBackend}), built from settings as the local runner builds it. Documents are written
+ * through {@link OpenSearchLinkIndex#put}, as the crawl function writes them. All tests share one
+ * index; each uses its own owners, which is also what keeps their links apart.
  */
-@ExtendWith(EmbeddedOpenSearchExtension.class)
+@ExtendWith(TestOpenSearchExtension.class)
 class QueryLinksIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
 
-    private static EmbeddedOpenSearch openSearch;
+    private static TestOpenSearch openSearch;
     private static String indexName;
     private static OpenSearchLinkIndex writer;
     private static QueryLinksHandler handler;
@@ -53,7 +55,7 @@ class QueryLinksIT {
     private final String bob = owner("bob");
 
     @BeforeAll
-    static void createIndexAndHandler(EmbeddedOpenSearch node) {
+    static void createIndexAndHandler(TestOpenSearch node) {
         openSearch = node;
         indexName = "links-query-it-" + UUID.randomUUID().toString().substring(0, 8);
         Settings settings = settings(indexName);
@@ -73,7 +75,7 @@ class QueryLinksIT {
                         "OPENSEARCH_ENDPOINT",
                         openSearch.endpoint().toString(),
                         "OPENSEARCH_AUTH",
-                        "none",
+                        openSearch.authSetting(),
                         "INDEX_NAME",
                         index));
     }
@@ -509,6 +511,7 @@ class QueryLinksIT {
 
     @Test
     void answers503WithRetryAfterWhileOpenSearchIsDown() throws IOException {
+        assumeTrue(openSearch.canStop(), "only the embedded node can be stopped for one test");
         LinkId id = save(article(alice, "a", "Zeppelins", "text", T0).build());
         refresh();
 

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.linkcrawl.link.CrawlMessageCodec;
 import dev.linkcrawl.link.MalformedMessageException;
-import dev.linkcrawl.testing.EmbeddedSqs;
+import dev.linkcrawl.testing.backend.TestBackend;
+import dev.linkcrawl.testing.backend.TestSqs;
 import dev.linkcrawl.url.UrlPolicy;
 import java.nio.charset.CharacterCodingException;
 import java.time.Clock;
@@ -17,17 +18,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * The rows of {@code hostile-envelope.tsv} again, against a real SQS-compatible queue (ElasticMQ)
- * through {@link SqsCrawlQueue}: the queue accepts every message the table accepts (no row turns
- * into a 503), and a refusal leaves the queue empty.
+ * The rows of {@code hostile-envelope.tsv} again, against a real SQS-compatible queue (ElasticMQ,
+ * or LocalStack: see {@link TestBackend}) through {@link SqsCrawlQueue}: the queue accepts every
+ * message the table accepts (no row turns into a 503), and a refusal leaves the queue empty.
  */
 class HostileApiEnvelopeIT {
 
-    private static EmbeddedSqs sqs;
+    private static TestSqs sqs;
 
     @BeforeAll
     static void startQueue() {
-        sqs = EmbeddedSqs.start();
+        sqs = TestBackend.selected().sqs();
     }
 
     @AfterAll

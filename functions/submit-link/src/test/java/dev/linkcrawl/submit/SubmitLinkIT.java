@@ -1,14 +1,16 @@
 package dev.linkcrawl.submit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.linkcrawl.config.Settings;
-import dev.linkcrawl.testing.EmbeddedSqs;
 import dev.linkcrawl.testing.SampleEvents;
+import dev.linkcrawl.testing.backend.TestBackend;
+import dev.linkcrawl.testing.backend.TestSqs;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -16,27 +18,30 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
 
-/** The submit function against a real SQS-compatible server (ElasticMQ) on loopback. */
+/**
+ * The submit function against a real SQS-compatible server: ElasticMQ on loopback, or LocalStack
+ * (see {@link TestBackend}).
+ */
 class SubmitLinkIT {
 
     private static final SampleEvents EVENTS = new SampleEvents("submit-link");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private EmbeddedSqs sqs;
+    private TestSqs sqs;
     private String queueUrl;
     private SubmitLinkHandler handler;
 
     @BeforeEach
     void startQueue() {
-        sqs = EmbeddedSqs.start();
+        sqs = TestBackend.selected().sqs();
         queueUrl = sqs.createQueue("crawl-queue");
         handler =
                 new SubmitLinkHandler(
                         Settings.from(
                                 Map.of(
                                         "AWS_REGION",
-                                        EmbeddedSqs.REGION,
+                                        sqs.region(),
                                         "AWS_ENDPOINT_URL_SQS",
                                         sqs.endpoint().toString(),
                                         "QUEUE_URL",
@@ -75,6 +80,7 @@ class SubmitLinkIT {
 
     @Test
     void queueServerDownAnswers503WithRetryAfterAndNothingIsAccepted() throws Exception {
+        assumeTrue(sqs.canStop(), "only an embedded queue server can be stopped for one test");
         sqs.stop();
 
         long started = System.nanoTime();
