@@ -10,12 +10,14 @@ import java.util.Optional;
  * <p>This is the authority of the SSRF model: the string rules on a URL are a first filter, and the
  * fetcher asks this class about every address DNS returned before it connects to any of them.
  * IPv4-mapped IPv6 addresses ({@code ::ffff:a.b.c.d}) are judged by their embedded IPv4 address;
- * every other range that embeds IPv4 (IPv4-compatible {@code ::/96}, NAT64, 6to4, Teredo) is
- * blocked whole, since where its far end leads cannot be judged from here.
+ * every other range that embeds IPv4 (IPv4-compatible {@code ::/96}, IPv4-translated {@code
+ * ::ffff:0:0:0/96}, NAT64, 6to4, Teredo) is blocked whole, since where its far end leads cannot be
+ * judged from here.
  *
- * <p>Beyond DESIGN.md's list, two later registry entries are blocked too: {@code 3fff::/20}
- * (documentation, RFC 9637) and {@code 5f00::/16} (SRv6 segment identifiers, RFC 9602); neither is
- * globally reachable.
+ * <p>Beyond DESIGN.md's list, three ranges are blocked too: {@code ::ffff:0:0:0/96}
+ * (IPv4-translated, RFC 2765: an SIIT translator sends {@code ::ffff:0:7f00:1} to 127.0.0.1),
+ * {@code 3fff::/20} (documentation, RFC 9637) and {@code 5f00::/16} (SRv6 segment identifiers, RFC
+ * 9602); none is globally reachable.
  */
 public final class BlockedAddresses {
 
@@ -81,6 +83,7 @@ public final class BlockedAddresses {
                     Range.ipv6("::/128"),
                     Range.ipv6("::1/128"),
                     Range.ipv6("::/96"),
+                    Range.ipv6("::ffff:0:0:0/96"),
                     Range.ipv6("64:ff9b::/96"),
                     Range.ipv6("64:ff9b:1::/48"),
                     Range.ipv6("100::/64"),

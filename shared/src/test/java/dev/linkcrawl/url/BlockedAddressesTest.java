@@ -66,6 +66,13 @@ class BlockedAddressesTest {
     }
 
     @Test
+    void blocksTheIpv4TranslatedRangeWholeThatAnSiitTranslatorWouldSendToLoopback() {
+        assertThat(BlockedAddresses.rangeOf(ipv6("::ffff:0:7f00:1"))).contains("::ffff:0:0:0/96");
+        assertThat(BlockedAddresses.rangeOf(ipv6("::ffff:0:5db8:d822")))
+                .contains("::ffff:0:0:0/96");
+    }
+
+    @Test
     void reportsTheMostSpecificRange() {
         assertThat(BlockedAddresses.rangeOf(ipv6("::1"))).contains("::1/128");
         assertThat(BlockedAddresses.rangeOf(ipv6("::"))).contains("::/128");
