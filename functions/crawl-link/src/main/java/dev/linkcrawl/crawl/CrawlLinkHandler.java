@@ -132,7 +132,8 @@ public final class CrawlLinkHandler implements RequestHandler<SQSEvent, SQSBatch
                             fetchDeadline,
                             remainingMillis(context),
                             INDEXING_MARGIN);
-            CrawlLink.Outcome outcome = crawlLink.crawl(message, receiveCount(record), deadline);
+            CrawlLink.Outcome outcome =
+                    crawlLink.crawl(message, receiveCount(record), deadline).outcome();
             log(
                     context,
                     "crawl id="
