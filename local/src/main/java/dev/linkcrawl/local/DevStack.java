@@ -91,6 +91,7 @@ public final class DevStack implements AutoCloseable {
     private final List<AutoCloseable> started;
     private final Endpoints endpoints;
     private final Map<String, Target> functions;
+    private final Map<String, SqsEventSourcePoller> eventSources;
     private final StartupTimes startupTimes;
     private final Path stateFolder;
     private final SamTemplate template;
@@ -100,11 +101,13 @@ public final class DevStack implements AutoCloseable {
             List<AutoCloseable> started,
             Endpoints endpoints,
             Map<String, Target> functions,
+            Map<String, SqsEventSourcePoller> eventSources,
             StartupTimes startupTimes,
             Path stateFolder) {
         this.started = started;
         this.endpoints = endpoints;
         this.functions = functions;
+        this.eventSources = Map.copyOf(eventSources);
         this.startupTimes = startupTimes;
         this.stateFolder = stateFolder;
         this.template = template;
@@ -247,17 +250,20 @@ public final class DevStack implements AutoCloseable {
             }
             started.add(api);
 
+            Map<String, SqsEventSourcePoller> pollers = new LinkedHashMap<>();
             for (FunctionResource function : functionResources) {
                 for (SqsEventSourceMapping mapping : function.sqsEventSources()) {
                     if (targets.get(function.logicalId()) instanceof Target.Ready ready) {
-                        started.add(
+                        SqsEventSourcePoller poller =
                                 new SqsEventSourcePoller(
                                                 ready.localFunction(),
                                                 mapping,
                                                 queues.get(mapping.queue()),
                                                 LocalSqs.client(sqs.endpoint()),
                                                 log)
-                                        .start());
+                                        .start();
+                        started.add(poller);
+                        pollers.put(eventSourceKey(function.logicalId(), mapping.queue()), poller);
                     }
                 }
             }
@@ -306,7 +312,7 @@ public final class DevStack implements AutoCloseable {
                             s3Took,
                             functionsTook,
                             Duration.between(begin, clock.instant()));
-            return new DevStack(template, started, endpoints, targets, times, state);
+            return new DevStack(template, started, endpoints, targets, pollers, times, state);
         } catch (IOException | RuntimeException e) {
             closeAll(started);
             throw e;
@@ -324,6 +330,19 @@ public final class DevStack implements AutoCloseable {
 
     public StartupTimes startupTimes() {
         return startupTimes;
+    }
+
+    /**
+     * The running SQS event source of {@code function} on {@code queue} (logical ids), for example
+     * to change its maximum concurrency; empty when the template has none or the function did not
+     * load.
+     */
+    public Optional<SqsEventSourcePoller> eventSource(String function, String queue) {
+        return Optional.ofNullable(eventSources.get(eventSourceKey(function, queue)));
+    }
+
+    private static String eventSourceKey(String function, String queue) {
+        return function + " " + queue;
     }
 
     /** Stops the pollers and the API first, then the queues and the index; the data stays. */

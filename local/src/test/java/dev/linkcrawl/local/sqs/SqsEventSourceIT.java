@@ -120,6 +120,69 @@ class SqsEventSourceIT {
     }
 
     @Test
+    void raisingTheMaximumConcurrencyOfARunningMappingLetsMoreRunAtOnce() throws Exception {
+        Map<String, LocalQueue> queues = provision(queue("Busy", 30, Optional.empty()));
+        Concurrency seen = new Concurrency();
+        poll(
+                function(Duration.ofSeconds(5), seen.handler(200)),
+                mapping("Busy", 1, 2),
+                queues.get("Busy"));
+        for (int i = 0; i < 16; i++) {
+            send(queues.get("Busy"), "job-" + i);
+        }
+        awaitTrue(() -> seen.done.get() >= 4, Duration.ofSeconds(20));
+        assertThat(seen.mostAtOnce.get()).isEqualTo(2);
+
+        pollers.getLast().maximumConcurrency(4);
+        awaitTrue(() -> seen.done.get() == 16, Duration.ofSeconds(20));
+
+        assertThat(seen.mostAtOnce.get()).isEqualTo(4);
+        assertThat(pollers.getLast().maximumConcurrency()).isEqualTo(4);
+    }
+
+    @Test
+    void loweringTheMaximumConcurrencyLetsTheRunningFinishAndStartsFewer() throws Exception {
+        Map<String, LocalQueue> queues = provision(queue("Busy", 30, Optional.empty()));
+        Concurrency seen = new Concurrency();
+        poll(
+                function(Duration.ofSeconds(5), seen.handler(300)),
+                mapping("Busy", 1, 3),
+                queues.get("Busy"));
+        for (int i = 0; i < 9; i++) {
+            send(queues.get("Busy"), "job-" + i);
+        }
+        awaitTrue(() -> seen.running.get() == 3, Duration.ofSeconds(20));
+
+        pollers.getLast().maximumConcurrency(1);
+        awaitTrue(() -> seen.done.get() >= 3, Duration.ofSeconds(20));
+        seen.mostAtOnce.set(seen.running.get());
+        awaitTrue(() -> seen.done.get() == 9, Duration.ofSeconds(20));
+
+        assertThat(seen.mostAtOnce.get()).isEqualTo(1);
+    }
+
+    /** A handler that sleeps, counting how many run at once. */
+    private static final class Concurrency {
+        final AtomicInteger running = new AtomicInteger();
+        final AtomicInteger mostAtOnce = new AtomicInteger();
+        final AtomicInteger done = new AtomicInteger();
+
+        RequestHandler<SQSEvent, SQSBatchResponse> handler(long sleepMs) {
+            return (event, context) -> {
+                mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+                try {
+                    Thread.sleep(sleepMs);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                running.decrementAndGet();
+                done.incrementAndGet();
+                return null;
+            };
+        }
+    }
+
+    @Test
     void batchItemFailureComesBackAfterTheVisibilityTimeoutThenMovesToTheDeadLetterQueue()
             throws Exception {
         Map<String, LocalQueue> queues =
