@@ -1,0 +1,89 @@
+package dev.linkcrawl.local.bench;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+
+/**
+ * The figures of one concurrency level of the throughput benchmark.
+ *
+ * @param links links indexed
+ * @param seconds from the first send to the last document indexed
+ * @param p50Ms end-to-end latency (sent to indexed), median; {@code p99Ms} likewise
+ * @param queueMs mean wait from sent to the start of the crawl; {@code fetchMs}, {@code extractMs},
+ *     {@code indexMs} the means of each stage and {@code crawlMs} of the whole crawl in the handler
+ *     (0 when no crawl reported the stage)
+ * @param cpuPercent CPU time of the whole local stack (one JVM) over the level, in percent of all
+ *     cores
+ * @param redelivered crawls that reported a transient failure and went back to the queue
+ */
+record LevelFigures(
+        int concurrency,
+        int links,
+        double seconds,
+        double linksPerSecond,
+        double p50Ms,
+        double p99Ms,
+        double queueMs,
+        double fetchMs,
+        double extractMs,
+        double indexMs,
+        double crawlMs,
+        double cpuPercent,
+        int redelivered) {
+
+    /** A link the benchmark sent ({@link System#nanoTime()}) and the crawl that indexed it. */
+    record Crawled(long sentNanos, CrawlTiming timing) {}
+
+    /**
+     * @param firstSentNanos when the level's first message was sent
+     */
+    static LevelFigures of(
+            int concurrency,
+            List<Crawled> crawled,
+            long firstSentNanos,
+            double cpuPercent,
+            int redelivered) {
+        long lastNanos =
+                crawled.stream()
+                        .mapToLong(c -> c.timing().readNanos())
+                        .max()
+                        .orElse(firstSentNanos);
+        double seconds = (lastNanos - firstSentNanos) / 1e9;
+        double[] latencies =
+                crawled.stream()
+                        .mapToDouble(c -> (c.timing().readNanos() - c.sentNanos()) / 1e6)
+                        .sorted()
+                        .toArray();
+        return new LevelFigures(
+                concurrency,
+                crawled.size(),
+                seconds,
+                seconds > 0 ? crawled.size() / seconds : 0,
+                PhaseSummary.percentile(latencies, 0.50),
+                PhaseSummary.percentile(latencies, 0.99),
+                mean(crawled, CrawlTiming::queueMs),
+                mean(crawled, CrawlTiming::fetchMs),
+                mean(crawled, CrawlTiming::extractMs),
+                mean(crawled, CrawlTiming::indexMs),
+                mean(crawled, CrawlTiming::crawlMs),
+                cpuPercent,
+                redelivered);
+    }
+
+    /** The time in the handler outside the three stages: decoding, logging, the deadline. */
+    double otherMs() {
+        return Math.max(0, crawlMs - fetchMs - extractMs - indexMs);
+    }
+
+    private static double mean(List<Crawled> crawled, Function<CrawlTiming, OptionalDouble> stage) {
+        double[] values =
+                crawled.stream()
+                        .map(c -> stage.apply(c.timing()))
+                        .filter(OptionalDouble::isPresent)
+                        .mapToDouble(OptionalDouble::getAsDouble)
+                        .toArray();
+        return Arrays.stream(values).average().orElse(0);
+    }
+}
