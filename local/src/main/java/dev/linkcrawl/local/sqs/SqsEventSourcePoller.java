@@ -142,17 +142,30 @@ public final class SqsEventSourcePoller implements AutoCloseable {
         }
     }
 
+    /**
+     * Receives for every free slot at once (at most 10 messages, SQS's limit), then starts an
+     * invocation per batch: with one receive per invocation, this single thread's round trips to
+     * the queue capped the invocations a second, whatever the concurrency.
+     */
     private void poll() {
+        int perInvocation = Math.min(mapping.batchSize(), 10);
         while (running) {
             try {
                 slots.acquire();
             } catch (InterruptedException e) {
                 return;
             }
-            boolean dispatched = false;
+            int held = 1;
+            while ((held + 1) * perInvocation <= 10 && slots.tryAcquire()) {
+                held++;
+            }
             try {
-                List<Message> batch = receive();
-                if (!batch.isEmpty() && running) {
+                List<Message> messages = receive(held * perInvocation);
+                for (int from = 0; from < messages.size() && running; from += perInvocation) {
+                    List<Message> batch =
+                            List.copyOf(
+                                    messages.subList(
+                                            from, Math.min(from + perInvocation, messages.size())));
                     workers.execute(
                             () -> {
                                 try {
@@ -161,7 +174,7 @@ public final class SqsEventSourcePoller implements AutoCloseable {
                                     slots.release();
                                 }
                             });
-                    dispatched = true;
+                    held--; // the invocation releases its slot when it ends
                 }
             } catch (SdkException e) {
                 if (!running) {
@@ -169,20 +182,17 @@ public final class SqsEventSourcePoller implements AutoCloseable {
                 }
                 unreachable(e);
             } finally {
-                if (!dispatched) {
-                    slots.release();
-                }
+                slots.release(held);
             }
         }
     }
 
-    private List<Message> receive() {
+    private List<Message> receive(int maxMessages) {
         List<Message> messages =
                 sqs.receiveMessage(
                                 receive ->
                                         receive.queueUrl(queue.url())
-                                                .maxNumberOfMessages(
-                                                        Math.min(mapping.batchSize(), 10))
+                                                .maxNumberOfMessages(maxMessages)
                                                 .waitTimeSeconds(WAIT_SECONDS)
                                                 .messageSystemAttributeNames(
                                                         MessageSystemAttributeName.ALL)
