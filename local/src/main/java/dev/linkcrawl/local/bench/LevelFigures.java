@@ -77,6 +77,16 @@ record LevelFigures(
         return Math.max(0, crawlMs - fetchMs - extractMs - indexMs);
     }
 
+    /**
+     * The time each crawl held a slot of the event source outside the handler (receiving the
+     * message, starting the invocation, deleting the message), derived: with every slot busy, a
+     * slot frees {@code concurrency / linksPerSecond} apart, and the handler took {@code crawlMs}
+     * of that. Only meaningful when the backlog kept every slot busy, as the benchmark does.
+     */
+    double runnerMs() {
+        return links == 0 ? 0 : Math.max(0, 1000.0 * concurrency / linksPerSecond - crawlMs);
+    }
+
     private static double mean(List<Crawled> crawled, Function<CrawlTiming, OptionalDouble> stage) {
         double[] values =
                 crawled.stream()

@@ -48,16 +48,18 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
  * Each level sets the queue's event source to that {@code MaximumConcurrency} (as Lambda's {@code
  * UpdateEventSourceMapping} would) and, for {@code --seconds} (default 20), puts crawl messages
  * straight on {@code CrawlQueue} with {@code SendMessageBatch} (the shared codec's format, as the
- * API would send them), keeping {@value #BACKLOG_FACTOR} × concurrency + {@value #BACKLOG_EXTRA}
- * links outstanding so the consumer never waits for work; then it waits for the last ones. A
- * warm-up level (default 10 s at concurrency 16) runs first and is not reported.
+ * API would send them), keeping concurrency + {@value #BACKLOG_EXTRA} links outstanding, so the
+ * consumer never waits for work and each link waits behind at most {@value #BACKLOG_EXTRA} others;
+ * then it waits for the last ones. A warm-up level (default 10 s at concurrency 16) runs first and
+ * is not reported.
  *
  * <p>The crawl function writes one metrics line per crawl (Embedded Metric Format: queue wait,
  * fetch, extract, index, the whole crawl); the benchmark reads those lines from the runner's log as
  * they are written, so a link counts as indexed when its document was written. Each level reports
  * links a second from its first send to its last document indexed, the p50 and p99 of sent to
- * indexed, the mean of each stage, and the CPU the stack used. Afterwards the documents are counted
- * in the index. Prints a table, then one JSON line.
+ * indexed, the mean of each stage, the time a slot spends per link outside the handler, and the CPU
+ * the stack used. Afterwards the documents are counted in the index. Prints a table, then one JSON
+ * line.
  */
 @Command(
         name = "throughput",
@@ -69,8 +71,10 @@ public final class ThroughputBench implements Callable<Integer> {
 
     static final String FUNCTION = "CrawlLinkFunction";
     static final String QUEUE = "CrawlQueue";
-    static final int BACKLOG_FACTOR = 2;
-    static final int BACKLOG_EXTRA = 20;
+
+    /** Links outstanding beyond what the consumer holds: 10. */
+    static final int BACKLOG_EXTRA = 10;
+
     static final int WARM_UP_CONCURRENCY = 16;
 
     /** How long a level waits for its last crawls once it stops sending: 30 seconds. */
@@ -133,7 +137,7 @@ public final class ThroughputBench implements Callable<Integer> {
 
     /** Links kept outstanding at {@code concurrency}: twice as many, and 20 more. */
     static int backlog(int concurrency) {
-        return BACKLOG_FACTOR * concurrency + BACKLOG_EXTRA;
+        return concurrency + BACKLOG_EXTRA;
     }
 
     @Override
@@ -161,11 +165,11 @@ public final class ThroughputBench implements Callable<Integer> {
                             Set.of(site.port()), Set.of(new HostPort("127.0.0.1", site.port())));
             out.printf(
                     "throughput: %s consuming %s, links put on the queue with SendMessageBatch,"
-                            + " %d × concurrency + %d kept outstanding, %.0f s a level; all of it"
+                            + " concurrency + %d kept outstanding, %.0f s a level; all of it"
                             + " (ElasticMQ, OpenSearch, the function, the page site, this"
                             + " benchmark) shares this machine's %d cores, so throughput stops"
                             + " growing where they run out (log: %s)%n",
-                    FUNCTION, QUEUE, BACKLOG_FACTOR, BACKLOG_EXTRA, seconds, cores, logFile);
+                    FUNCTION, QUEUE, BACKLOG_EXTRA, seconds, cores, logFile);
             try (DevStack stack =
                             DevStack.start(
                                     new DevStack.Options(
@@ -243,7 +247,7 @@ public final class ThroughputBench implements Callable<Integer> {
         json.put("bench", "throughput");
         json.put("cores", cores);
         json.put("levelSeconds", seconds);
-        json.put("backlog", BACKLOG_FACTOR + " x concurrency + " + BACKLOG_EXTRA);
+        json.put("backlog", "concurrency + " + BACKLOG_EXTRA);
         json.put("loadAverageBefore", DeadlineBench.round(loadBefore));
         json.put("loadAverageAfter", DeadlineBench.round(loadAfter));
         List<Map<String, Object>> levelJson = new ArrayList<>();
@@ -260,6 +264,7 @@ public final class ThroughputBench implements Callable<Integer> {
             level.put("extractMs", DeadlineBench.round(f.extractMs()));
             level.put("indexMs", DeadlineBench.round(f.indexMs()));
             level.put("crawlMs", DeadlineBench.round(f.crawlMs()));
+            level.put("runnerMs", DeadlineBench.round(f.runnerMs()));
             level.put("cpuPercent", DeadlineBench.round(f.cpuPercent()));
             level.put("redelivered", f.redelivered());
             level.put("documents", documents.getOrDefault(owner(f.concurrency()), 0));
@@ -351,7 +356,7 @@ public final class ThroughputBench implements Callable<Integer> {
             double loadBefore,
             double loadAfter) {
         out.printf(
-                "%-11s %7s %8s %8s %8s | %8s %8s %8s %8s %8s | %5s %9s%n",
+                "%-11s %7s %8s %8s %8s | %7s %7s %7s %7s %7s %7s | %5s %8s%n",
                 "concurrency",
                 "links",
                 "links/s",
@@ -362,11 +367,12 @@ public final class ThroughputBench implements Callable<Integer> {
                 "extract",
                 "index",
                 "other",
+                "runner",
                 "CPU",
                 "in index");
         for (LevelFigures f : figures) {
             out.printf(
-                    "%-11d %7d %8.1f %8.1f %8.1f | %8.1f %8.2f %8.2f %8.2f %8.2f | %4.0f%% %9d%n",
+                    "%-11d %7d %8.1f %8.1f %8.1f | %7.1f %7.2f %7.2f %7.2f %7.2f %7.1f | %4.0f%% %8d%n",
                     f.concurrency(),
                     f.links(),
                     f.linksPerSecond(),
@@ -377,12 +383,15 @@ public final class ThroughputBench implements Callable<Integer> {
                     f.extractMs(),
                     f.indexMs(),
                     f.otherMs(),
+                    f.runnerMs(),
                     f.cpuPercent(),
                     documents.getOrDefault(owner(f.concurrency()), 0));
         }
         out.printf(
-                "latency: sent to indexed; queue, fetch, extract, index: mean ms per crawl (other:"
-                        + " the rest of the crawl in the handler); CPU: the whole stack's, of %d"
+                "latency: sent to indexed; queue (sent to crawl start), fetch, extract, index: mean"
+                        + " ms per crawl; other: the rest of the crawl in the handler; runner:"
+                        + " concurrency / links/s - crawl, a slot's time per link outside the"
+                        + " handler (receive, invoke, delete); CPU: the whole stack's, of %d"
                         + " cores; load average %.2f before, %.2f after%n",
                 cores, loadBefore, loadAfter);
     }

@@ -58,6 +58,20 @@ class LevelFiguresTest {
     }
 
     @Test
+    void runnerTimeIsWhatASlotSpendsPerLinkOutsideTheHandler() {
+        List<LevelFigures.Crawled> crawled = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            // One slot, a link indexed every 40 ms, 25 ms of it in the handler.
+            crawled.add(crawled(i * 40 * MS, (i + 1) * 40 * MS, 0, 10.0, 5.0, 10.0, 25.0));
+        }
+
+        LevelFigures figures = LevelFigures.of(1, crawled, 0, 0, 0);
+
+        assertThat(figures.linksPerSecond()).isCloseTo(25.0, within(1e-9));
+        assertThat(figures.runnerMs()).isCloseTo(15.0, within(1e-9));
+    }
+
+    @Test
     void aStageNoCrawlReachedIsAveragedOverTheCrawlsThatDid() {
         CrawlTiming refused =
                 new CrawlTiming(
