@@ -6,10 +6,10 @@ import java.util.OptionalDouble;
 import java.util.function.Function;
 
 /**
- * The figures of one concurrency level of the throughput benchmark.
+ * The figures of one concurrency level of the throughput benchmark, pooled over its passes.
  *
  * @param links links indexed
- * @param seconds from the first send to the last document indexed
+ * @param seconds from the first send to the last document indexed, summed over the passes
  * @param p50Ms end-to-end latency (sent to indexed), median; {@code p99Ms} likewise
  * @param queueMs mean wait from sent to the start of the crawl; {@code fetchMs}, {@code extractMs},
  *     {@code indexMs} the means of each stage and {@code crawlMs} of the whole crawl in the handler
@@ -17,6 +17,7 @@ import java.util.function.Function;
  * @param cpuPercent CPU time of the whole local stack (one JVM) over the level, in percent of all
  *     cores
  * @param redelivered crawls that reported a transient failure and went back to the queue
+ * @param passLinksPerSecond the throughput of each pass, in the order they ran
  */
 record LevelFigures(
         int concurrency,
@@ -31,26 +32,57 @@ record LevelFigures(
         double indexMs,
         double crawlMs,
         double cpuPercent,
-        int redelivered) {
+        int redelivered,
+        List<Double> passLinksPerSecond) {
+
+    LevelFigures {
+        passLinksPerSecond = List.copyOf(passLinksPerSecond);
+    }
 
     /** A link the benchmark sent ({@link System#nanoTime()}) and the crawl that indexed it. */
     record Crawled(long sentNanos, CrawlTiming timing) {}
 
     /**
-     * @param firstSentNanos when the level's first message was sent
+     * One time-boxed run of a level.
+     *
+     * @param firstSentNanos when its first message was sent
+     * @param wallNanos how long it ran, its last crawls included
+     * @param cpuPercent CPU of the stack over {@code wallNanos}, in percent of all cores
      */
-    static LevelFigures of(
-            int concurrency,
+    record Pass(
             List<Crawled> crawled,
             long firstSentNanos,
+            long wallNanos,
             double cpuPercent,
             int redelivered) {
-        long lastNanos =
-                crawled.stream()
-                        .mapToLong(c -> c.timing().readNanos())
-                        .max()
-                        .orElse(firstSentNanos);
-        double seconds = (lastNanos - firstSentNanos) / 1e9;
+        Pass {
+            crawled = List.copyOf(crawled);
+        }
+
+        /** From the first send to the last document indexed. */
+        double seconds() {
+            long last =
+                    crawled.stream()
+                            .mapToLong(c -> c.timing().readNanos())
+                            .max()
+                            .orElse(firstSentNanos);
+            return (last - firstSentNanos) / 1e9;
+        }
+
+        double linksPerSecond() {
+            return seconds() > 0 ? crawled.size() / seconds() : 0;
+        }
+    }
+
+    static LevelFigures of(int concurrency, List<Pass> passes) {
+        List<Crawled> crawled = passes.stream().flatMap(p -> p.crawled().stream()).toList();
+        double seconds = passes.stream().mapToDouble(Pass::seconds).sum();
+        long wall = passes.stream().mapToLong(Pass::wallNanos).sum();
+        double cpuPercent =
+                wall == 0
+                        ? 0
+                        : passes.stream().mapToDouble(p -> p.cpuPercent() * p.wallNanos()).sum()
+                                / wall;
         double[] latencies =
                 crawled.stream()
                         .mapToDouble(c -> (c.timing().readNanos() - c.sentNanos()) / 1e6)
@@ -69,7 +101,8 @@ record LevelFigures(
                 mean(crawled, CrawlTiming::indexMs),
                 mean(crawled, CrawlTiming::crawlMs),
                 cpuPercent,
-                redelivered);
+                passes.stream().mapToInt(Pass::redelivered).sum(),
+                passes.stream().map(Pass::linksPerSecond).toList());
     }
 
     /** The time in the handler outside the three stages: decoding, logging, the deadline. */

@@ -22,15 +22,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,13 +44,15 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
  *
  * <p>One dev stack of the template runs throughout (ElasticMQ, OpenSearch, the crawl function
  * consuming {@code CrawlQueue}), with a site of article pages on loopback ({@link ArticlePages}).
- * Each level sets the queue's event source to that {@code MaximumConcurrency} (as Lambda's {@code
- * UpdateEventSourceMapping} would) and, for {@code --seconds} (default 20), puts crawl messages
- * straight on {@code CrawlQueue} with {@code SendMessageBatch} (the shared codec's format, as the
- * API would send them), keeping concurrency + {@value #BACKLOG_EXTRA} links outstanding, so the
- * consumer never waits for work and each link waits behind at most {@value #BACKLOG_EXTRA} others;
- * then it waits for the last ones. A warm-up level (default 10 s at concurrency 16) runs first and
- * is not reported.
+ * Each pass of a level sets the queue's event source to that {@code MaximumConcurrency} (as
+ * Lambda's {@code UpdateEventSourceMapping} would) and, for {@code --seconds} (default 10), puts
+ * crawl messages straight on {@code CrawlQueue} with {@code SendMessageBatch} (the shared codec's
+ * format, as the API would send them), keeping concurrency + {@value #BACKLOG_EXTRA} links
+ * outstanding, so the consumer never waits for work and each link waits behind at most {@value
+ * #BACKLOG_EXTRA} others; then it waits for the last ones. The levels run in order, then in reverse
+ * ({@code --passes 2}), and each level's two passes are pooled: on two cores the JIT keeps
+ * compiling for minutes, and a level run once, late, would be favoured. A warm-up (default 45 s at
+ * concurrency {@value #WARM_UP_CONCURRENCY}) runs first and is not reported.
  *
  * <p>The crawl function writes one metrics line per crawl (Embedded Metric Format: queue wait,
  * fetch, extract, index, the whole crawl); the benchmark reads those lines from the runner's log as
@@ -75,7 +76,7 @@ public final class ThroughputBench implements Callable<Integer> {
     /** Links outstanding beyond what the consumer holds: 10. */
     static final int BACKLOG_EXTRA = 10;
 
-    static final int WARM_UP_CONCURRENCY = 16;
+    static final int WARM_UP_CONCURRENCY = 64;
 
     /** How long a level waits for its last crawls once it stops sending: 30 seconds. */
     static final Duration DRAIN_LIMIT = Duration.ofSeconds(30);
@@ -91,16 +92,24 @@ public final class ThroughputBench implements Callable<Integer> {
 
     @Option(
             names = "--seconds",
-            defaultValue = "20",
-            description = "How long each level sends links (default ${DEFAULT-VALUE}).")
+            defaultValue = "10",
+            description = "How long each pass of a level sends links (default ${DEFAULT-VALUE}).")
     double seconds;
 
     @Option(
-            names = "--warmup",
-            defaultValue = "10",
+            names = "--passes",
+            defaultValue = "2",
             description =
-                    "Unreported level at concurrency 16 first, in seconds (default ${DEFAULT-VALUE};"
-                            + " 0 for none): the JIT and the first connections.")
+                    "1: each level once, in order; 2: in order, then in reverse order, pooled"
+                            + " (default ${DEFAULT-VALUE}).")
+    int passes;
+
+    @Option(
+            names = "--warmup",
+            defaultValue = "45",
+            description =
+                    "Unreported level at concurrency 64 first, in seconds (default ${DEFAULT-VALUE};"
+                            + " 0 for none): the JIT, OpenSearch's caches, the first connections.")
     double warmUpSeconds;
 
     @Option(
@@ -116,7 +125,15 @@ public final class ThroughputBench implements Callable<Integer> {
 
     private final AtomicReference<List<LevelFigures.Crawled>> crawled =
             new AtomicReference<>(Collections.synchronizedList(new ArrayList<>()));
-    private final AtomicInteger redelivered = new AtomicInteger();
+
+    /**
+     * Links of the current pass whose crawl failed transiently: SQS redelivers them only after the
+     * queue's visibility timeout (180 s), so a pass does not wait for them.
+     */
+    private final Set<String> redelivered = ConcurrentHashMap.newKeySet();
+
+    /** The thread that sends links, woken when a crawl makes room for more. */
+    private volatile Thread feeder;
 
     ThroughputBench(PrintStream out) {
         this.out = out;
@@ -143,18 +160,30 @@ public final class ThroughputBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         for (int level : levels) {
-            if (level < 1) {
+            if (level < 1 || level > 1000) {
                 throw new CommandLine.ParameterException(
-                        new CommandLine(this), "--concurrency: each level must be at least 1");
+                        new CommandLine(this), "--concurrency: each level must be from 1 to 1000");
             }
         }
+        if (passes != 1 && passes != 2) {
+            throw new CommandLine.ParameterException(
+                    new CommandLine(this), "--passes must be 1 or 2");
+        }
+        long benchStarted = System.nanoTime();
         int cores = Runtime.getRuntime().availableProcessors();
         Path stateFolder = state != null ? state : Files.createTempDirectory("linkcrawl-bench-");
         Files.createDirectories(stateFolder);
         Path logFile = stateFolder.resolve("bench-throughput.log");
         double loadBefore = loadAverage();
-        List<LevelFigures> figures = new ArrayList<>();
-        Map<String, Integer> documents = new LinkedHashMap<>();
+        // Per level (in --concurrency order): its passes, and the owner of each pass's links.
+        List<List<LevelFigures.Pass>> runs = new ArrayList<>();
+        List<List<String>> owners = new ArrayList<>();
+        levels.forEach(
+                level -> {
+                    runs.add(new ArrayList<>());
+                    owners.add(new ArrayList<>());
+                });
+        Map<String, Integer> byOwner = new LinkedHashMap<>();
         ArticlePages articles = new ArticlePages();
         try (PageSite site = PageSite.start(0, articles::page);
                 PrintStream log =
@@ -207,51 +236,64 @@ public final class ThroughputBench implements Callable<Integer> {
                 Feed feed =
                         new Feed(sqs, stack.endpoints().queues().get(QUEUE).url(), site, policy);
                 if (warmUpSeconds > 0) {
-                    LevelFigures warm =
-                            level(consumer, feed, "warmup", WARM_UP_CONCURRENCY, warmUpSeconds);
+                    LevelFigures.Pass warm =
+                            pass(consumer, feed, "warmup", WARM_UP_CONCURRENCY, warmUpSeconds);
                     out.printf(
-                            "warm-up: %d links at concurrency %d, %.0f links/s (not reported)%n",
-                            warm.links(), WARM_UP_CONCURRENCY, warm.linksPerSecond());
+                            "warm-up: %d links at concurrency %d, %.0f links/s, %d redelivered"
+                                    + " (not reported)%n",
+                            warm.crawled().size(),
+                            WARM_UP_CONCURRENCY,
+                            warm.linksPerSecond(),
+                            warm.redelivered());
                 }
-                for (int concurrency : levels) {
-                    LevelFigures level =
-                            level(consumer, feed, owner(concurrency), concurrency, seconds);
-                    figures.add(level);
+                int run = 0;
+                for (int index : order(levels.size(), passes)) {
+                    int concurrency = levels.get(index);
+                    // Each pass its own owner, so its documents are counted apart.
+                    String owner = "bench-" + ++run + "-c" + concurrency;
+                    owners.get(index).add(owner);
+                    LevelFigures.Pass pass = pass(consumer, feed, owner, concurrency, seconds);
+                    runs.get(index).add(pass);
                     out.printf(
                             "concurrency %d: %d links in %.1f s, %.1f links/s, CPU %.0f%%%n",
                             concurrency,
-                            level.links(),
-                            level.seconds(),
-                            level.linksPerSecond(),
-                            level.cpuPercent());
+                            pass.crawled().size(),
+                            pass.seconds(),
+                            pass.linksPerSecond(),
+                            pass.cpuPercent());
                 }
-                Set<String> owners = new HashSet<>();
-                levels.forEach(c -> owners.add(owner(c)));
                 new IndexScan(stack.endpoints().openSearchEndpoint(), INDEX)
-                        .byOwners(owners).values().stream()
+                        .byOwners(owners.stream().flatMap(List::stream).toList()).values().stream()
                                 .filter(document -> document.status().equals("crawled"))
                                 .forEach(
                                         document ->
-                                                documents.merge(document.owner(), 1, Integer::sum));
+                                                byOwner.merge(document.owner(), 1, Integer::sum));
             }
         }
         double loadAfter = loadAverage();
-        boolean allIndexed =
-                figures.stream()
-                        .allMatch(
-                                f ->
-                                        documents.getOrDefault(owner(f.concurrency()), 0)
-                                                == f.links());
+        List<LevelFigures> figures = new ArrayList<>();
+        List<Integer> documents = new ArrayList<>();
+        boolean allIndexed = true;
+        for (int i = 0; i < levels.size(); i++) {
+            figures.add(LevelFigures.of(levels.get(i), runs.get(i)));
+            documents.add(
+                    owners.get(i).stream().mapToInt(owner -> byOwner.getOrDefault(owner, 0)).sum());
+            allIndexed &= documents.get(i) == figures.get(i).links();
+        }
         printTable(figures, documents, cores, loadBefore, loadAfter);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("bench", "throughput");
         json.put("cores", cores);
-        json.put("levelSeconds", seconds);
+        json.put("benchSeconds", Math.round((System.nanoTime() - benchStarted) / 1e9));
+        json.put("passSeconds", seconds);
+        json.put("passes", passes);
+        json.put("warmUpSeconds", warmUpSeconds);
         json.put("backlog", "concurrency + " + BACKLOG_EXTRA);
         json.put("loadAverageBefore", DeadlineBench.round(loadBefore));
         json.put("loadAverageAfter", DeadlineBench.round(loadAfter));
         List<Map<String, Object>> levelJson = new ArrayList<>();
-        for (LevelFigures f : figures) {
+        for (int i = 0; i < figures.size(); i++) {
+            LevelFigures f = figures.get(i);
             Map<String, Object> level = new LinkedHashMap<>();
             level.put("concurrency", f.concurrency());
             level.put("links", f.links());
@@ -267,7 +309,10 @@ public final class ThroughputBench implements Callable<Integer> {
             level.put("runnerMs", DeadlineBench.round(f.runnerMs()));
             level.put("cpuPercent", DeadlineBench.round(f.cpuPercent()));
             level.put("redelivered", f.redelivered());
-            level.put("documents", documents.getOrDefault(owner(f.concurrency()), 0));
+            level.put("documents", documents.get(i));
+            level.put(
+                    "passLinksPerSecond",
+                    f.passLinksPerSecond().stream().map(DeadlineBench::round).toList());
             levelJson.add(level);
         }
         json.put("levels", levelJson);
@@ -276,28 +321,48 @@ public final class ThroughputBench implements Callable<Integer> {
         return 0;
     }
 
-    /** One level: feed for {@code levelSeconds}, then wait for the rest. */
-    private LevelFigures level(
+    /**
+     * The order of the level runs: each level once in order, then, with two passes, once more in
+     * reverse, so that a machine still warming up (the JIT compiles for minutes on two cores)
+     * favours no level: a drift that is linear in time cancels out of each level's sum.
+     */
+    static List<Integer> order(int levels, int passes) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < levels; i++) {
+            order.add(i);
+        }
+        if (passes == 2) {
+            for (int i = levels - 1; i >= 0; i--) {
+                order.add(i);
+            }
+        }
+        return order;
+    }
+
+    /** One pass of a level: feed for {@code passSeconds}, then wait for the rest. */
+    private LevelFigures.Pass pass(
             SqsEventSourcePoller consumer,
             Feed feed,
             String owner,
             int concurrency,
-            double levelSeconds)
+            double passSeconds)
             throws InterruptedException {
         consumer.maximumConcurrency(concurrency);
         List<LevelFigures.Crawled> done = Collections.synchronizedList(new ArrayList<>());
         crawled.set(done);
-        redelivered.set(0);
+        feeder = Thread.currentThread();
+        redelivered.clear();
         int backlog = backlog(concurrency);
         long cpuBefore = processCpuNanos();
         long started = System.nanoTime();
-        long stopSending = started + Math.round(levelSeconds * 1e9);
+        long stopSending = started + Math.round(passSeconds * 1e9);
         long firstSent = -1;
         int sent = 0;
         while (System.nanoTime() < stopSending) {
-            int room = backlog - (sent - done.size());
+            int room = backlog - (sent - done.size() - redelivered.size());
             if (room <= 0) {
-                Thread.sleep(1);
+                // Woken by each crawl indexed (read): polling here took a tenth of a core.
+                LockSupport.parkNanos(Math.min(stopSending - System.nanoTime(), 50_000_000));
                 continue;
             }
             int count = Math.min(10, room);
@@ -306,7 +371,7 @@ public final class ThroughputBench implements Callable<Integer> {
             sent += count;
         }
         long drainEnd = System.nanoTime() + DRAIN_LIMIT.toNanos();
-        while (done.size() < sent && System.nanoTime() < drainEnd) {
+        while (done.size() + redelivered.size() < sent && System.nanoTime() < drainEnd) {
             Thread.sleep(20);
         }
         long wall = System.nanoTime() - started;
@@ -314,22 +379,23 @@ public final class ThroughputBench implements Callable<Integer> {
                 100.0
                         * (processCpuNanos() - cpuBefore)
                         / ((double) wall * Runtime.getRuntime().availableProcessors());
-        if (done.size() < sent) {
+        if (done.size() + redelivered.size() < sent) {
             out.printf(
-                    "(%s: %d of %d links not indexed within %d s of the last send)%n",
-                    owner, sent - done.size(), sent, DRAIN_LIMIT.toSeconds());
+                    "(%s: %d of %d links neither indexed nor redelivered within %d s of the last"
+                            + " send)%n",
+                    owner, sent - done.size() - redelivered.size(), sent, DRAIN_LIMIT.toSeconds());
         }
         pending.clear();
         List<LevelFigures.Crawled> levelCrawled;
         synchronized (done) {
             levelCrawled = List.copyOf(done);
         }
-        return LevelFigures.of(
-                concurrency,
+        return new LevelFigures.Pass(
                 levelCrawled,
                 firstSent < 0 ? started : firstSent,
+                wall,
                 cpuPercent,
-                redelivered.get());
+                redelivered.size());
     }
 
     /** Each line of the runner's log, as it is written: the crawl function's metrics lines. */
@@ -339,19 +405,30 @@ public final class ThroughputBench implements Callable<Integer> {
                 .ifPresent(
                         timing -> {
                             if (!timing.indexed()) {
-                                redelivered.incrementAndGet();
+                                if (pending.containsKey(timing.linkId())) {
+                                    redelivered.add(timing.linkId());
+                                    wake();
+                                }
                                 return;
                             }
                             Long sentAt = pending.remove(timing.linkId());
                             if (sentAt != null) {
                                 crawled.get().add(new LevelFigures.Crawled(sentAt, timing));
+                                wake();
                             }
                         });
     }
 
+    private void wake() {
+        Thread waiting = feeder;
+        if (waiting != null) {
+            LockSupport.unpark(waiting);
+        }
+    }
+
     private void printTable(
             List<LevelFigures> figures,
-            Map<String, Integer> documents,
+            List<Integer> documents,
             int cores,
             double loadBefore,
             double loadAfter) {
@@ -370,7 +447,8 @@ public final class ThroughputBench implements Callable<Integer> {
                 "runner",
                 "CPU",
                 "in index");
-        for (LevelFigures f : figures) {
+        for (int i = 0; i < figures.size(); i++) {
+            LevelFigures f = figures.get(i);
             out.printf(
                     "%-11d %7d %8.1f %8.1f %8.1f | %7.1f %7.2f %7.2f %7.2f %7.2f %7.1f | %4.0f%% %8d%n",
                     f.concurrency(),
@@ -385,7 +463,7 @@ public final class ThroughputBench implements Callable<Integer> {
                     f.otherMs(),
                     f.runnerMs(),
                     f.cpuPercent(),
-                    documents.getOrDefault(owner(f.concurrency()), 0));
+                    documents.get(i));
         }
         out.printf(
                 "latency: sent to indexed; queue (sent to crawl start), fetch, extract, index: mean"
@@ -394,10 +472,6 @@ public final class ThroughputBench implements Callable<Integer> {
                         + " handler (receive, invoke, delete); CPU: the whole stack's, of %d"
                         + " cores; load average %.2f before, %.2f after%n",
                 cores, loadBefore, loadAfter);
-    }
-
-    private static String owner(int concurrency) {
-        return "bench-c" + concurrency;
     }
 
     private static long processCpuNanos() {
