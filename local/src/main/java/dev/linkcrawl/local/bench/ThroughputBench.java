@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -194,11 +195,11 @@ public final class ThroughputBench implements Callable<Integer> {
                             Set.of(site.port()), Set.of(new HostPort("127.0.0.1", site.port())));
             out.printf(
                     "throughput: %s consuming %s, links put on the queue with SendMessageBatch,"
-                            + " concurrency + %d kept outstanding, %.0f s a level; all of it"
-                            + " (ElasticMQ, OpenSearch, the function, the page site, this"
-                            + " benchmark) shares this machine's %d cores, so throughput stops"
-                            + " growing where they run out (log: %s)%n",
-                    FUNCTION, QUEUE, BACKLOG_EXTRA, seconds, cores, logFile);
+                            + " concurrency + %d kept outstanding, %d pass(es) of %.0f s a level"
+                            + " after a %.0f s warm-up; all of it (ElasticMQ, OpenSearch, the"
+                            + " function, the page site, this benchmark) shares this machine's %d"
+                            + " cores, so throughput stops growing where they run out (log: %s)%n",
+                    FUNCTION, QUEUE, BACKLOG_EXTRA, passes, seconds, warmUpSeconds, cores, logFile);
             try (DevStack stack =
                             DevStack.start(
                                     new DevStack.Options(
@@ -433,7 +434,7 @@ public final class ThroughputBench implements Callable<Integer> {
             double loadBefore,
             double loadAfter) {
         out.printf(
-                "%-11s %7s %8s %8s %8s | %7s %7s %7s %7s %7s %7s | %5s %8s%n",
+                "%-11s %7s %8s %8s %8s | %7s %7s %7s %7s %7s %7s | %5s %8s  %s%n",
                 "concurrency",
                 "links",
                 "links/s",
@@ -446,11 +447,12 @@ public final class ThroughputBench implements Callable<Integer> {
                 "other",
                 "runner",
                 "CPU",
-                "in index");
+                "in index",
+                "links/s by pass");
         for (int i = 0; i < figures.size(); i++) {
             LevelFigures f = figures.get(i);
             out.printf(
-                    "%-11d %7d %8.1f %8.1f %8.1f | %7.1f %7.2f %7.2f %7.2f %7.2f %7.1f | %4.0f%% %8d%n",
+                    "%-11d %7d %8.1f %8.1f %8.1f | %7.1f %7.2f %7.2f %7.2f %7.2f %7.1f | %4.0f%% %8d  %s%n",
                     f.concurrency(),
                     f.links(),
                     f.linksPerSecond(),
@@ -463,7 +465,12 @@ public final class ThroughputBench implements Callable<Integer> {
                     f.otherMs(),
                     f.runnerMs(),
                     f.cpuPercent(),
-                    documents.get(i));
+                    documents.get(i),
+                    String.join(
+                            " / ",
+                            f.passLinksPerSecond().stream()
+                                    .map(rate -> String.format(Locale.ROOT, "%.0f", rate))
+                                    .toList()));
         }
         out.printf(
                 "latency: sent to indexed; queue (sent to crawl start), fetch, extract, index: mean"
