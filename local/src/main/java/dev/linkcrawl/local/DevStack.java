@@ -116,6 +116,7 @@ public final class DevStack implements AutoCloseable {
     private final List<AutoCloseable> started;
     private final Endpoints endpoints;
     private final Map<String, Target> functions;
+    private final Map<String, SqsEventSourcePoller> eventSources;
     private final StartupTimes startupTimes;
     private final Path stateFolder;
     private final SamTemplate template;
@@ -125,11 +126,13 @@ public final class DevStack implements AutoCloseable {
             List<AutoCloseable> started,
             Endpoints endpoints,
             Map<String, Target> functions,
+            Map<String, SqsEventSourcePoller> eventSources,
             StartupTimes startupTimes,
             Path stateFolder) {
         this.started = started;
         this.endpoints = endpoints;
         this.functions = functions;
+        this.eventSources = Map.copyOf(eventSources);
         this.startupTimes = startupTimes;
         this.stateFolder = stateFolder;
         this.template = template;
@@ -272,10 +275,11 @@ public final class DevStack implements AutoCloseable {
             }
             started.add(api);
 
-            if (options.pollQueues()) {
-                started.addAll(
-                        startPollers(functionResources, targets, queues, sqs.endpoint(), log));
-            }
+            Map<String, SqsEventSourcePoller> pollers =
+                    options.pollQueues()
+                            ? startPollers(functionResources, targets, queues, sqs.endpoint(), log)
+                            : Map.of();
+            started.addAll(pollers.values());
 
             List<BucketNotifications.Subscription> subscriptions = new ArrayList<>();
             Map<String, BucketResource> buckets = new LinkedHashMap<>();
@@ -321,7 +325,7 @@ public final class DevStack implements AutoCloseable {
                             s3Took,
                             functionsTook,
                             Duration.between(begin, clock.instant()));
-            return new DevStack(template, started, endpoints, targets, times, state);
+            return new DevStack(template, started, endpoints, targets, pollers, times, state);
         } catch (IOException | RuntimeException e) {
             closeAll(started);
             throw e;
@@ -339,6 +343,19 @@ public final class DevStack implements AutoCloseable {
 
     public StartupTimes startupTimes() {
         return startupTimes;
+    }
+
+    /**
+     * The running SQS event source of {@code function} on {@code queue} (logical ids), for example
+     * to change its maximum concurrency; empty when the template has none or the function did not
+     * load.
+     */
+    public Optional<SqsEventSourcePoller> eventSource(String function, String queue) {
+        return Optional.ofNullable(eventSources.get(eventSourceKey(function, queue)));
+    }
+
+    private static String eventSourceKey(String function, String queue) {
+        return function + " " + queue;
     }
 
     /** Stops the pollers and the API first, then the queues and the index; the data stays. */
@@ -389,21 +406,30 @@ public final class DevStack implements AutoCloseable {
                     load(function, loader, intrinsics, runnerValues, options.environment(), log));
         }
         List<AutoCloseable> pollers =
-                startPollers(consumers, targets, endpoints.queues(), endpoints.sqsEndpoint(), log);
+                List.copyOf(
+                        startPollers(
+                                        consumers,
+                                        targets,
+                                        endpoints.queues(),
+                                        endpoints.sqsEndpoint(),
+                                        log)
+                                .values());
         return () -> closeAll(pollers);
     }
 
-    private static List<AutoCloseable> startPollers(
+    /** Starts a poller per SQS event source of a loaded function, by {@link #eventSourceKey}. */
+    private static Map<String, SqsEventSourcePoller> startPollers(
             List<FunctionResource> functions,
             Map<String, Target> targets,
             Map<String, LocalQueue> queues,
             URI sqsEndpoint,
             InvocationLog log) {
-        List<AutoCloseable> pollers = new ArrayList<>();
+        Map<String, SqsEventSourcePoller> pollers = new LinkedHashMap<>();
         for (FunctionResource function : functions) {
             for (SqsEventSourceMapping mapping : function.sqsEventSources()) {
                 if (targets.get(function.logicalId()) instanceof Target.Ready ready) {
-                    pollers.add(
+                    pollers.put(
+                            eventSourceKey(function.logicalId(), mapping.queue()),
                             new SqsEventSourcePoller(
                                             ready.localFunction(),
                                             mapping,

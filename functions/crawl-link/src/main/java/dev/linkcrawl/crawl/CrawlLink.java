@@ -15,9 +15,12 @@ import dev.linkcrawl.url.LinkUrl;
 import dev.linkcrawl.url.UrlCheck;
 import dev.linkcrawl.url.UrlPolicy;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * Crawling one saved link: re-check its URL, fetch it, extract it and write the result to the
@@ -33,6 +36,7 @@ public final class CrawlLink {
     private final UrlPolicy policy;
     private final Clock clock;
     private final int maxReceives;
+    private final LongSupplier nanoTime;
 
     /**
      * @param maxReceives the queue's {@code maxReceiveCount} (default 5): the delivery with this
@@ -45,6 +49,19 @@ public final class CrawlLink {
             UrlPolicy policy,
             Clock clock,
             int maxReceives) {
+        this(fetcher, extractor, index, policy, clock, maxReceives, System::nanoTime);
+    }
+
+    /** Times the stages with {@code nanoTime} (tests pass a scripted one). */
+    CrawlLink(
+            PageFetcher fetcher,
+            PageExtractor extractor,
+            LinkIndex index,
+            UrlPolicy policy,
+            Clock clock,
+            int maxReceives,
+            LongSupplier nanoTime) {
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
         this.extractor = Objects.requireNonNull(extractor, "extractor");
         this.index = Objects.requireNonNull(index, "index");
@@ -69,16 +86,42 @@ public final class CrawlLink {
     }
 
     /**
+     * How long each stage of one crawl took, on the monotonic clock. A stage the crawl did not
+     * reach is empty: a refused URL is never fetched, only an HTML page is extracted (parsed and
+     * turned into a document), and a transient failure before the last delivery is not indexed. An
+     * index write that failed still counts its time.
+     */
+    public record Stages(
+            Optional<Duration> fetch, Optional<Duration> extract, Optional<Duration> index) {
+        public Stages {
+            Objects.requireNonNull(fetch, "fetch");
+            Objects.requireNonNull(extract, "extract");
+            Objects.requireNonNull(index, "index");
+        }
+    }
+
+    /** What became of one delivery, and where its time went. */
+    public record Result(Outcome outcome, Stages stages) {
+        public Result {
+            Objects.requireNonNull(outcome, "outcome");
+            Objects.requireNonNull(stages, "stages");
+        }
+    }
+
+    /**
      * Crawls the link of one delivery.
      *
      * @param receiveCount how many times the queue has delivered this message, this one included
      * @param deadline when the fetch must be over (see {@code FetchDeadline})
      */
-    public Outcome crawl(CrawlMessage message, int receiveCount, Instant deadline) {
+    public Result crawl(CrawlMessage message, int receiveCount, Instant deadline) {
         Instant crawledAt = clock.instant();
-        LinkDocument document =
-                switch (LinkUrl.check(message.url(), policy)) {
-                    case UrlCheck.Rejected rejected ->
+        Optional<Duration> fetch = Optional.empty();
+        Optional<Duration> extract = Optional.empty();
+        LinkDocument document;
+        switch (LinkUrl.check(message.url(), policy)) {
+            case UrlCheck.Rejected rejected ->
+                    document =
                             failed(
                                             message,
                                             crawledAt,
@@ -86,24 +129,36 @@ public final class CrawlLink {
                                             rejected.detail(),
                                             false)
                                     .build();
-                    case UrlCheck.Accepted accepted -> {
-                        FetchOutcome fetched = fetcher.fetch(accepted.url(), deadline);
-                        if (fetched instanceof FetchOutcome.Failed failure
-                                && failure.retryable()
-                                && receiveCount < maxReceives) {
-                            yield null;
-                        }
-                        yield document(message, crawledAt, fetched);
-                    }
-                };
-        if (document == null) {
-            return new Outcome.Redeliver("transient fetch failure");
+            case UrlCheck.Accepted accepted -> {
+                long fetchStarted = nanoTime.getAsLong();
+                FetchOutcome fetched = fetcher.fetch(accepted.url(), deadline);
+                long extractStarted = nanoTime.getAsLong();
+                fetch = Optional.of(Duration.ofNanos(extractStarted - fetchStarted));
+                if (fetched instanceof FetchOutcome.Failed failure
+                        && failure.retryable()
+                        && receiveCount < maxReceives) {
+                    return new Result(
+                            new Outcome.Redeliver("transient fetch failure"),
+                            new Stages(fetch, extract, Optional.empty()));
+                }
+                document = document(message, crawledAt, fetched);
+                if (fetched instanceof FetchOutcome.Page) {
+                    extract = Optional.of(since(extractStarted));
+                }
+            }
         }
+        long indexStarted = nanoTime.getAsLong();
+        Outcome outcome;
         try {
             index.put(message.id(), document);
+            outcome = outcomeOf(document);
         } catch (LinkIndexException e) {
-            return new Outcome.Redeliver("index unavailable: " + e.reason());
+            outcome = new Outcome.Redeliver("index unavailable: " + e.reason());
         }
+        return new Result(outcome, new Stages(fetch, extract, Optional.of(since(indexStarted))));
+    }
+
+    private static Outcome outcomeOf(LinkDocument document) {
         if (document.status() == LinkDocument.Status.FAILED && document.failure().retryable()) {
             // The last delivery failed transiently: the document tells the user, and the message
             // still goes to the dead-letter queue where an operator sees it.
@@ -111,6 +166,10 @@ public final class CrawlLink {
         }
         return new Outcome.Indexed(
                 document.status(), document.failure() == null ? null : document.failure().code());
+    }
+
+    private Duration since(long started) {
+        return Duration.ofNanos(nanoTime.getAsLong() - started);
     }
 
     private LinkDocument document(CrawlMessage message, Instant crawledAt, FetchOutcome fetched) {

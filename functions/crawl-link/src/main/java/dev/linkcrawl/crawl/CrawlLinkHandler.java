@@ -45,25 +45,35 @@ public final class CrawlLinkHandler implements RequestHandler<SQSEvent, SQSBatch
     private final CrawlLink crawlLink;
     private final Duration fetchDeadline;
     private final Clock clock;
+    private final CrawlMetrics.Output metrics;
     private final CrawlMessageCodec codec = new CrawlMessageCodec();
 
     /** Held here because CRaC keeps registered resources only weakly. */
     private Optional<SnapStartPriming> priming = Optional.empty();
 
-    /** Used by Lambda: settings from the environment, clients built once per cold start. */
+    /**
+     * Used by Lambda: settings from the environment, clients built once per cold start, a metrics
+     * line per crawl on standard output ({@link CrawlMetrics#STANDARD_OUT}).
+     */
     public CrawlLinkHandler() {
-        this(Settings.fromEnvironment());
+        this(Settings.fromEnvironment(), CrawlMetrics.STANDARD_OUT);
     }
 
     /**
-     * Used by the local runner, which passes each function its template environment. Registers the
-     * SnapStart priming ({@link CrawlLinkPriming}).
+     * Used by the local runner, which passes each function its template environment; the metrics
+     * line of each crawl goes to the invocation's logger ({@link CrawlMetrics#FUNCTION_LOG}).
+     * Registers the SnapStart priming ({@link CrawlLinkPriming}).
      */
     public CrawlLinkHandler(Settings settings) {
-        this(settings, fetchSettings(settings));
+        this(settings, CrawlMetrics.FUNCTION_LOG);
     }
 
-    private CrawlLinkHandler(Settings settings, FetchSettings fetchSettings) {
+    private CrawlLinkHandler(Settings settings, CrawlMetrics.Output metrics) {
+        this(settings, fetchSettings(settings), metrics);
+    }
+
+    private CrawlLinkHandler(
+            Settings settings, FetchSettings fetchSettings, CrawlMetrics.Output metrics) {
         this(
                 new CrawlLink(
                         new OkHttpPageFetcher(fetchSettings),
@@ -73,7 +83,8 @@ public final class CrawlLinkHandler implements RequestHandler<SQSEvent, SQSBatch
                         Clock.systemUTC(),
                         settings.maxReceives()),
                 settings.fetchDeadline(),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                metrics);
         priming =
                 Optional.of(
                         SnapStartPriming.register(new CrawlLinkPriming(settings, fetchSettings)));
@@ -88,10 +99,12 @@ public final class CrawlLinkHandler implements RequestHandler<SQSEvent, SQSBatch
                 settings.urlPolicy());
     }
 
-    CrawlLinkHandler(CrawlLink crawlLink, Duration fetchDeadline, Clock clock) {
+    CrawlLinkHandler(
+            CrawlLink crawlLink, Duration fetchDeadline, Clock clock, CrawlMetrics.Output metrics) {
         this.crawlLink = Objects.requireNonNull(crawlLink, "crawlLink");
         this.fetchDeadline = Objects.requireNonNull(fetchDeadline, "fetchDeadline");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     /** The SnapStart priming the public constructors register. */
@@ -115,6 +128,7 @@ public final class CrawlLinkHandler implements RequestHandler<SQSEvent, SQSBatch
     /** Whether the message is done; {@code false} sends it back to the queue. */
     private boolean handle(SQSEvent.SQSMessage record, Context context) {
         long started = System.nanoTime();
+        Instant startedAt = clock.instant();
         CrawlMessage message;
         try {
             message = codec.decode(record.getBody());
@@ -132,7 +146,17 @@ public final class CrawlLinkHandler implements RequestHandler<SQSEvent, SQSBatch
                             fetchDeadline,
                             remainingMillis(context),
                             INDEXING_MARGIN);
-            CrawlLink.Outcome outcome = crawlLink.crawl(message, receiveCount(record), deadline);
+            CrawlLink.Result result = crawlLink.crawl(message, receiveCount(record), deadline);
+            CrawlLink.Outcome outcome = result.outcome();
+            metrics.write(
+                    context,
+                    CrawlMetrics.line(
+                            clock.instant(),
+                            message.id(),
+                            receiveCount(record),
+                            result,
+                            queueWait(record, startedAt),
+                            Duration.ofNanos(System.nanoTime() - started)));
             log(
                     context,
                     "crawl id="
@@ -155,6 +179,24 @@ public final class CrawlLinkHandler implements RequestHandler<SQSEvent, SQSBatch
         return context == null
                 ? fetchDeadline.plus(INDEXING_MARGIN).toMillis()
                 : context.getRemainingTimeInMillis();
+    }
+
+    /**
+     * From the message's {@code SentTimestamp} to {@code startedAt}; empty when the attribute is
+     * missing or odd.
+     */
+    static Optional<Duration> queueWait(SQSEvent.SQSMessage record, Instant startedAt) {
+        Map<String, String> attributes = record.getAttributes();
+        String sent = attributes == null ? null : attributes.get("SentTimestamp");
+        try {
+            return sent == null
+                    ? Optional.empty()
+                    : Optional.of(
+                            Duration.between(
+                                    Instant.ofEpochMilli(Long.parseLong(sent)), startedAt));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** SQS's delivery count of this message; 1 when the attribute is missing or odd. */

@@ -97,17 +97,19 @@ final class CrawlLinkPriming implements Runnable {
             for (String path : responses.keySet()) {
                 LinkUrl url = url(path);
                 CrawlLink.Outcome outcome =
-                        crawlLink.crawl(
-                                new CrawlMessage(
-                                        LinkId.of(ApiRequests.CALLER, url),
-                                        url.value(),
-                                        ApiRequests.CALLER,
-                                        Instant.now(),
-                                        CrawlSource.API,
-                                        List.of("reading"),
-                                        null),
-                                1,
-                                Instant.now().plusSeconds(10));
+                        crawlLink
+                                .crawl(
+                                        new CrawlMessage(
+                                                LinkId.of(ApiRequests.CALLER, url),
+                                                url.value(),
+                                                ApiRequests.CALLER,
+                                                Instant.now(),
+                                                CrawlSource.API,
+                                                List.of("reading"),
+                                                null),
+                                        1,
+                                        Instant.now().plusSeconds(10))
+                                .outcome();
                 if (!(outcome instanceof CrawlLink.Outcome.Indexed)) {
                     throw new IllegalStateException(
                             "priming expected " + path + " indexed, not " + outcome);

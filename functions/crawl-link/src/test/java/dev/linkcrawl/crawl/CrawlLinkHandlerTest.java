@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.linkcrawl.crawl.extract.PageExtractor;
 import dev.linkcrawl.crawl.fetch.FailureCode;
 import dev.linkcrawl.crawl.fetch.FetchOutcome;
@@ -20,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,6 +42,7 @@ class CrawlLinkHandlerTest {
     private final InMemoryLinkIndex index = new InMemoryLinkIndex();
     private FetchOutcome answer;
     private final ScriptedFetcher fetcher = new ScriptedFetcher(url -> answer);
+    private final List<String> metricLines = new CopyOnWriteArrayList<>();
     private final CrawlLinkHandler handler =
             new CrawlLinkHandler(
                     new CrawlLink(
@@ -49,7 +53,8 @@ class CrawlLinkHandlerTest {
                             Clock.fixed(NOW, ZoneOffset.UTC),
                             5),
                     Duration.ofSeconds(15),
-                    Clock.fixed(NOW, ZoneOffset.UTC));
+                    Clock.fixed(NOW, ZoneOffset.UTC),
+                    (context, line) -> metricLines.add(line));
 
     private static final Map<String, String> EXPECTED =
             Map.of(
@@ -138,6 +143,52 @@ class CrawlLinkHandlerTest {
         SQSBatchResponse response = handler.handleRequest(load("crawl-message.json"), null);
 
         assertThat(response.getBatchItemFailures()).hasSize(1);
+    }
+
+    @Test
+    void eachCrawlWritesOneMetricsLineWithItsQueueWaitAndStages() throws Exception {
+        answer = page();
+
+        handler.handleRequest(load("crawl-message.json"), null);
+
+        assertThat(metricLines).hasSize(1);
+        JsonNode line = new ObjectMapper().readTree(metricLines.getFirst());
+        assertThat(line.get("Outcome").asText()).isEqualTo("crawled");
+        assertThat(line.get("linkId").asText()).isEqualTo(SAMPLE_ID.value());
+        assertThat(line.get("QueueMs").asDouble())
+                .as("the sample was sent at 10:30:00 and is crawled at 10:30:05")
+                .isEqualTo(5_000.0);
+        assertThat(line.get("FetchMs").asDouble()).isNotNegative();
+        assertThat(line.get("ExtractMs").asDouble()).isNotNegative();
+        assertThat(line.get("IndexMs").asDouble()).isNotNegative();
+        assertThat(line.get("CrawlMs").asDouble())
+                .isGreaterThanOrEqualTo(line.get("FetchMs").asDouble());
+    }
+
+    @Test
+    void aRedeliveredCrawlIsCountedUnderItsOwnOutcome() throws Exception {
+        answer = failure(FailureCode.TIMEOUT, true);
+
+        handler.handleRequest(load("crawl-message.json"), null);
+
+        JsonNode line = new ObjectMapper().readTree(metricLines.getFirst());
+        assertThat(line.get("Outcome").asText()).isEqualTo("redelivered");
+        assertThat(line.has("IndexMs")).isFalse();
+    }
+
+    @Test
+    void aMalformedMessageWritesNoMetrics() {
+        handler.handleRequest(load("poison-message.json"), null);
+
+        assertThat(metricLines).isEmpty();
+    }
+
+    @Test
+    void queueWaitIsEmptyWhenTheSentTimestampIsNotANumber() {
+        SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+        record.setAttributes(Map.of("SentTimestamp", "soon"));
+
+        assertThat(CrawlLinkHandler.queueWait(record, NOW)).isEmpty();
     }
 
     @Test

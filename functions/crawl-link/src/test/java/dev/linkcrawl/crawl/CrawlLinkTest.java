@@ -17,8 +17,11 @@ import dev.linkcrawl.url.UrlCheck;
 import dev.linkcrawl.url.UrlPolicy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -146,7 +149,7 @@ class CrawlLinkTest {
         CrawlMessage message = message("http://169.254.169.254/latest/meta-data/");
         ScriptedFetcher fetcher = new ScriptedFetcher(url -> page(url, ARTICLE));
 
-        var outcome = crawlLink(fetcher).crawl(message, 1, NOW.plusSeconds(15));
+        var outcome = crawlLink(fetcher).crawl(message, 1, NOW.plusSeconds(15)).outcome();
 
         assertThat(fetcher.fetched).isEmpty();
         assertThat(outcome)
@@ -207,10 +210,100 @@ class CrawlLinkTest {
         assertThat(outcome).isInstanceOf(CrawlLink.Outcome.Redeliver.class);
     }
 
+    @Test
+    void eachStageOfAPageIsTimedOnItsOwn() {
+        // Ticks read at: fetch start, fetch end, extract end, index start, index end.
+        CrawlLink timed =
+                timedCrawlLink(url -> page(url, ARTICLE), 1_000, 1_040, 1_047, 1_047, 1_059);
+
+        var stages =
+                timed.crawl(message("https://example.com/slow"), 1, NOW.plusSeconds(15)).stages();
+
+        assertThat(stages)
+                .isEqualTo(
+                        new CrawlLink.Stages(
+                                Optional.of(Duration.ofMillis(40)),
+                                Optional.of(Duration.ofMillis(7)),
+                                Optional.of(Duration.ofMillis(12))));
+    }
+
+    @Test
+    void refusedUrlIsOnlyIndexedSoItHasNoFetchOrExtractTime() {
+        CrawlLink timed = timedCrawlLink(url -> page(url, ARTICLE), 5, 8);
+
+        var stages =
+                timed.crawl(message("http://169.254.169.254/latest/"), 1, NOW.plusSeconds(15))
+                        .stages();
+
+        assertThat(stages)
+                .isEqualTo(
+                        new CrawlLink.Stages(
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.of(Duration.ofMillis(3))));
+    }
+
+    @Test
+    void transientFailureBeforeTheLastDeliveryHasOnlyAFetchTime() {
+        CrawlLink timed =
+                timedCrawlLink(url -> failed(url, FailureCode.TIMEOUT, true, 0), 0, 15_000);
+
+        var result = timed.crawl(message("https://example.com/busy"), 1, NOW.plusSeconds(15));
+
+        assertThat(result.outcome()).isInstanceOf(CrawlLink.Outcome.Redeliver.class);
+        assertThat(result.stages())
+                .isEqualTo(
+                        new CrawlLink.Stages(
+                                Optional.of(Duration.ofMillis(15_000)),
+                                Optional.empty(),
+                                Optional.empty()));
+    }
+
+    @Test
+    void contentThatIsNotHtmlIsNeverExtracted() {
+        CrawlLink timed =
+                timedCrawlLink(
+                        url ->
+                                new FetchOutcome.NotHtml(
+                                        url,
+                                        List.of(),
+                                        200,
+                                        "application/pdf",
+                                        12_345,
+                                        false,
+                                        7,
+                                        Optional.of("paper.pdf")),
+                        0,
+                        7,
+                        7,
+                        9);
+
+        var stages =
+                timed.crawl(message("https://example.com/paper.pdf"), 1, NOW.plusSeconds(15))
+                        .stages();
+
+        assertThat(stages.extract()).isEmpty();
+        assertThat(stages.index()).contains(Duration.ofMillis(2));
+    }
+
+    /** A crawl whose monotonic clock reads {@code millis}, one value per read, in order. */
+    private CrawlLink timedCrawlLink(Function<LinkUrl, FetchOutcome> script, long... millis) {
+        Iterator<Long> ticks = Arrays.stream(millis).iterator();
+        return new CrawlLink(
+                new ScriptedFetcher(script),
+                new PageExtractor(),
+                index,
+                UrlPolicy.DEFAULT,
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                5,
+                () -> Duration.ofMillis(ticks.next()).toNanos());
+    }
+
     private CrawlLink.Outcome crawl(
             Function<LinkUrl, FetchOutcome> script, CrawlMessage message, int receiveCount) {
         return crawlLink(new ScriptedFetcher(script))
-                .crawl(message, receiveCount, NOW.plusSeconds(15));
+                .crawl(message, receiveCount, NOW.plusSeconds(15))
+                .outcome();
     }
 
     private CrawlLink crawlLink(ScriptedFetcher fetcher) {

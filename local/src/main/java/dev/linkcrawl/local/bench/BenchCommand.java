@@ -18,8 +18,8 @@ import picocli.CommandLine.Unmatched;
 @Command(
         name = "bench",
         description =
-                "Runs a benchmark: isolation, deadline, extract --corpus DIR, coldstart. Each ends"
-                        + " with one JSON line.")
+                "Runs a benchmark: isolation, deadline, extract --corpus DIR, coldstart,"
+                        + " throughput. Each ends with one JSON line.")
 public final class BenchCommand implements Callable<Integer> {
 
     /** Each benchmark by name: a class with {@code main(String[])}, one line each. */
@@ -28,6 +28,7 @@ public final class BenchCommand implements Callable<Integer> {
     static {
         BENCHES.put("isolation", IsolationBench::main);
         BENCHES.put("deadline", DeadlineBench::main);
+        BENCHES.put("throughput", ThroughputBench::main);
         BENCHES.put(
                 "extract",
                 args ->
@@ -47,7 +48,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Parameters(
             index = "0",
             paramLabel = "NAME",
-            description = "isolation, deadline, extract or coldstart")
+            description = "isolation, deadline, extract, coldstart or throughput")
     String name;
 
     @Unmatched List<String> rest = new ArrayList<>();

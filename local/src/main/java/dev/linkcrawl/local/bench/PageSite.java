@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -35,29 +36,42 @@ public final class PageSite implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
+    private final Function<String, String> pages;
     private final AtomicLong served = new AtomicLong();
     private final Set<String> heldPaths = ConcurrentHashMap.newKeySet();
     private final AtomicReference<Predicate<String>> hold = new AtomicReference<>(path -> false);
     private final AtomicReference<CountDownLatch> release =
             new AtomicReference<>(new CountDownLatch(1));
 
-    private PageSite(HttpServer server, ExecutorService executor) {
+    private PageSite(HttpServer server, ExecutorService executor, Function<String, String> pages) {
         this.server = server;
         this.executor = executor;
+        this.pages = pages;
+    }
+
+    /**
+     * Starts serving on 127.0.0.1, each path a small article naming it.
+     *
+     * @param port the port, or 0 for a free one
+     */
+    public static PageSite start(int port) throws IOException {
+        return start(port, PageSite::page);
     }
 
     /**
      * Starts serving on 127.0.0.1.
      *
      * @param port the port, or 0 for a free one
+     * @param pages the HTML of each path
      */
-    public static PageSite start(int port) throws IOException {
+    public static PageSite start(int port, Function<String, String> pages) throws IOException {
+        Objects.requireNonNull(pages, "pages");
         HttpServer server =
                 HttpServer.create(
                         new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
-        PageSite site = new PageSite(server, executor);
+        PageSite site = new PageSite(server, executor, pages);
         server.createContext("/", site::handle);
         server.start();
         return site;
@@ -120,7 +134,7 @@ public final class PageSite implements AutoCloseable {
             if (hold.get().test(path)) {
                 awaitRelease(path);
             }
-            byte[] body = page(path).getBytes(StandardCharsets.UTF_8);
+            byte[] body = pages.apply(path).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {

@@ -40,7 +40,9 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  *
  * <p>At most {@code MaximumConcurrency} invocations run at once, and a message is only received
  * when one can start, so none waits invisible in the runner. Each mapping has its own poller thread
- * and workers: a backlog on one queue never delays another, even for the same function.
+ * and workers: a backlog on one queue never delays another, even for the same function. Like
+ * Lambda's {@code UpdateEventSourceMapping}, {@link #maximumConcurrency(int)} changes the limit of
+ * a running mapping.
  */
 public final class SqsEventSourcePoller implements AutoCloseable {
 
@@ -61,8 +63,8 @@ public final class SqsEventSourcePoller implements AutoCloseable {
     private final LocalQueue queue;
     private final SqsClient sqs;
     private final InvocationLog log;
-    private final int maximumConcurrency;
-    private final Semaphore slots;
+    private int maximumConcurrency;
+    private final Slots slots;
     private final ExecutorService workers;
     private final Thread poller;
     private volatile boolean running;
@@ -83,7 +85,7 @@ public final class SqsEventSourcePoller implements AutoCloseable {
         this.sqs = Objects.requireNonNull(sqs, "sqs");
         this.log = Objects.requireNonNull(log, "log");
         this.maximumConcurrency = mapping.maximumConcurrency().orElse(DEFAULT_MAXIMUM_CONCURRENCY);
-        this.slots = new Semaphore(maximumConcurrency);
+        this.slots = new Slots(maximumConcurrency);
         String name = function.name() + "-" + queue.logicalId();
         this.workers =
                 Executors.newCachedThreadPool(
@@ -91,8 +93,30 @@ public final class SqsEventSourcePoller implements AutoCloseable {
         this.poller = Thread.ofPlatform().daemon().name(name + "-poller").unstarted(this::poll);
     }
 
-    public int maximumConcurrency() {
+    public synchronized int maximumConcurrency() {
         return maximumConcurrency;
+    }
+
+    /**
+     * Changes how many invocations may run at once. A higher limit lets more start at once; a lower
+     * one lets the running invocations finish and starts no new one until fewer than {@code value}
+     * run. Lambda's {@code MaximumConcurrency} starts at 2; 1 is accepted here so a benchmark can
+     * measure one crawl at a time (on Lambda, a reserved concurrency of 1 does that).
+     *
+     * @throws IllegalArgumentException when {@code value} is not from 1 to 1000
+     */
+    public synchronized void maximumConcurrency(int value) {
+        if (value < 1 || value > 1000) {
+            throw new IllegalArgumentException(
+                    "the maximum concurrency must be from 1 to 1000, not " + value);
+        }
+        int change = value - maximumConcurrency;
+        if (change > 0) {
+            slots.release(change);
+        } else if (change < 0) {
+            slots.withhold(-change);
+        }
+        maximumConcurrency = value;
     }
 
     public SqsEventSourcePoller start() {
@@ -118,17 +142,30 @@ public final class SqsEventSourcePoller implements AutoCloseable {
         }
     }
 
+    /**
+     * Receives for every free slot at once (at most 10 messages, SQS's limit), then starts an
+     * invocation per batch: with one receive per invocation, this single thread's round trips to
+     * the queue capped the invocations a second, whatever the concurrency.
+     */
     private void poll() {
+        int perInvocation = Math.min(mapping.batchSize(), 10);
         while (running) {
             try {
                 slots.acquire();
             } catch (InterruptedException e) {
                 return;
             }
-            boolean dispatched = false;
+            int held = 1;
+            while ((held + 1) * perInvocation <= 10 && slots.tryAcquire()) {
+                held++;
+            }
             try {
-                List<Message> batch = receive();
-                if (!batch.isEmpty() && running) {
+                List<Message> messages = receive(held * perInvocation);
+                for (int from = 0; from < messages.size() && running; from += perInvocation) {
+                    List<Message> batch =
+                            List.copyOf(
+                                    messages.subList(
+                                            from, Math.min(from + perInvocation, messages.size())));
                     workers.execute(
                             () -> {
                                 try {
@@ -137,7 +174,7 @@ public final class SqsEventSourcePoller implements AutoCloseable {
                                     slots.release();
                                 }
                             });
-                    dispatched = true;
+                    held--; // the invocation releases its slot when it ends
                 }
             } catch (SdkException e) {
                 if (!running) {
@@ -145,20 +182,17 @@ public final class SqsEventSourcePoller implements AutoCloseable {
                 }
                 unreachable(e);
             } finally {
-                if (!dispatched) {
-                    slots.release();
-                }
+                slots.release(held);
             }
         }
     }
 
-    private List<Message> receive() {
+    private List<Message> receive(int maxMessages) {
         List<Message> messages =
                 sqs.receiveMessage(
                                 receive ->
                                         receive.queueUrl(queue.url())
-                                                .maxNumberOfMessages(
-                                                        Math.min(mapping.batchSize(), 10))
+                                                .maxNumberOfMessages(maxMessages)
                                                 .waitTimeSeconds(WAIT_SECONDS)
                                                 .messageSystemAttributeNames(
                                                         MessageSystemAttributeName.ALL)
@@ -303,6 +337,18 @@ public final class SqsEventSourcePoller implements AutoCloseable {
                                 + " receive="
                                 + receives
                         : " " + batch.size() + " messages");
+    }
+
+    /** A semaphore whose permits can be taken back while they are held. */
+    private static final class Slots extends Semaphore {
+        Slots(int permits) {
+            super(permits);
+        }
+
+        /** Fewer permits; the count goes below zero until enough holders release theirs. */
+        void withhold(int permits) {
+            reducePermits(permits);
+        }
     }
 
     /** The event Lambda would send for these messages. */

@@ -12,6 +12,8 @@ import dev.linkcrawl.local.template.Redrive;
 import dev.linkcrawl.local.template.SqsEventSourceMapping;
 import dev.linkcrawl.testing.EmbeddedSqs;
 import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,12 +23,15 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
@@ -117,6 +122,121 @@ class SqsEventSourceIT {
         awaitTrue(() -> done.get() == 8, Duration.ofSeconds(20));
 
         assertThat(mostAtOnce.get()).isEqualTo(2);
+    }
+
+    @Test
+    void raisingTheMaximumConcurrencyOfARunningMappingLetsMoreRunAtOnce() throws Exception {
+        Map<String, LocalQueue> queues = provision(queue("Busy", 30, Optional.empty()));
+        Concurrency seen = new Concurrency();
+        poll(
+                function(Duration.ofSeconds(5), seen.handler(200)),
+                mapping("Busy", 1, 2),
+                queues.get("Busy"));
+        for (int i = 0; i < 16; i++) {
+            send(queues.get("Busy"), "job-" + i);
+        }
+        awaitTrue(() -> seen.done.get() >= 4, Duration.ofSeconds(20));
+        assertThat(seen.mostAtOnce.get()).isEqualTo(2);
+
+        pollers.getLast().maximumConcurrency(4);
+        awaitTrue(() -> seen.done.get() == 16, Duration.ofSeconds(20));
+
+        assertThat(seen.mostAtOnce.get()).isEqualTo(4);
+        assertThat(pollers.getLast().maximumConcurrency()).isEqualTo(4);
+    }
+
+    @Test
+    void loweringTheMaximumConcurrencyLetsTheRunningFinishAndStartsFewer() throws Exception {
+        Map<String, LocalQueue> queues = provision(queue("Busy", 30, Optional.empty()));
+        Concurrency seen = new Concurrency();
+        poll(
+                function(Duration.ofSeconds(5), seen.handler(300)),
+                mapping("Busy", 1, 3),
+                queues.get("Busy"));
+        for (int i = 0; i < 9; i++) {
+            send(queues.get("Busy"), "job-" + i);
+        }
+        awaitTrue(() -> seen.running.get() == 3, Duration.ofSeconds(20));
+
+        pollers.getLast().maximumConcurrency(1);
+        awaitTrue(() -> seen.done.get() >= 3, Duration.ofSeconds(20));
+        seen.mostAtOnce.set(seen.running.get());
+        awaitTrue(() -> seen.done.get() == 9, Duration.ofSeconds(20));
+
+        assertThat(seen.mostAtOnce.get()).isEqualTo(1);
+    }
+
+    @Test
+    void oneReceiveBringsWorkForEveryFreeSlot() throws Exception {
+        Map<String, LocalQueue> queues = provision(queue("Backlog", 30, Optional.empty()));
+        for (int i = 0; i < 10; i++) {
+            send(queues.get("Backlog"), "job-" + i);
+        }
+        AtomicInteger receives = new AtomicInteger();
+        SqsClient client = LocalSqs.client(sqs.endpoint());
+        SqsClient counting =
+                (SqsClient)
+                        Proxy.newProxyInstance(
+                                SqsClient.class.getClassLoader(),
+                                new Class<?>[] {SqsClient.class},
+                                (proxy, method, args) -> {
+                                    if (method.getName().equals("receiveMessage")) {
+                                        receives.incrementAndGet();
+                                    }
+                                    try {
+                                        return method.invoke(client, args);
+                                    } catch (InvocationTargetException e) {
+                                        throw e.getCause();
+                                    }
+                                });
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger running = new AtomicInteger();
+        pollers.add(
+                new SqsEventSourcePoller(
+                                function(
+                                        Duration.ofSeconds(10),
+                                        (event, context) -> {
+                                            running.incrementAndGet();
+                                            try {
+                                                release.await(5, TimeUnit.SECONDS);
+                                            } catch (InterruptedException e) {
+                                                Thread.currentThread().interrupt();
+                                            }
+                                            return null;
+                                        }),
+                                mapping("Backlog", 1, 10),
+                                queues.get("Backlog"),
+                                counting,
+                                new InvocationLog(QUIET))
+                        .start());
+
+        awaitTrue(() -> running.get() == 10, Duration.ofSeconds(20));
+        release.countDown();
+
+        assertThat(receives.get())
+                .as("ten invocations started by fewer receives than one each")
+                .isLessThan(10);
+    }
+
+    /** A handler that sleeps, counting how many run at once. */
+    private static final class Concurrency {
+        final AtomicInteger running = new AtomicInteger();
+        final AtomicInteger mostAtOnce = new AtomicInteger();
+        final AtomicInteger done = new AtomicInteger();
+
+        RequestHandler<SQSEvent, SQSBatchResponse> handler(long sleepMs) {
+            return (event, context) -> {
+                mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+                try {
+                    Thread.sleep(sleepMs);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                running.decrementAndGet();
+                done.incrementAndGet();
+                return null;
+            };
+        }
     }
 
     @Test
