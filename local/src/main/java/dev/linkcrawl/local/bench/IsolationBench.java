@@ -62,18 +62,25 @@ public final class IsolationBench implements Callable<Integer> {
      */
     static final int CRAWL_HEADROOM = 100;
 
+    /**
+     * Unmeasured load before the inline phase: its p99 is its workers' fetch deadline, which no JIT
+     * compilation changes.
+     */
+    static final Duration INLINE_WARM_UP = Duration.ofSeconds(5);
+
     @Option(
             names = "--seconds",
-            defaultValue = "25",
+            defaultValue = "20",
             description = "Each phase's length (default ${DEFAULT-VALUE}).")
     double seconds;
 
     @Option(
             names = "--warmup",
-            defaultValue = "10",
+            defaultValue = "40",
             description =
-                    "Unmeasured load before the first stack phase and the inline one, in seconds (default"
-                            + " ${DEFAULT-VALUE}): the JIT and the first invocations.")
+                    "Unmeasured load before the first stack phase, in seconds (default"
+                            + " ${DEFAULT-VALUE}): the first invocations and the JIT, which on two"
+                            + " cores keeps compiling the stack's hot paths for about half a minute.")
     double warmUpSeconds;
 
     @Option(
@@ -262,7 +269,11 @@ public final class IsolationBench implements Callable<Integer> {
                     InlineLinkServer inline =
                             new InlineLinkServer(
                                     fetcher, deadline, InlineLinkServer.DEFAULT_THREADS)) {
-                load.run(inline.links(), rate, warmUp, n -> pageLink(page, "warm-inline", n));
+                load.run(
+                        inline.links(),
+                        rate,
+                        INLINE_WARM_UP,
+                        n -> pageLink(page, "warm-inline", n));
                 try (TarpitFeeder feeder =
                         new TarpitFeeder(
                                 SlowLinkSender.viaApi(feederClient, inline.links()),
