@@ -34,4 +34,32 @@ class BenchCommandTest {
                 .contains("no benchmark named 'no-such-bench'")
                 .contains("extract");
     }
+
+    @Test
+    void extractWithoutACorpusSaysWhereItLookedWithoutAStackTrace() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
+        PrintStream saved = System.err;
+        System.setErr(errors);
+        System.setProperty("linkcrawl.home", "..");
+        int exit;
+        try {
+            exit =
+                    Main.execute(
+                            new Console(new PrintStream(new ByteArrayOutputStream()), errors),
+                            "bench",
+                            "extract",
+                            "--corpus",
+                            "target/no-such-corpus");
+        } finally {
+            System.setErr(saved);
+            System.clearProperty("linkcrawl.home");
+        }
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("linkcrawl bench extract: no corpus at ")
+                .contains("pass --corpus DIR")
+                .doesNotContain("Exception");
+    }
 }

@@ -65,7 +65,12 @@ public final class BenchCommand implements Callable<Integer> {
             return 2;
         }
         String[] args = rest == null ? new String[0] : rest.toArray(String[]::new);
-        bench.accept(Arrays.copyOf(args, args.length));
+        try {
+            bench.accept(Arrays.copyOf(args, args.length));
+        } catch (IllegalArgumentException e) {
+            System.err.println("linkcrawl bench " + name + ": " + e.getMessage());
+            return 2;
+        }
         return 0;
     }
 }

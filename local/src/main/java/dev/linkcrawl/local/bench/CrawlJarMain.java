@@ -30,6 +30,10 @@ final class CrawlJarMain {
                     .getMethod("main", String[].class)
                     .invoke(null, (Object) args);
         } catch (InvocationTargetException e) {
+            // A bad argument is the user's to fix: its message alone says what is wrong.
+            if (e.getCause() instanceof IllegalArgumentException bad) {
+                throw new IllegalArgumentException(bad.getMessage(), bad);
+            }
             throw new IllegalStateException(className + " failed: " + e.getCause(), e.getCause());
         } catch (ReflectiveOperationException | java.io.IOException e) {
             throw new IllegalStateException("cannot run " + className + " from " + jar, e);

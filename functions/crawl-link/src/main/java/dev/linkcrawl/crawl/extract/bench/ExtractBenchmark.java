@@ -29,10 +29,9 @@ import org.jsoup.Jsoup;
 /**
  * Scores {@link PageExtractor} on the dev corpora and times it against a bare Jsoup parse.
  *
- * <p>Run: {@code ./mvnw -q -pl functions/crawl-link test-compile exec:java
- * -Dexec.classpathScope=test -Dexec.mainClass=dev.linkcrawl.crawl.extract.bench.ExtractBenchmark
- * -Dexec.args="--corpus /work/shared/corpus"}. Options: {@code --verbose} prints every
- * disagreement, {@code --dump DIR} writes each article-benchmark text to DIR.
+ * <p>Run: {@code ./linkcrawl bench extract --corpus DIR} (default {@code ../shared/corpus}, the
+ * corpus folder beside the project). Options: {@code --verbose} prints every disagreement, {@code
+ * --dump DIR} writes each article-benchmark text to DIR.
  *
  * <p>Scoring:
  *
@@ -68,7 +67,7 @@ public final class ExtractBenchmark {
     private Path dump;
 
     public static void main(String[] args) throws IOException {
-        Path corpus = Path.of("/work/shared/corpus");
+        Path corpus = Path.of("../shared/corpus");
         ExtractBenchmark b = new ExtractBenchmark();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -84,6 +83,13 @@ public final class ExtractBenchmark {
     private record Page(String html, String url) {}
 
     private void run(Path corpus) throws IOException {
+        if (!Files.isDirectory(corpus.resolve("article-benchmark"))) {
+            throw new IllegalArgumentException(
+                    "no corpus at "
+                            + corpus.toAbsolutePath()
+                            + " (it needs article-benchmark, metascraper, readability and"
+                            + " html5lib-encoding); pass --corpus DIR");
+        }
         double f1 = articleBenchmark(corpus.resolve("article-benchmark"));
         double meta = metascraper(corpus.resolve("metascraper"));
         double read = readability(corpus.resolve("readability"));
