@@ -79,6 +79,12 @@ public final class CrawlLink {
         record Indexed(LinkDocument.Status status, String failureCode) implements Outcome {}
 
         /**
+         * The attempt failed with {@code failureCode}, and the page crawled before stays in the
+         * index as it was: a failed re-crawl never replaces a page the user already has.
+         */
+        record Kept(String failureCode) implements Outcome {}
+
+        /**
          * The message must come back: a transient failure on a delivery before the last, or an
          * index that could not take the document. On the last delivery this sends it to the DLQ.
          */
@@ -150,12 +156,30 @@ public final class CrawlLink {
         long indexStarted = nanoTime.getAsLong();
         Outcome outcome;
         try {
-            index.put(message.id(), document);
-            outcome = outcomeOf(document);
+            if (document.status() == LinkDocument.Status.FAILED
+                    && crawledBefore(message, crawledAt)) {
+                outcome =
+                        document.failure().retryable()
+                                ? new Outcome.Redeliver(
+                                        "last delivery failed transiently; the page crawled"
+                                                + " before is kept")
+                                : new Outcome.Kept(document.failure().code());
+            } else {
+                index.put(message.id(), document);
+                outcome = outcomeOf(document);
+            }
         } catch (LinkIndexException e) {
             outcome = new Outcome.Redeliver("index unavailable: " + e.reason());
         }
         return new Result(outcome, new Stages(fetch, extract, Optional.of(since(indexStarted))));
+    }
+
+    /** Whether the index holds a page of this link crawled before {@code attemptAt}. */
+    private boolean crawledBefore(CrawlMessage message, Instant attemptAt) {
+        return index.get(message.owner(), message.id())
+                .filter(stored -> stored.status() == LinkDocument.Status.CRAWLED)
+                .filter(stored -> stored.crawledAt().isBefore(attemptAt))
+                .isPresent();
     }
 
     private static Outcome outcomeOf(LinkDocument document) {

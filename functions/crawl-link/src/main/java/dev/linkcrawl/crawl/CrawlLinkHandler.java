@@ -167,7 +167,7 @@ public final class CrawlLinkHandler implements RequestHandler<SQSEvent, SQSBatch
                             + describe(outcome)
                             + " ms="
                             + (System.nanoTime() - started) / 1_000_000);
-            return outcome instanceof CrawlLink.Outcome.Indexed;
+            return !(outcome instanceof CrawlLink.Outcome.Redeliver);
         } catch (RuntimeException e) {
             log(context, "crawl id=" + message.id() + " failed unexpectedly: " + e);
             return false;
@@ -216,6 +216,7 @@ public final class CrawlLinkHandler implements RequestHandler<SQSEvent, SQSBatch
                     indexed.failureCode() == null
                             ? "crawled"
                             : "failed(" + indexed.failureCode() + ")";
+            case CrawlLink.Outcome.Kept kept -> "kept(" + kept.failureCode() + ")";
             case CrawlLink.Outcome.Redeliver redeliver -> "redeliver(" + redeliver.reason() + ")";
         };
     }

@@ -145,6 +145,60 @@ class CrawlLinkTest {
     }
 
     @Test
+    void failedRecrawlKeepsThePageCrawledBefore() {
+        CrawlMessage message = message("https://example.com/slow");
+        LinkDocument before = crawledYesterday(message);
+
+        var outcome = crawl(url -> failed(url, FailureCode.HTTP_STATUS, false, 404), message, 1);
+
+        assertThat(outcome).isEqualTo(new CrawlLink.Outcome.Kept("http_status"));
+        assertThat(stored(message)).isEqualTo(before);
+    }
+
+    @Test
+    void transientFailureOnTheLastDeliveryKeepsThePageCrawledBeforeAndStillGoesToTheDlq() {
+        CrawlMessage message = message("https://example.com/slow");
+        LinkDocument before = crawledYesterday(message);
+
+        var outcome = crawl(url -> failed(url, FailureCode.TIMEOUT, true, 0), message, 5);
+
+        assertThat(outcome).isInstanceOf(CrawlLink.Outcome.Redeliver.class);
+        assertThat(stored(message)).isEqualTo(before);
+    }
+
+    @Test
+    void failedCrawlReplacesAnEarlierFailure() {
+        CrawlMessage message = message("https://example.com/gone");
+        index.put(
+                message.id(),
+                LinkDocument.builder(
+                                "alice",
+                                message.url(),
+                                LinkDocument.Status.FAILED,
+                                NOW.minus(Duration.ofDays(1)))
+                        .failure(new LinkDocument.Failure("timeout", "earlier", true))
+                        .build());
+
+        var outcome = crawl(url -> failed(url, FailureCode.HTTP_STATUS, false, 410), message, 1);
+
+        assertThat(outcome)
+                .isEqualTo(
+                        new CrawlLink.Outcome.Indexed(LinkDocument.Status.FAILED, "http_status"));
+        assertThat(stored(message).failure().code()).isEqualTo("http_status");
+        assertThat(stored(message).crawledAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void indexOutageWhileCheckingForAnEarlierPageIsRedelivered() {
+        CrawlMessage message = message("https://example.com/gone");
+        index.failWith(LinkIndexException.Reason.UNREACHABLE);
+
+        var outcome = crawl(url -> failed(url, FailureCode.HTTP_STATUS, false, 410), message, 1);
+
+        assertThat(outcome).isInstanceOf(CrawlLink.Outcome.Redeliver.class);
+    }
+
+    @Test
     void urlRefusedAtCrawlTimeIsIndexedAsBlockedWithoutAnyFetch() {
         CrawlMessage message = message("http://169.254.169.254/latest/meta-data/");
         ScriptedFetcher fetcher = new ScriptedFetcher(url -> page(url, ARTICLE));
@@ -314,6 +368,21 @@ class CrawlLinkTest {
                 UrlPolicy.DEFAULT,
                 Clock.fixed(NOW, ZoneOffset.UTC),
                 5);
+    }
+
+    /** Stores the page of {@code message} as a crawl a day before {@code NOW} left it. */
+    private LinkDocument crawledYesterday(CrawlMessage message) {
+        LinkDocument page =
+                LinkDocument.builder(
+                                "alice",
+                                message.url(),
+                                LinkDocument.Status.CRAWLED,
+                                NOW.minus(Duration.ofDays(1)))
+                        .title("Slow links")
+                        .text("One slow link froze the whole server.")
+                        .build();
+        index.put(message.id(), page);
+        return page;
     }
 
     private LinkDocument stored(CrawlMessage message) {

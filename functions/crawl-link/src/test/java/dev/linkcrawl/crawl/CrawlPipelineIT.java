@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +60,7 @@ class CrawlPipelineIT {
     private OpenSearchLinkIndex index;
     private QueueDriver driver;
     private String pageUrl;
+    private final AtomicBoolean gone = new AtomicBoolean();
 
     CrawlPipelineIT(TestOpenSearch openSearch) {
         this.openSearch = openSearch;
@@ -72,6 +74,11 @@ class CrawlPipelineIT {
                 exchange -> {
                     byte[] body = ARTICLE.getBytes(StandardCharsets.UTF_8);
                     exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                    if (gone.get()) {
+                        exchange.sendResponseHeaders(404, -1);
+                        exchange.close();
+                        return;
+                    }
                     exchange.sendResponseHeaders(200, body.length);
                     exchange.getResponseBody().write(body);
                     exchange.close();
@@ -164,6 +171,21 @@ class CrawlPipelineIT {
         driver.drain(30_000);
 
         assertThat(index.get("alice", message.id())).isPresent();
+        assertThat(receiveAll(deadLetterUrl)).isEmpty();
+    }
+
+    @Test
+    void pageGoneOnARecrawlKeepsTheDocumentCrawledBefore() {
+        CrawlMessage message = send(pageUrl);
+        driver.drain(20_000);
+        gone.set(true);
+
+        sqs.client().sendMessage(s -> s.queueUrl(queueUrl).messageBody(codec.encode(message)));
+        driver.drain(20_000);
+
+        LinkDocument document = index.get("alice", message.id()).orElseThrow();
+        assertThat(document.status()).isEqualTo(LinkDocument.Status.CRAWLED);
+        assertThat(document.title()).isEqualTo("Queues beat threads");
         assertThat(receiveAll(deadLetterUrl)).isEmpty();
     }
 
