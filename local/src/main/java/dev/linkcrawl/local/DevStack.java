@@ -240,21 +240,8 @@ public final class DevStack implements AutoCloseable {
             Intrinsics intrinsics =
                     template.intrinsics(
                             BucketValues.of(bucketResources).or(new QueueValues(queues)));
-            FunctionLoader loader =
-                    new FunctionLoader(
-                            options.template().toAbsolutePath().getParent(), clock, log.out());
-            Map<String, Target> targets = new LinkedHashMap<>();
-            for (FunctionResource function : functionResources) {
-                targets.put(
-                        function.logicalId(),
-                        load(
-                                function,
-                                loader,
-                                intrinsics,
-                                runnerValues,
-                                options.environment(),
-                                log));
-            }
+            Map<String, Target> targets =
+                    loadAll(functionResources, options, intrinsics, runnerValues, clock, log);
             Duration functionsTook = Duration.between(functionsBegin, clock.instant());
 
             List<Binding> bindings = new ArrayList<>();
@@ -390,21 +377,12 @@ public final class DevStack implements AutoCloseable {
                         endpoints.sqsEndpoint(),
                         endpoints.openSearchEndpoint(),
                         endpoints.s3Endpoint());
-        FunctionLoader loader =
-                new FunctionLoader(
-                        options.template().toAbsolutePath().getParent(),
-                        Clock.systemUTC(),
-                        log.out());
         List<FunctionResource> consumers =
                 template.functions().stream()
                         .filter(function -> !function.sqsEventSources().isEmpty())
                         .toList();
-        Map<String, Target> targets = new LinkedHashMap<>();
-        for (FunctionResource function : consumers) {
-            targets.put(
-                    function.logicalId(),
-                    load(function, loader, intrinsics, runnerValues, options.environment(), log));
-        }
+        Map<String, Target> targets =
+                loadAll(consumers, options, intrinsics, runnerValues, Clock.systemUTC(), log);
         List<AutoCloseable> pollers =
                 List.copyOf(
                         startPollers(
@@ -452,6 +430,26 @@ public final class DevStack implements AutoCloseable {
         values.put("OPENSEARCH_ENDPOINT", openSearchEndpoint.toString());
         values.put("OPENSEARCH_AUTH", "none");
         return values;
+    }
+
+    /** Loads each of {@code functions} from its jar (see {@link #load}), by logical id. */
+    private static Map<String, Target> loadAll(
+            List<FunctionResource> functions,
+            Options options,
+            Intrinsics intrinsics,
+            Map<String, String> runnerValues,
+            Clock clock,
+            InvocationLog log) {
+        FunctionLoader loader =
+                new FunctionLoader(
+                        options.template().toAbsolutePath().getParent(), clock, log.out());
+        Map<String, Target> targets = new LinkedHashMap<>();
+        for (FunctionResource function : functions) {
+            targets.put(
+                    function.logicalId(),
+                    load(function, loader, intrinsics, runnerValues, options.environment(), log));
+        }
+        return targets;
     }
 
     /**
