@@ -26,7 +26,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -210,16 +209,11 @@ abstract sealed class FirstInvocation {
         CrawlLink(BenchServices services, boolean createsIndex) {
             this.services = services;
             this.createsIndex = createsIndex;
-            UrlPolicy policy =
-                    new UrlPolicy(
-                            UrlPolicy.DEFAULT_PORTS,
-                            Set.of(HostPort.parse(services.siteHostPort())));
-            UrlCheck check = LinkUrl.check(services.pageUrl().toString(), policy);
-            if (!(check instanceof UrlCheck.Accepted accepted)) {
-                throw new IllegalStateException("the local page's URL is refused: " + check);
-            }
-            this.url = accepted.url().value();
-            this.id = LinkId.of(OWNER, accepted.url());
+            LinkUrl page =
+                    LoopbackLink.of(
+                            services.pageUrl().toString(), HostPort.parse(services.siteHostPort()));
+            this.url = page.value();
+            this.id = LinkId.of(OWNER, page);
         }
 
         LinkId id() {

@@ -6,8 +6,6 @@ import dev.linkcrawl.link.CrawlSource;
 import dev.linkcrawl.link.LinkId;
 import dev.linkcrawl.url.HostPort;
 import dev.linkcrawl.url.LinkUrl;
-import dev.linkcrawl.url.UrlCheck;
-import dev.linkcrawl.url.UrlPolicy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,9 +13,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Where {@link TarpitFeeder} puts each slow link, without waiting for what becomes of it. */
@@ -51,17 +46,13 @@ interface SlowLinkSender {
      */
     static SlowLinkSender viaQueue(SqsClient sqs, String queueUrl, HostPort exempt) {
         CrawlMessageCodec codec = new CrawlMessageCodec();
-        UrlPolicy policy =
-                new UrlPolicy(union(UrlPolicy.DEFAULT_PORTS, exempt.port()), Set.of(exempt));
-        return url -> {
-            if (!(LinkUrl.check(url, policy) instanceof UrlCheck.Accepted accepted)) {
-                throw new IllegalArgumentException("the URL rules refuse the tarpit link " + url);
-            }
+        return raw -> {
+            LinkUrl url = LoopbackLink.of(raw, exempt);
             String body =
                     codec.encode(
                             new CrawlMessage(
-                                    LinkId.of(OWNER, accepted.url()),
-                                    accepted.url().value(),
+                                    LinkId.of(OWNER, url),
+                                    url.value(),
                                     OWNER,
                                     Instant.now(),
                                     CrawlSource.API,
@@ -69,10 +60,5 @@ interface SlowLinkSender {
                                     null));
             sqs.sendMessage(message -> message.queueUrl(queueUrl).messageBody(body));
         };
-    }
-
-    private static Set<Integer> union(Set<Integer> ports, int port) {
-        return Stream.concat(ports.stream(), Stream.of(port))
-                .collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -11,8 +11,6 @@ import dev.linkcrawl.local.sqs.LocalSqs;
 import dev.linkcrawl.local.sqs.SqsEventSourcePoller;
 import dev.linkcrawl.url.HostPort;
 import dev.linkcrawl.url.LinkUrl;
-import dev.linkcrawl.url.UrlCheck;
-import dev.linkcrawl.url.UrlPolicy;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -190,9 +188,6 @@ public final class ThroughputBench implements Callable<Integer> {
                 PrintStream log =
                         new PrintStream(
                                 new LineTee(Files.newOutputStream(logFile), this::read), true)) {
-            UrlPolicy policy =
-                    new UrlPolicy(
-                            Set.of(site.port()), Set.of(new HostPort("127.0.0.1", site.port())));
             out.printf(
                     "throughput: %s consuming %s, links put on the queue with SendMessageBatch,"
                             + " concurrency + %d kept outstanding, %d pass(es) of %.0f s a level"
@@ -234,8 +229,7 @@ public final class ThroughputBench implements Callable<Integer> {
                                                                 + "; is functions/crawl-link"
                                                                 + " built? See "
                                                                 + logFile));
-                Feed feed =
-                        new Feed(sqs, stack.endpoints().queues().get(QUEUE).url(), site, policy);
+                Feed feed = new Feed(sqs, stack.endpoints().queues().get(QUEUE).url(), site);
                 if (warmUpSeconds > 0) {
                     LevelFigures.Pass warm =
                             pass(consumer, feed, "warmup", WARM_UP_CONCURRENCY, warmUpSeconds);
@@ -496,13 +490,13 @@ public final class ThroughputBench implements Callable<Integer> {
         private final SqsClient sqs;
         private final String queueUrl;
         private final PageSite site;
-        private final UrlPolicy policy;
+        private final HostPort server;
 
-        Feed(SqsClient sqs, String queueUrl, PageSite site, UrlPolicy policy) {
+        Feed(SqsClient sqs, String queueUrl, PageSite site) {
             this.sqs = sqs;
             this.queueUrl = queueUrl;
-            this.policy = policy;
             this.site = site;
+            this.server = new HostPort("127.0.0.1", site.port());
         }
 
         /**
@@ -514,7 +508,9 @@ public final class ThroughputBench implements Callable<Integer> {
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>(count);
             List<String> ids = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                LinkUrl url = url(site.url("/" + owner + "/" + (from + i)).toString());
+                LinkUrl url =
+                        LoopbackLink.of(
+                                site.url("/" + owner + "/" + (from + i)).toString(), server);
                 LinkId id = LinkId.of(owner, url);
                 ids.add(id.value());
                 entries.add(
@@ -545,15 +541,6 @@ public final class ThroughputBench implements Callable<Integer> {
                                 + response.failed().getFirst().message());
             }
             return sentAt;
-        }
-
-        private LinkUrl url(String raw) {
-            return switch (LinkUrl.check(raw, policy)) {
-                case UrlCheck.Accepted accepted -> accepted.url();
-                case UrlCheck.Rejected rejected ->
-                        throw new IllegalStateException(
-                                "the bench's own link is refused: " + rejected.detail());
-            };
         }
     }
 }
