@@ -2,13 +2,11 @@ package dev.linkcrawl.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.linkcrawl.local.faults.LinksApi;
 import dev.linkcrawl.local.lambda.InvocationLog;
 import dev.linkcrawl.local.sqs.LocalSqs;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +24,6 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * QueueWorkers} in a child JVM then crawl it, as the isolation benchmark runs them.
  */
 class QueueWorkersIT {
-
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @TempDir Path state;
 
@@ -56,20 +51,8 @@ class QueueWorkersIT {
                                             new PrintStream(logged, true, StandardCharsets.UTF_8)),
                                     Clock.systemUTC());
                     SqsClient sqs = LocalSqs.client(stack.endpoints().sqsEndpoint())) {
-                HttpResponse<String> response =
-                        HTTP.send(
-                                HttpRequest.newBuilder(stack.endpoints().apiUrl().resolve("/links"))
-                                        .timeout(Duration.ofSeconds(20))
-                                        .header("Authorization", "Bearer alice")
-                                        .header("Content-Type", "application/json")
-                                        .POST(
-                                                HttpRequest.BodyPublishers.ofString(
-                                                        "{\"url\":\""
-                                                                + site.url("/queued")
-                                                                + "\"}"))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString());
-                assertThat(response.statusCode()).isEqualTo(202);
+                LinksApi api = new LinksApi(stack.endpoints().apiUrl(), site.hostPort());
+                assertThat(api.post("alice", site.url("/queued")).accepted()).isTrue();
                 // Longer than a poller's long poll: one running here would have taken it by now.
                 Thread.sleep(2_000);
                 assertThat(waiting(sqs, stack.endpoints().queues().get("CrawlQueue").url()))

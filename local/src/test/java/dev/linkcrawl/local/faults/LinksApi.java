@@ -22,7 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /** {@code POST /links} of a running stack, as a client sees it. */
-final class LinksApi {
+public final class LinksApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -38,7 +38,7 @@ final class LinksApi {
     /**
      * @param site the page server the stack exempts, to derive ids the way the API does
      */
-    LinksApi(URI base, String site) {
+    public LinksApi(URI base, String site) {
         this.base = base;
         this.policy = new UrlPolicy(UrlPolicy.DEFAULT_PORTS, Set.of(HostPort.parse(site)));
     }
@@ -47,13 +47,14 @@ final class LinksApi {
      * One answer; {@code status} 0 when none came (connection refused or reset: the link may or may
      * not be queued).
      */
-    record Answer(String owner, String url, int status, String id, Optional<String> retryAfter) {
-        boolean accepted() {
+    public record Answer(
+            String owner, String url, int status, String id, Optional<String> retryAfter) {
+        public boolean accepted() {
             return status == 202;
         }
     }
 
-    Answer post(String owner, String url) throws InterruptedException {
+    public Answer post(String owner, String url) throws InterruptedException {
         HttpRequest request =
                 HttpRequest.newBuilder(base.resolve("/links"))
                         .timeout(Duration.ofSeconds(20))
