@@ -2,6 +2,7 @@ package dev.linkcrawl.backfill;
 
 import dev.linkcrawl.link.CrawlMessage;
 import dev.linkcrawl.link.CrawlMessageCodec;
+import dev.linkcrawl.link.TenantKey;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -40,6 +41,8 @@ public final class SqsBackfillQueue implements BackfillQueue {
                     SendMessageBatchRequestEntry.builder()
                             .id(Integer.toString(i))
                             .messageBody(codec.encode(batch.get(i)))
+                            // The owner is the tenant of SQS fair queues.
+                            .messageGroupId(TenantKey.of(batch.get(i).owner()).value())
                             .build());
         }
         SendMessageBatchResponse response;

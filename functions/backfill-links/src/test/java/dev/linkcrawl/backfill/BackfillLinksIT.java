@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkcrawl.config.Settings;
+import dev.linkcrawl.link.TenantKey;
 import dev.linkcrawl.testing.SampleEvents;
 import dev.linkcrawl.testing.backend.TestBackend;
 import dev.linkcrawl.testing.backend.TestS3;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * The backfill function against real local services, driven by the sample S3 event: S3Mock for the
@@ -106,6 +109,9 @@ class BackfillLinksIT {
                             assertThat(m.get("v").asInt()).isEqualTo(1);
                             assertThat(m.get("owner").asText()).isEqualTo("alice");
                             assertThat(m.get("source").asText()).isEqualTo("import");
+                            assertThat(m.get("messageGroupId").asText())
+                                    .as("the owner is the tenant of SQS fair queues")
+                                    .isEqualTo(TenantKey.of("alice").value());
                         });
         JsonNode rust = byUrl(messages, "https://doc.rust-lang.org/book/");
         assertThat(rust.get("tags")).isEqualTo(JSON.readTree("[\"rust\", \"books\"]"));
@@ -235,11 +241,19 @@ class BackfillLinksIT {
                                     receive ->
                                             receive.queueUrl(queueUrl)
                                                     .maxNumberOfMessages(10)
+                                                    .messageSystemAttributeNames(
+                                                            MessageSystemAttributeName
+                                                                    .MESSAGE_GROUP_ID)
                                                     .waitTimeSeconds(1))
                             .messages();
             emptyPolls = batch.isEmpty() ? emptyPolls + 1 : 0;
             for (Message message : batch) {
-                bodies.add(JSON.readTree(message.body()));
+                ObjectNode body = (ObjectNode) JSON.readTree(message.body());
+                // Not part of the body: the SQS attribute, kept beside it for the assertions.
+                body.put(
+                        "messageGroupId",
+                        message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID));
+                bodies.add(body);
                 sqs.client()
                         .deleteMessage(
                                 delete ->

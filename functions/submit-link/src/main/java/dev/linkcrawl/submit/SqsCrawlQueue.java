@@ -2,6 +2,7 @@ package dev.linkcrawl.submit;
 
 import dev.linkcrawl.link.CrawlMessage;
 import dev.linkcrawl.link.CrawlMessageCodec;
+import dev.linkcrawl.link.TenantKey;
 import java.util.Objects;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -21,7 +22,12 @@ public final class SqsCrawlQueue implements CrawlQueue {
     @Override
     public void send(CrawlMessage message) throws QueueUnavailableException {
         try {
-            sqs.sendMessage(send -> send.queueUrl(queueUrl).messageBody(codec.encode(message)));
+            // The owner is the tenant of SQS fair queues: one owner's flood cannot delay another's.
+            sqs.sendMessage(
+                    send ->
+                            send.queueUrl(queueUrl)
+                                    .messageBody(codec.encode(message))
+                                    .messageGroupId(TenantKey.of(message.owner()).value()));
         } catch (SdkException e) {
             throw new QueueUnavailableException("SQS did not accept the message", e);
         }

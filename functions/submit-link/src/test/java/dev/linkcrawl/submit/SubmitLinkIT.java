@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.linkcrawl.config.Settings;
+import dev.linkcrawl.link.TenantKey;
 import dev.linkcrawl.testing.SampleEvents;
 import dev.linkcrawl.testing.backend.TestBackend;
 import dev.linkcrawl.testing.backend.TestSqs;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * The submit function against a real SQS-compatible server: ElasticMQ on loopback, or LocalStack
@@ -79,6 +81,19 @@ class SubmitLinkIT {
     }
 
     @Test
+    void messageGroupIdIsTheOwnersTenantKeySoFairQueuesTellOwnersApart() {
+        handler.handleRequest(EVENTS.load("valid.json", APIGatewayV2HTTPEvent.class), null);
+
+        List<Message> messages = receive();
+
+        assertThat(messages).hasSize(1);
+        assertThat(messages.getFirst().attributes())
+                .containsEntry(
+                        MessageSystemAttributeName.MESSAGE_GROUP_ID,
+                        TenantKey.of("user-123").value());
+    }
+
+    @Test
     void queueServerDownAnswers503WithRetryAfterAndNothingIsAccepted() throws Exception {
         assumeTrue(sqs.canStop(), "only an embedded queue server can be stopped for one test");
         sqs.stop();
@@ -113,6 +128,7 @@ class SubmitLinkIT {
                         receive ->
                                 receive.queueUrl(queueUrl)
                                         .maxNumberOfMessages(10)
+                                        .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
                                         .waitTimeSeconds(1))
                 .messages();
     }

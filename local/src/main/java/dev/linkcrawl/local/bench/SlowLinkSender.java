@@ -4,6 +4,7 @@ import dev.linkcrawl.link.CrawlMessage;
 import dev.linkcrawl.link.CrawlMessageCodec;
 import dev.linkcrawl.link.CrawlSource;
 import dev.linkcrawl.link.LinkId;
+import dev.linkcrawl.link.TenantKey;
 import dev.linkcrawl.url.HostPort;
 import dev.linkcrawl.url.LinkUrl;
 import java.net.URI;
@@ -58,7 +59,11 @@ interface SlowLinkSender {
                                     CrawlSource.API,
                                     List.of(),
                                     null));
-            sqs.sendMessage(message -> message.queueUrl(queueUrl).messageBody(body));
+            sqs.sendMessage(
+                    message ->
+                            message.queueUrl(queueUrl)
+                                    .messageBody(body)
+                                    .messageGroupId(TenantKey.of(OWNER).value()));
         };
     }
 }

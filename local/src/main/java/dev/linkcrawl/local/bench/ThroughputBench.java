@@ -5,6 +5,7 @@ import dev.linkcrawl.link.CrawlMessage;
 import dev.linkcrawl.link.CrawlMessageCodec;
 import dev.linkcrawl.link.CrawlSource;
 import dev.linkcrawl.link.LinkId;
+import dev.linkcrawl.link.TenantKey;
 import dev.linkcrawl.local.DevStack;
 import dev.linkcrawl.local.lambda.InvocationLog;
 import dev.linkcrawl.local.sqs.LocalSqs;
@@ -526,6 +527,7 @@ public final class ThroughputBench implements Callable<Integer> {
                                                         CrawlSource.API,
                                                         List.of("bench"),
                                                         null)))
+                                .messageGroupId(TenantKey.of(owner).value())
                                 .build());
             }
             long sentAt = System.nanoTime();
