@@ -65,6 +65,8 @@ public final class DevStack implements AutoCloseable {
      * @param environment {@code --env} values for every function
      * @param pollQueues whether this process consumes the SQS event sources; false when {@link
      *     QueueWorkers} do it in another process
+     * @param delivery how the queues hand out messages: as SQS fair queues (the default), or in
+     *     arrival order (for comparison)
      */
     public record Options(
             Path template,
@@ -75,12 +77,53 @@ public final class DevStack implements AutoCloseable {
             int s3Port,
             Map<String, String> parameters,
             Map<String, String> environment,
-            boolean pollQueues) {
+            boolean pollQueues,
+            SqsEventSourcePoller.Delivery delivery) {
         public Options {
             Objects.requireNonNull(template, "template");
             Objects.requireNonNull(stateFolder, "stateFolder");
+            Objects.requireNonNull(delivery, "delivery");
             parameters = Map.copyOf(parameters);
             environment = Map.copyOf(environment);
+        }
+
+        /** Fair queues. */
+        public Options(
+                Path template,
+                Path stateFolder,
+                int apiPort,
+                int sqsPort,
+                int openSearchPort,
+                int s3Port,
+                Map<String, String> parameters,
+                Map<String, String> environment,
+                boolean pollQueues) {
+            this(
+                    template,
+                    stateFolder,
+                    apiPort,
+                    sqsPort,
+                    openSearchPort,
+                    s3Port,
+                    parameters,
+                    environment,
+                    pollQueues,
+                    SqsEventSourcePoller.Delivery.FAIR);
+        }
+
+        /** The same, with the queues handing out messages as {@code value} says. */
+        public Options withDelivery(SqsEventSourcePoller.Delivery value) {
+            return new Options(
+                    template,
+                    stateFolder,
+                    apiPort,
+                    sqsPort,
+                    openSearchPort,
+                    s3Port,
+                    parameters,
+                    environment,
+                    pollQueues,
+                    value);
         }
 
         /** Everything in this process, the SQS event sources included. */
@@ -264,7 +307,13 @@ public final class DevStack implements AutoCloseable {
 
             Map<String, SqsEventSourcePoller> pollers =
                     options.pollQueues()
-                            ? startPollers(functionResources, targets, queues, sqs.endpoint(), log)
+                            ? startPollers(
+                                    functionResources,
+                                    targets,
+                                    queues,
+                                    sqs.endpoint(),
+                                    options.delivery(),
+                                    log)
                             : Map.of();
             started.addAll(pollers.values());
 
@@ -390,6 +439,7 @@ public final class DevStack implements AutoCloseable {
                                         targets,
                                         endpoints.queues(),
                                         endpoints.sqsEndpoint(),
+                                        options.delivery(),
                                         log)
                                 .values());
         return () -> closeAll(pollers);
@@ -401,6 +451,7 @@ public final class DevStack implements AutoCloseable {
             Map<String, Target> targets,
             Map<String, LocalQueue> queues,
             URI sqsEndpoint,
+            SqsEventSourcePoller.Delivery delivery,
             InvocationLog log) {
         Map<String, SqsEventSourcePoller> pollers = new LinkedHashMap<>();
         for (FunctionResource function : functions) {
@@ -413,7 +464,9 @@ public final class DevStack implements AutoCloseable {
                                             mapping,
                                             queues.get(mapping.queue()),
                                             LocalSqs.client(sqsEndpoint),
-                                            log)
+                                            log,
+                                            delivery,
+                                            Clock.systemUTC())
                                     .start());
                 }
             }

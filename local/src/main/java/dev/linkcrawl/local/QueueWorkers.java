@@ -1,6 +1,7 @@
 package dev.linkcrawl.local;
 
 import dev.linkcrawl.local.lambda.InvocationLog;
+import dev.linkcrawl.local.sqs.SqsEventSourcePoller;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -42,6 +43,11 @@ public final class QueueWorkers implements Callable<Integer> {
     @Option(names = "--log", required = true, description = "Where the invocation log goes.")
     Path logFile;
 
+    @Option(
+            names = "--delivery",
+            description = "FAIR (as SQS fair queues, the default) or ARRIVAL_ORDER.")
+    SqsEventSourcePoller.Delivery delivery = SqsEventSourcePoller.Delivery.FAIR;
+
     /** A {@code QueueWorkers} process; closing it stops the process. */
     public record Child(Process process) implements AutoCloseable {
         @Override
@@ -72,7 +78,9 @@ public final class QueueWorkers implements Callable<Integer> {
                         "--state",
                         options.stateFolder().toAbsolutePath().toString(),
                         "--log",
-                        logFile.toAbsolutePath().toString()));
+                        logFile.toAbsolutePath().toString(),
+                        "--delivery",
+                        options.delivery().name()));
         options.parameters()
                 .forEach((key, value) -> args.addAll(List.of("--param", key + "=" + value)));
         options.environment()
@@ -102,7 +110,7 @@ public final class QueueWorkers implements Callable<Integer> {
     public Integer call() throws Exception {
         DevStack.Options options =
                 new DevStack.Options(
-                        template, stateFolder, 0, 0, 0, 0, parameters, environment, true);
+                        template, stateFolder, 0, 0, 0, 0, parameters, environment, true, delivery);
         try (PrintStream log =
                         new PrintStream(
                                 Files.newOutputStream(

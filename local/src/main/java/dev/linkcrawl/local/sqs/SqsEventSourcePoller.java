@@ -8,7 +8,9 @@ import dev.linkcrawl.local.lambda.Invocation;
 import dev.linkcrawl.local.lambda.InvocationLog;
 import dev.linkcrawl.local.lambda.LocalFunction;
 import dev.linkcrawl.local.template.SqsEventSourceMapping;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -19,15 +21,19 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * One SQS event source mapping, emulated the way Lambda runs it: long-polls its queue, invokes the
@@ -43,6 +49,15 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * and workers: a backlog on one queue never delays another, even for the same function. Like
  * Lambda's {@code UpdateEventSourceMapping}, {@link #maximumConcurrency(int)} changes the limit of
  * a running mapping.
+ *
+ * <p>With {@link Delivery#FAIR} (the default) it also plays the part of an SQS fair queue, which
+ * ElasticMQ does not: it receives ahead into {@link WaitingMessages} (keeping them invisible on the
+ * server) and hands them out by {@link FairDelivery}'s rule, so one tenant's backlog of slow links
+ * does not hold another tenant's message back. Waiting messages are in flight on the local server:
+ * after a crash they come back after the queue's visibility timeout, and when the poller stops they
+ * are made visible at once; either way that receive counts towards {@code maxReceiveCount}, which
+ * on SQS it would not. {@link Delivery#ARRIVAL_ORDER} receives only for free slots, in the server's
+ * order (a queue without fair delivery, for comparison).
  */
 public final class SqsEventSourcePoller implements AutoCloseable {
 
@@ -54,6 +69,20 @@ public final class SqsEventSourcePoller implements AutoCloseable {
 
     /** Long-poll wait per receive: short enough for a prompt stop. */
     static final int WAIT_SECONDS = 1;
+
+    /**
+     * Messages received ahead of the function at most: 100,000. Fair delivery has to see past one
+     * tenant's backlog to another tenant's message; beyond this many, it sees no further.
+     */
+    static final int MAX_WAITING = 100_000;
+
+    /** How messages leave the queue for the function. */
+    public enum Delivery {
+        /** As an SQS fair queue: quiet tenants first ({@link FairDelivery}). */
+        FAIR,
+        /** In the server's order, whoever sent them. */
+        ARRIVAL_ORDER
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
@@ -69,6 +98,15 @@ public final class SqsEventSourcePoller implements AutoCloseable {
     private final Thread poller;
     private volatile boolean running;
     private volatile boolean reportedUnreachable;
+    private final Delivery delivery;
+    private final Clock clock;
+
+    /** Guarded by {@code this}: fair delivery's view of the tenants, and what waits. */
+    private final FairDelivery fair = new FairDelivery();
+
+    private final WaitingMessages waiting = new WaitingMessages();
+    private Duration visibilityTimeout = Duration.ofSeconds(30);
+    private final ScheduledExecutorService keeper;
 
     /**
      * @param sqs a client of the server holding {@code queue}; closed with this poller
@@ -79,6 +117,23 @@ public final class SqsEventSourcePoller implements AutoCloseable {
             LocalQueue queue,
             SqsClient sqs,
             InvocationLog log) {
+        this(function, mapping, queue, sqs, log, Delivery.FAIR, Clock.systemUTC());
+    }
+
+    /**
+     * @param sqs a client of the server holding {@code queue}; closed with this poller
+     * @param delivery whether the queue delivers as an SQS fair queue
+     */
+    public SqsEventSourcePoller(
+            LocalFunction function,
+            SqsEventSourceMapping mapping,
+            LocalQueue queue,
+            SqsClient sqs,
+            InvocationLog log,
+            Delivery delivery,
+            Clock clock) {
+        this.delivery = Objects.requireNonNull(delivery, "delivery");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.function = Objects.requireNonNull(function, "function");
         this.mapping = Objects.requireNonNull(mapping, "mapping");
         this.queue = Objects.requireNonNull(queue, "queue");
@@ -90,7 +145,18 @@ public final class SqsEventSourcePoller implements AutoCloseable {
         this.workers =
                 Executors.newCachedThreadPool(
                         Thread.ofPlatform().daemon().name(name + "-worker-", 1).factory());
-        this.poller = Thread.ofPlatform().daemon().name(name + "-poller").unstarted(this::poll);
+        this.poller =
+                Thread.ofPlatform()
+                        .daemon()
+                        .name(name + "-poller")
+                        .unstarted(delivery == Delivery.FAIR ? this::pollFair : this::poll);
+        this.keeper =
+                Executors.newSingleThreadScheduledExecutor(
+                        Thread.ofPlatform().daemon().name(name + "-keeper").factory());
+    }
+
+    public Delivery delivery() {
+        return delivery;
     }
 
     public synchronized int maximumConcurrency() {
@@ -117,10 +183,18 @@ public final class SqsEventSourcePoller implements AutoCloseable {
             slots.withhold(-change);
         }
         maximumConcurrency = value;
+        if (delivery == Delivery.FAIR) {
+            dispatch();
+        }
     }
 
     public SqsEventSourcePoller start() {
         running = true;
+        if (delivery == Delivery.FAIR) {
+            visibilityTimeout = queueVisibilityTimeout();
+            long every = Math.max(100, visibilityTimeout.toMillis() / 4);
+            keeper.scheduleWithFixedDelay(this::keepHidden, every, every, TimeUnit.MILLISECONDS);
+        }
         poller.start();
         return this;
     }
@@ -130,8 +204,10 @@ public final class SqsEventSourcePoller implements AutoCloseable {
     public void close() {
         running = false;
         poller.interrupt();
+        keeper.shutdownNow();
         try {
             poller.join(STOP_GRACE.toMillis());
+            release();
             workers.shutdown();
             workers.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -184,6 +260,157 @@ public final class SqsEventSourcePoller implements AutoCloseable {
             } finally {
                 slots.release(held);
             }
+        }
+    }
+
+    /**
+     * Fair delivery: receives ahead (up to {@link #MAX_WAITING}) and hands messages out whenever a
+     * slot is free, by {@link FairDelivery}; an invocation that ends hands out the next at once.
+     */
+    private void pollFair() {
+        while (running) {
+            try {
+                boolean room;
+                synchronized (this) {
+                    room = waiting.size() < MAX_WAITING;
+                }
+                if (!room) {
+                    Thread.sleep(100);
+                    continue;
+                }
+                List<Message> messages = receive(10);
+                Instant now = clock.instant();
+                synchronized (this) {
+                    for (Message message : messages) {
+                        WaitingMessages.Waiting added =
+                                waiting.add(message, now, visibilityTimeout);
+                        fair.sent(added.tenant(), added.sentAt());
+                    }
+                }
+                dispatch();
+            } catch (InterruptedException e) {
+                return;
+            } catch (SdkException e) {
+                if (!running) {
+                    return;
+                }
+                unreachable(e);
+            }
+        }
+    }
+
+    /** Starts an invocation for every free slot while messages wait, quiet tenants first. */
+    private synchronized void dispatch() {
+        int perInvocation = Math.min(mapping.batchSize(), 10);
+        while (running && !waiting.isEmpty() && slots.tryAcquire()) {
+            Instant now = clock.instant();
+            List<WaitingMessages.Waiting> batch = new ArrayList<>();
+            while (batch.size() < perInvocation && !waiting.isEmpty()) {
+                String tenant = fair.next(waiting.oldestByTenant(), now).orElseThrow();
+                WaitingMessages.Waiting next = waiting.take(tenant).orElseThrow();
+                fair.started(tenant, now);
+                batch.add(next);
+            }
+            try {
+                workers.execute(() -> handleFair(batch, now));
+            } catch (RejectedExecutionException e) {
+                slots.release(); // stopping: the messages come back after their timeout
+                return;
+            }
+        }
+    }
+
+    private void handleFair(List<WaitingMessages.Waiting> batch, Instant startedAt) {
+        try {
+            showFullTimeout(batch);
+            handle(batch.stream().map(WaitingMessages.Waiting::message).toList());
+        } finally {
+            synchronized (this) {
+                Instant now = clock.instant();
+                batch.forEach(message -> fair.finished(message.tenant(), startedAt, now));
+            }
+            slots.release();
+            dispatch();
+        }
+    }
+
+    /**
+     * A message that waited long enough to lose part of its hiding time gets the queue's whole
+     * visibility timeout again before the function sees it, as a fresh receive would.
+     */
+    private void showFullTimeout(List<WaitingMessages.Waiting> batch) {
+        Instant soon = clock.instant().plus(visibilityTimeout.multipliedBy(9).dividedBy(10));
+        List<WaitingMessages.Waiting> stale =
+                batch.stream().filter(message -> message.invisibleUntil().isBefore(soon)).toList();
+        changeVisibility(stale, visibilityTimeout);
+    }
+
+    /** Keeps waiting messages hidden on the server: each gets a new timeout at half of it. */
+    private void keepHidden() {
+        List<WaitingMessages.Waiting> expiring;
+        Instant now = clock.instant();
+        synchronized (this) {
+            expiring = waiting.expiringBefore(now.plus(visibilityTimeout.dividedBy(2)));
+            expiring.forEach(message -> message.invisibleUntil(now.plus(visibilityTimeout)));
+        }
+        changeVisibility(expiring, visibilityTimeout);
+    }
+
+    /** Makes every waiting message visible again (the poller stops). */
+    private void release() {
+        List<WaitingMessages.Waiting> left;
+        synchronized (this) {
+            left = waiting.drain();
+        }
+        changeVisibility(left, Duration.ZERO);
+    }
+
+    private void changeVisibility(List<WaitingMessages.Waiting> messages, Duration timeout) {
+        for (int from = 0; from < messages.size(); from += 10) {
+            List<WaitingMessages.Waiting> chunk =
+                    messages.subList(from, Math.min(from + 10, messages.size()));
+            List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                entries.add(
+                        ChangeMessageVisibilityBatchRequestEntry.builder()
+                                .id(Integer.toString(i))
+                                .receiptHandle(chunk.get(i).message().receiptHandle())
+                                .visibilityTimeout((int) timeout.toSeconds())
+                                .build());
+            }
+            try {
+                sqs.changeMessageVisibilityBatch(
+                        change -> change.queueUrl(queue.url()).entries(entries));
+            } catch (SdkException e) {
+                // The server shows them again, and the next receive takes them back.
+                if (running && !reportedUnreachable) {
+                    reportedUnreachable = true;
+                    log.note(
+                            function.name()
+                                    + ": cannot keep waiting messages of "
+                                    + queue.logicalId()
+                                    + " hidden ("
+                                    + e.getMessage()
+                                    + ")");
+                }
+                return;
+            }
+        }
+    }
+
+    private Duration queueVisibilityTimeout() {
+        try {
+            String seconds =
+                    sqs.getQueueAttributes(
+                                    get ->
+                                            get.queueUrl(queue.url())
+                                                    .attributeNames(
+                                                            QueueAttributeName.VISIBILITY_TIMEOUT))
+                            .attributes()
+                            .get(QueueAttributeName.VISIBILITY_TIMEOUT);
+            return Duration.ofSeconds(Long.parseLong(seconds));
+        } catch (SdkException | NumberFormatException | NullPointerException e) {
+            return Duration.ofSeconds(30); // SQS's default
         }
     }
 

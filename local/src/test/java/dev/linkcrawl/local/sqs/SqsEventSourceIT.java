@@ -431,6 +431,92 @@ class SqsEventSourceIT {
         assertThat(visibleAndInFlight(queues.get("Plain"))).isZero();
     }
 
+    @Test
+    void aQuietTenantsMessageOvertakesANoisyTenantsBacklog() throws Exception {
+        Duration quietWait = quietTenantsWaitBehindAFlood(SqsEventSourcePoller.Delivery.FAIR);
+
+        assertThat(quietWait).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void inArrivalOrderTheQuietTenantsMessageWaitsForTheWholeBacklog() throws Exception {
+        Duration quietWait =
+                quietTenantsWaitBehindAFlood(SqsEventSourcePoller.Delivery.ARRIVAL_ORDER);
+
+        assertThat(quietWait).isGreaterThan(Duration.ofSeconds(4));
+    }
+
+    /**
+     * 40 slow messages of one tenant (400 ms each, 2 at a time), then one of another tenant: how
+     * long the second tenant's message waited for its invocation.
+     */
+    private Duration quietTenantsWaitBehindAFlood(SqsEventSourcePoller.Delivery delivery)
+            throws Exception {
+        Map<String, LocalQueue> queues = provision(queue("Shared", 30, Optional.empty()));
+        Map<String, Long> startedAt = new ConcurrentHashMap<>();
+        poll(
+                function(
+                        Duration.ofSeconds(5),
+                        (event, context) -> {
+                            String body = event.getRecords().getFirst().getBody();
+                            startedAt.put(body, System.nanoTime());
+                            if (body.startsWith("flood")) {
+                                sleep(400);
+                            }
+                            return new SQSBatchResponse(List.of());
+                        }),
+                mapping("Shared", 1, 2),
+                queues.get("Shared"),
+                delivery);
+        for (int i = 0; i < 40; i++) {
+            send(queues.get("Shared"), "flood-" + i, "tenant-flood");
+        }
+        Thread.sleep(1_500);
+        long sent = System.nanoTime();
+        send(queues.get("Shared"), "quiet", "tenant-quiet");
+
+        awaitTrue(() -> startedAt.containsKey("quiet"), Duration.ofSeconds(30));
+        return Duration.ofNanos(startedAt.get("quiet") - sent);
+    }
+
+    @Test
+    void messagesWaitingLongerThanTheVisibilityTimeoutAreDeliveredOnceEach() throws Exception {
+        Map<String, LocalQueue> queues = provision(queue("Hidden", 1, Optional.empty()));
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        List<String> receiveCounts = new CopyOnWriteArrayList<>();
+        poll(
+                function(
+                        Duration.ofSeconds(5),
+                        (event, context) -> {
+                            SQSEvent.SQSMessage record = event.getRecords().getFirst();
+                            bodies.add(record.getBody());
+                            receiveCounts.add(
+                                    record.getAttributes().get("ApproximateReceiveCount"));
+                            sleep(500);
+                            return new SQSBatchResponse(List.of());
+                        }),
+                mapping("Hidden", 1, 2),
+                queues.get("Hidden"),
+                SqsEventSourcePoller.Delivery.FAIR);
+
+        for (int i = 0; i < 12; i++) {
+            send(queues.get("Hidden"), "m-" + i, "tenant-" + (i % 3));
+        }
+        awaitTrue(() -> bodies.size() >= 12, Duration.ofSeconds(30));
+        awaitTrue(() -> visibleAndInFlight(queues.get("Hidden")) == 0, Duration.ofSeconds(10));
+
+        assertThat(bodies).doesNotHaveDuplicates().hasSize(12);
+        assertThat(receiveCounts).containsOnly("1");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private Map<String, LocalQueue> provision(QueueResource... queues) {
         return QueueProvisioner.provision(sqs.client(), List.of(queues));
     }
@@ -457,18 +543,37 @@ class SqsEventSourceIT {
     }
 
     private void poll(LocalFunction function, SqsEventSourceMapping mapping, LocalQueue queue) {
+        poll(function, mapping, queue, SqsEventSourcePoller.Delivery.FAIR);
+    }
+
+    private void poll(
+            LocalFunction function,
+            SqsEventSourceMapping mapping,
+            LocalQueue queue,
+            SqsEventSourcePoller.Delivery delivery) {
         pollers.add(
                 new SqsEventSourcePoller(
                                 function,
                                 mapping,
                                 queue,
                                 LocalSqs.client(sqs.endpoint()),
-                                new InvocationLog(QUIET))
+                                new InvocationLog(QUIET),
+                                delivery,
+                                Clock.systemUTC())
                         .start());
     }
 
     private void send(LocalQueue queue, String body) {
         sqs.client().sendMessage(send -> send.queueUrl(queue.url()).messageBody(body));
+    }
+
+    private void send(LocalQueue queue, String body, String tenant) {
+        sqs.client()
+                .sendMessage(
+                        send ->
+                                send.queueUrl(queue.url())
+                                        .messageBody(body)
+                                        .messageGroupId(tenant));
     }
 
     private int visible(LocalQueue queue) {
