@@ -2,6 +2,8 @@ package dev.linkcrawl.config;
 
 import dev.linkcrawl.index.IndexLocation;
 import dev.linkcrawl.index.OpenSearchAuth;
+import dev.linkcrawl.limit.OwnerLimits;
+import dev.linkcrawl.link.RetrySchedule;
 import dev.linkcrawl.url.HostPort;
 import dev.linkcrawl.url.UrlPolicy;
 import java.net.InetAddress;
@@ -48,6 +50,14 @@ import java.util.function.Function;
  *     default 30, 1 to 3650)
  * @param recrawlMaxPerRun at most this many links are queued by one re-crawl run ({@code
  *     RECRAWL_MAX_PER_RUN}, default 10000, 1 to 1000000)
+ * @param crawlQueueUrl the crawl queue as the crawl function sees it ({@code CRAWL_QUEUE_URL}): a
+ *     message it defers or retries later goes back there
+ * @param backfillQueueUrl the backfill queue likewise ({@code BACKFILL_QUEUE_URL})
+ * @param ownerLimits what one owner may use ({@code LINKS_PER_OWNER_PER_DAY}, {@code
+ *     IMPORT_MAX_LINKS}, {@code IMPORTS_AT_ONCE_PER_OWNER}, {@code CRAWL_MAX_PER_OWNER}, {@code
+ *     BACKFILL_MAX_PER_OWNER}; see {@link OwnerLimits} for the defaults; 0 turns one off)
+ * @param retrySchedule when a transient failure is tried again ({@code RETRY_DELAYS_SECONDS},
+ *     default 30,120,480,1800; see {@link RetrySchedule})
  */
 public record Settings(
         String region,
@@ -65,7 +75,11 @@ public record Settings(
         String indexName,
         Optional<URI> s3Endpoint,
         int recrawlAfterDays,
-        int recrawlMaxPerRun) {
+        int recrawlMaxPerRun,
+        Optional<String> crawlQueueUrl,
+        Optional<String> backfillQueueUrl,
+        OwnerLimits ownerLimits,
+        RetrySchedule retrySchedule) {
 
     public static final String DEFAULT_USER_AGENT =
             "linkcrawl/0.1 (+https://github.com/linkcrawl/linkcrawl)";
@@ -103,7 +117,44 @@ public record Settings(
                         reader.value("INDEX_NAME", "links", IndexLocation::requireIndexName),
                         reader.optional("AWS_ENDPOINT_URL_S3", Reader::uri),
                         (int) reader.number("RECRAWL_AFTER_DAYS", 30, 1, 3650),
-                        (int) reader.number("RECRAWL_MAX_PER_RUN", 10_000, 1, 1_000_000));
+                        (int) reader.number("RECRAWL_MAX_PER_RUN", 10_000, 1, 1_000_000),
+                        reader.optional("CRAWL_QUEUE_URL", Function.identity()),
+                        reader.optional("BACKFILL_QUEUE_URL", Function.identity()),
+                        new OwnerLimits(
+                                (int)
+                                        reader.number(
+                                                "LINKS_PER_OWNER_PER_DAY",
+                                                OwnerLimits.DEFAULT.linksPerDay(),
+                                                0,
+                                                10_000_000),
+                                (int)
+                                        reader.number(
+                                                "IMPORT_MAX_LINKS",
+                                                OwnerLimits.DEFAULT.importLinks(),
+                                                1,
+                                                1_000_000),
+                                (int)
+                                        reader.number(
+                                                "IMPORTS_AT_ONCE_PER_OWNER",
+                                                OwnerLimits.DEFAULT.importsAtOnce(),
+                                                0,
+                                                1000),
+                                (int)
+                                        reader.number(
+                                                "CRAWL_MAX_PER_OWNER",
+                                                OwnerLimits.DEFAULT.crawlsAtOnce(),
+                                                0,
+                                                1000),
+                                (int)
+                                        reader.number(
+                                                "BACKFILL_MAX_PER_OWNER",
+                                                OwnerLimits.DEFAULT.backfillCrawlsAtOnce(),
+                                                0,
+                                                1000)),
+                        reader.value(
+                                "RETRY_DELAYS_SECONDS",
+                                RetrySchedule.DEFAULT,
+                                RetrySchedule::parseSeconds));
         reader.throwIfInvalid();
         return settings;
     }

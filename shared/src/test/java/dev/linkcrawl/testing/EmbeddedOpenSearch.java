@@ -30,12 +30,16 @@ public final class EmbeddedOpenSearch implements TestOpenSearch {
 
     private static final EmbeddedOpenSearch SHARED = new EmbeddedOpenSearch();
 
-    /** The modules the node loads: analyzers, HTTP, and the extra field types. */
+    /**
+     * The modules the node loads: analyzers, HTTP, the extra field types, and Painless (the owner
+     * counts are scripted updates; every managed OpenSearch domain has it).
+     */
     private static final String MODULES =
             String.join(
                     ",",
                     "org.opensearch.analysis.common.CommonAnalysisModulePlugin",
                     "org.opensearch.index.mapper.MapperExtrasModulePlugin",
+                    "org.opensearch.painless.PainlessModulePlugin",
                     "org.opensearch.transport.Netty4ModulePlugin");
 
     private OpenSearchRunner runner;

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkcrawl.aws.SqsClients;
 import dev.linkcrawl.config.Settings;
 import dev.linkcrawl.index.OpenSearchLinkIndex;
+import dev.linkcrawl.limit.OpenSearchOwnerQuotas;
 import dev.linkcrawl.prime.SnapStartPriming;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,6 +53,9 @@ public final class BackfillLinksHandler implements RequestStreamHandler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** How long a count of the owner's imports may take before the import goes on without it. */
+    static final Duration QUOTA_TIMEOUT = Duration.ofSeconds(2);
+
     private final ImportBookmarks importBookmarks;
     private final Optional<RecrawlLinks> recrawlLinks;
     private final Clock clock;
@@ -79,7 +83,16 @@ public final class BackfillLinksHandler implements RequestStreamHandler {
                         new S3ImportStore(s3Client(settings)),
                         queue,
                         settings.urlPolicy(),
-                        Clock.systemUTC()),
+                        Clock.systemUTC(),
+                        Backoff.DEFAULT,
+                        Sleeper.SYSTEM,
+                        ImportLimits.of(settings.ownerLimits()),
+                        // Imports at once are counted beside the index; without one, not at all.
+                        settings.openSearchEndpoint()
+                                .map(
+                                        endpoint ->
+                                                OpenSearchOwnerQuotas.create(
+                                                        settings, QUOTA_TIMEOUT))),
                 // Imports work without the index; the re-crawl needs it.
                 settings.openSearchEndpoint()
                         .map(

@@ -5,18 +5,23 @@ import dev.linkcrawl.backfill.format.BookmarkReader;
 import dev.linkcrawl.backfill.format.ImportEntry;
 import dev.linkcrawl.backfill.format.ImportFormat;
 import dev.linkcrawl.backfill.format.ParseProblem;
+import dev.linkcrawl.limit.OwnerQuotas;
+import dev.linkcrawl.limit.QuotaUnavailableException;
 import dev.linkcrawl.link.CrawlMessage;
 import dev.linkcrawl.link.CrawlSource;
 import dev.linkcrawl.link.LinkId;
+import dev.linkcrawl.link.TenantKey;
 import dev.linkcrawl.url.LinkUrl;
 import dev.linkcrawl.url.UrlCheck;
 import dev.linkcrawl.url.UrlPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Importing an uploaded bookmark export: stream it, check each URL with the URL rules, and queue
@@ -35,6 +40,13 @@ public final class ImportBookmarks {
     private final Backoff backoff;
     private final Sleeper sleeper;
     private final ImportLimits limits;
+    private final Optional<OwnerQuotas> quotas;
+
+    /** How long past {@code stopBy} an import's place among the owner's imports lasts: 1 minute. */
+    static final Duration PLACE_MARGIN = Duration.ofMinutes(1);
+
+    /** The pool of {@link OwnerQuotas} places an import holds while it is read. */
+    static final String IMPORTS_POOL = "imports";
 
     /** With the default {@link Backoff} and {@link ImportLimits}. */
     public ImportBookmarks(ImportStore store, BackfillQueue queue, UrlPolicy policy, Clock clock) {
@@ -49,6 +61,23 @@ public final class ImportBookmarks {
             Backoff backoff,
             Sleeper sleeper,
             ImportLimits limits) {
+        this(store, queue, policy, clock, backoff, sleeper, limits, Optional.empty());
+    }
+
+    /**
+     * @param quotas where the owner's imports at once are counted; without it there is no such
+     *     limit (imports work without the index)
+     */
+    public ImportBookmarks(
+            ImportStore store,
+            BackfillQueue queue,
+            UrlPolicy policy,
+            Clock clock,
+            Backoff backoff,
+            Sleeper sleeper,
+            ImportLimits limits,
+            Optional<OwnerQuotas> quotas) {
+        this.quotas = Objects.requireNonNull(quotas, "quotas");
         this.store = Objects.requireNonNull(store, "store");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -80,23 +109,75 @@ public final class ImportBookmarks {
     public Outcome run(ImportUpload upload, Instant stopBy) throws IOException {
         Objects.requireNonNull(upload, "upload");
         Objects.requireNonNull(stopBy, "stopBy");
-        InputStream in;
-        try {
-            in = store.open(upload);
-        } catch (ImportMissingException e) {
-            return new Outcome.Missing(upload);
-        }
         ImportTally tally = new ImportTally(limits.maxErrorsListed());
         Run run = new Run(upload, tally, stopBy);
-        try (in) {
-            run.readAll(BookmarkFile.open(in, upload.fileName()));
-        } catch (IOException e) {
-            run.stop(StopReason.READ_FAILED);
+        if (!takePlace(upload, stopBy)) {
+            run.stopped =
+                    Optional.of(
+                            new ImportResult.Stop(
+                                    0,
+                                    StopReason.TOO_MANY_IMPORTS,
+                                    OptionalInt.of(limits.importsAtOnce())));
+            return written(upload, tally, run);
         }
-        run.flush();
+        try {
+            InputStream in;
+            try {
+                in = store.open(upload);
+            } catch (ImportMissingException e) {
+                return new Outcome.Missing(upload);
+            }
+            try (in) {
+                run.readAll(BookmarkFile.open(in, upload.fileName()));
+            } catch (IOException e) {
+                run.stop(StopReason.READ_FAILED);
+            }
+            run.flush();
+            return written(upload, tally, run);
+        } finally {
+            leavePlace(upload);
+        }
+    }
+
+    private Outcome written(ImportUpload upload, ImportTally tally, Run run) throws IOException {
         ImportResult result = tally.result(upload.key(), run.format, run.stopped, clock.instant());
         store.writeResult(upload, result.toJson());
         return new Outcome.Imported(result);
+    }
+
+    /**
+     * Takes one of the owner's places among imports being read; true without a limit, or when the
+     * counts cannot be reached (an import is never refused because the index is down).
+     */
+    private boolean takePlace(ImportUpload upload, Instant stopBy) {
+        if (quotas.isEmpty() || limits.importsAtOnce() == 0) {
+            return true;
+        }
+        Instant now = clock.instant();
+        Instant until = stopBy.equals(Instant.MAX) ? now.plus(Duration.ofMinutes(16)) : stopBy;
+        try {
+            return quotas.get()
+                    .hold(
+                            IMPORTS_POOL,
+                            TenantKey.of(upload.owner()),
+                            upload.key(),
+                            limits.importsAtOnce(),
+                            now,
+                            until.plus(PLACE_MARGIN));
+        } catch (QuotaUnavailableException e) {
+            return true;
+        }
+    }
+
+    private void leavePlace(ImportUpload upload) {
+        if (quotas.isEmpty() || limits.importsAtOnce() == 0) {
+            return;
+        }
+        try {
+            quotas.get().release(IMPORTS_POOL, TenantKey.of(upload.owner()), upload.key());
+        } catch (QuotaUnavailableException e) {
+            // The place ends by itself shortly after the function's time is up.
+        }
     }
 
     /** The state of one import. */
@@ -152,7 +233,12 @@ public final class ImportBookmarks {
                     if (!seen.add(id)) {
                         tally.duplicate();
                     } else if (seen.size() > limits.maxLinks()) {
-                        stop(StopReason.TOO_MANY_LINKS);
+                        stopped =
+                                Optional.of(
+                                        new ImportResult.Stop(
+                                                line,
+                                                StopReason.TOO_MANY_LINKS,
+                                                OptionalInt.of(limits.maxLinks())));
                     } else {
                         send(
                                 new CrawlMessage(

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * What one import did, as written beside the upload ({@code <key>.result.json}):
@@ -19,6 +20,9 @@ import java.util.Optional;
  *  "errors": [{"line": 14, "reason": "blocked_scheme"}], "errorsOmitted": 0,
  *  "stopped": null, "finishedAt": "2026-11-27T10:30:00Z"}
  * }</pre>
+ *
+ * An import stopped at a per-owner limit names it: {@code "stopped": {"line": 100001, "reason":
+ * "too_many_links", "limit": "import_links", "max": 100000}}.
  *
  * @param key the upload's key
  * @param format the format the file was read as
@@ -57,11 +61,16 @@ public record ImportResult(
     /**
      * Reading stopped at {@code line} for {@code reason}. That line was not imported (for {@code
      * read_failed} it is the last line read before the failure, which was); nothing after it was
-     * read.
+     * read. A stop at a per-owner limit ({@link StopReason#limit()}) carries the limit's value.
      */
-    public record Stop(int line, StopReason reason) {
+    public record Stop(int line, StopReason reason, OptionalInt max) {
         public Stop {
             Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(max, "max");
+        }
+
+        public Stop(int line, StopReason reason) {
+            this(line, reason, OptionalInt.empty());
         }
     }
 
@@ -116,9 +125,13 @@ public record ImportResult(
 
     private void putStopped(ObjectNode node) {
         if (stopped.isPresent()) {
-            node.putObject("stopped")
-                    .put("line", stopped.get().line())
-                    .put("reason", stopped.get().reason().code());
+            Stop stop = stopped.get();
+            ObjectNode stoppedNode =
+                    node.putObject("stopped")
+                            .put("line", stop.line())
+                            .put("reason", stop.reason().code());
+            stop.reason().limit().ifPresent(limit -> stoppedNode.put("limit", limit.code()));
+            stop.max().ifPresent(max -> stoppedNode.put("max", max));
         } else {
             node.putNull("stopped");
         }

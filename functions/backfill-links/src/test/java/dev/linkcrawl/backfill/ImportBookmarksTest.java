@@ -8,6 +8,8 @@ import dev.linkcrawl.backfill.format.ImportFormat;
 import dev.linkcrawl.link.CrawlMessage;
 import dev.linkcrawl.link.CrawlSource;
 import dev.linkcrawl.link.LinkId;
+import dev.linkcrawl.link.TenantKey;
+import dev.linkcrawl.testing.InMemoryOwnerQuotas;
 import dev.linkcrawl.url.LinkUrl;
 import dev.linkcrawl.url.UrlCheck;
 import dev.linkcrawl.url.UrlPolicy;
@@ -19,6 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -33,6 +37,7 @@ class ImportBookmarksTest {
     private final ScriptedBackfillQueue queue = new ScriptedBackfillQueue();
     private final RecordingSleeper sleeper = new RecordingSleeper();
     private final ManualClock clock = new ManualClock(NOW);
+    private final InMemoryOwnerQuotas quotas = new InMemoryOwnerQuotas();
     private ImportLimits limits = ImportLimits.DEFAULT;
 
     @Test
@@ -219,7 +224,7 @@ class ImportBookmarksTest {
 
     @Test
     void theErrorListIsCappedAndSaysHowManyItLeftOut() {
-        limits = new ImportLimits(1000, 1_000_000);
+        limits = new ImportLimits(1000, 1_000_000, 2);
         store.put("imports/bob/urls.txt", text("not a url\n".repeat(1500)));
 
         ImportResult result = run("imports/bob/urls.txt");
@@ -232,13 +237,93 @@ class ImportBookmarksTest {
 
     @Test
     void aFileWithMoreLinksThanTheLimitStopsAtTheFirstOneOver() {
-        limits = new ImportLimits(1000, 3);
+        limits = new ImportLimits(1000, 3, 2);
         store.put("imports/bob/urls.txt", urls(5));
 
         ImportResult result = run("imports/bob/urls.txt");
 
         assertThat(result.accepted()).isEqualTo(3);
-        assertThat(result.stopped()).contains(new ImportResult.Stop(4, StopReason.TOO_MANY_LINKS));
+        assertThat(result.stopped())
+                .contains(new ImportResult.Stop(4, StopReason.TOO_MANY_LINKS, OptionalInt.of(3)));
+    }
+
+    @Test
+    void theResultOfAnImportPastItsLinkLimitNamesTheLimit() throws Exception {
+        limits = new ImportLimits(1000, 3, 2);
+        store.put("imports/bob/urls.txt", urls(5));
+
+        ImportResult result = run("imports/bob/urls.txt");
+
+        assertThat(JSON.readTree(result.toJson()).get("stopped"))
+                .isEqualTo(
+                        JSON.readTree(
+                                """
+                                {"line": 4, "reason": "too_many_links",
+                                 "limit": "import_links", "max": 3}
+                                """));
+    }
+
+    @Test
+    void anOwnerPastItsImportsAtOnceGetsAResultThatNamesTheLimitAndNothingIsQueued()
+            throws Exception {
+        limits = new ImportLimits(1000, 100, 1);
+        quotas.hold(
+                ImportBookmarks.IMPORTS_POOL,
+                TenantKey.of("bob"),
+                "imports/bob/other.txt",
+                1,
+                NOW,
+                NOW.plusSeconds(600));
+        store.put("imports/bob/urls.txt", urls(5));
+
+        ImportResult result = run("imports/bob/urls.txt");
+
+        assertThat(queue.stored).isEmpty();
+        assertThat(result.complete()).isFalse();
+        assertThat(result.stopped().get().reason().retryable()).isTrue();
+        assertThat(JSON.readTree(result.toJson()).get("stopped"))
+                .isEqualTo(
+                        JSON.readTree(
+                                """
+                                {"line": 0, "reason": "too_many_imports",
+                                 "limit": "imports_at_once", "max": 1}
+                                """));
+    }
+
+    @Test
+    void anotherOwnersImportsDoNotCountAgainstThisOne() {
+        limits = new ImportLimits(1000, 100, 1);
+        quotas.hold(
+                ImportBookmarks.IMPORTS_POOL,
+                TenantKey.of("alice"),
+                "imports/alice/other.txt",
+                1,
+                NOW,
+                NOW.plusSeconds(600));
+        store.put("imports/bob/urls.txt", urls(5));
+
+        assertThat(run("imports/bob/urls.txt").accepted()).isEqualTo(5);
+    }
+
+    @Test
+    void aFinishedImportGivesItsPlaceBack() {
+        limits = new ImportLimits(1000, 100, 1);
+        store.put("imports/bob/urls.txt", urls(2));
+        store.put("imports/bob/more.txt", urls(3));
+
+        run("imports/bob/urls.txt");
+
+        assertThat(quotas.held(ImportBookmarks.IMPORTS_POOL, TenantKey.of("bob"), NOW)).isZero();
+        assertThat(run("imports/bob/more.txt").accepted()).isEqualTo(3);
+    }
+
+    @Test
+    void anImportGoesOnWhenTheCountsCannotBeReached() {
+        limits = new ImportLimits(1000, 100, 1);
+        quotas.unavailable(true);
+        store.put("imports/bob/urls.txt", urls(4));
+
+        assertThat(run("imports/bob/urls.txt").accepted()).isEqualTo(4);
     }
 
     @Test
@@ -344,7 +429,14 @@ class ImportBookmarksTest {
 
     private ImportBookmarks importBookmarks() {
         return new ImportBookmarks(
-                store, queue, UrlPolicy.DEFAULT, clock, Backoff.DEFAULT, sleeper, limits);
+                store,
+                queue,
+                UrlPolicy.DEFAULT,
+                clock,
+                Backoff.DEFAULT,
+                sleeper,
+                limits,
+                Optional.of(quotas));
     }
 
     private static byte[] urls(int count) {

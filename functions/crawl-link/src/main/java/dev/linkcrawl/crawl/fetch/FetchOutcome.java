@@ -2,6 +2,7 @@ package dev.linkcrawl.crawl.fetch;
 
 import dev.linkcrawl.url.LinkUrl;
 import java.nio.charset.Charset;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -94,6 +95,7 @@ public sealed interface FetchOutcome {
      * @param retryable whether a later attempt can succeed
      * @param httpStatus the status that caused an {@link FailureCode#HTTP_STATUS} failure, or empty
      * @param url the last URL requested (or about to be) when the fetch failed
+     * @param retryAfter how long the server asked to wait ({@code Retry-After}), if it did
      */
     record Failed(
             FailureCode code,
@@ -102,17 +104,36 @@ public sealed interface FetchOutcome {
             OptionalInt httpStatus,
             LinkUrl url,
             List<Redirect> redirects,
-            long fetchMs)
+            long fetchMs,
+            Optional<Duration> retryAfter)
             implements FetchOutcome {
         public Failed {
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(detail, "detail");
             Objects.requireNonNull(httpStatus, "httpStatus");
             Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(retryAfter, "retryAfter");
             redirects = List.copyOf(redirects);
             if (code == FailureCode.HTTP_STATUS && httpStatus.isEmpty()) {
                 throw new IllegalArgumentException("an HTTP_STATUS failure carries its status");
             }
+        }
+
+        /** A failure without a {@code Retry-After}. */
+        public Failed(
+                FailureCode code,
+                String detail,
+                boolean retryable,
+                OptionalInt httpStatus,
+                LinkUrl url,
+                List<Redirect> redirects,
+                long fetchMs) {
+            this(code, detail, retryable, httpStatus, url, redirects, fetchMs, Optional.empty());
+        }
+
+        /** The same failure, with the server's {@code Retry-After}. */
+        Failed withRetryAfter(Optional<Duration> value) {
+            return new Failed(code, detail, retryable, httpStatus, url, redirects, fetchMs, value);
         }
 
         /** A failure whose retryability follows from its code (and status, if any). */

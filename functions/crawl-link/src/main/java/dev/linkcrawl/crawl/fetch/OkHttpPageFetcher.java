@@ -319,12 +319,15 @@ public final class OkHttpPageFetcher implements PageFetcher {
                 call.cancel();
                 return done(
                         FetchOutcome.Failed.of(
-                                FailureCode.HTTP_STATUS,
-                                "the server answered with status " + status,
-                                OptionalInt.of(status),
-                                url,
-                                redirects,
-                                elapsedMillis()));
+                                        FailureCode.HTTP_STATUS,
+                                        "the server answered with status " + status,
+                                        OptionalInt.of(status),
+                                        url,
+                                        redirects,
+                                        elapsedMillis())
+                                .withRetryAfter(
+                                        RetryAfter.parse(
+                                                response.header("Retry-After"), Instant.now())));
             }
             Optional<ContentCoding> coding = ContentCoding.of(response.headers("Content-Encoding"));
             if (coding.isEmpty()) {

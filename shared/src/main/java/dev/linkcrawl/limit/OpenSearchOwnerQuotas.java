@@ -1,0 +1,306 @@
+package dev.linkcrawl.limit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.linkcrawl.config.Settings;
+import dev.linkcrawl.index.IndexLocation;
+import dev.linkcrawl.index.OpenSearchAuth;
+import dev.linkcrawl.link.TenantKey;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+
+/**
+ * Owner counts in OpenSearch, in an index of their own beside the links index ({@code
+ * <INDEX_NAME>-quotas}): one small document per owner and counter, changed only by scripted
+ * updates, which OpenSearch applies one at a time per document, so concurrent invocations never
+ * over-count. OpenSearch is the one store every function already reaches, on AWS and in {@code
+ * ./linkcrawl dev} alike. Requests are plain REST calls signed with SigV4 (no OpenSearch client),
+ * so the submit function's jar stays small.
+ */
+public final class OpenSearchOwnerQuotas implements OwnerQuotas, AutoCloseable {
+
+    /** Added to {@code INDEX_NAME} for the index of owner counts. */
+    public static final String INDEX_SUFFIX = "-quotas";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The day's count starts again on a new day; a full day leaves the document untouched. */
+    static final String COUNT_LINK =
+            """
+            if (ctx._source.day != params.day) { ctx._source.day = params.day; ctx._source.count = 0; }
+            if (ctx._source.count < params.limit) { ctx._source.count += 1; } else { ctx.op = 'none'; }
+            """;
+
+    /** Places that ended are dropped first; a holder renews its own place. */
+    static final String HOLD =
+            """
+            if (ctx._source.leases == null) { ctx._source.leases = new HashMap(); }
+            ctx._source.leases.entrySet().removeIf(e -> e.getValue() <= params.now);
+            if (ctx._source.leases.containsKey(params.holder)
+                || ctx._source.leases.size() < params.limit) {
+              ctx._source.leases.put(params.holder, params.until);
+            } else { ctx.op = 'none'; }
+            """;
+
+    static final String RELEASE =
+            """
+            if (ctx._source.leases == null || ctx._source.leases.remove(params.holder) == null) {
+              ctx.op = 'none';
+            }
+            """;
+
+    /** The counts index: nothing in it is searched, so nothing is mapped. */
+    static final String INDEX_BODY =
+            """
+            {"settings": {"index": {"number_of_shards": 1}},
+             "mappings": {"dynamic": false, "properties": {}}}
+            """;
+
+    private final SdkHttpClient http;
+    private final URI endpoint;
+    private final String index;
+    private final Optional<Signing> signing;
+    private volatile boolean indexReady;
+
+    private record Signing(AwsCredentialsProvider credentials, String service, String region) {}
+
+    private OpenSearchOwnerQuotas(
+            SdkHttpClient http, URI endpoint, String index, Optional<Signing> signing) {
+        this.http = http;
+        this.endpoint = endpoint;
+        this.index = index;
+        this.signing = signing;
+    }
+
+    /**
+     * The counts next to the links index that {@code settings} name ({@code OPENSEARCH_ENDPOINT},
+     * {@code OPENSEARCH_AUTH}, {@code OPENSEARCH_SERVICE}, {@code AWS_REGION}, {@code INDEX_NAME}),
+     * giving up on a request after {@code timeout} (connect and read each).
+     *
+     * @throws IllegalArgumentException when SigV4 is asked for over plain {@code http}: a signed
+     *     request never travels unencrypted
+     */
+    public static OpenSearchOwnerQuotas create(Settings settings, Duration timeout) {
+        URI endpoint = IndexLocation.requireBaseUrl(settings.requireOpenSearchEndpoint());
+        boolean sign = settings.openSearchAuth() == OpenSearchAuth.SIGV4;
+        if (sign && endpoint.getScheme().equals("http")) {
+            throw new IllegalArgumentException(
+                    "OPENSEARCH_AUTH=sigv4 needs an https OPENSEARCH_ENDPOINT");
+        }
+        SdkHttpClient http =
+                UrlConnectionHttpClient.builder()
+                        .connectionTimeout(timeout)
+                        .socketTimeout(timeout)
+                        .build();
+        return new OpenSearchOwnerQuotas(
+                http,
+                endpoint,
+                IndexLocation.requireIndexName(settings.indexName() + INDEX_SUFFIX),
+                sign
+                        ? Optional.of(
+                                new Signing(
+                                        DefaultCredentialsProvider.builder().build(),
+                                        settings.openSearchService(),
+                                        settings.region()))
+                        : Optional.empty());
+    }
+
+    @Override
+    public boolean countLink(TenantKey tenant, LocalDate day, int perDay) {
+        Objects.requireNonNull(day, "day");
+        return update(
+                        "links-per-day:" + tenant.value(),
+                        COUNT_LINK,
+                        Map.of("day", day.toString(), "limit", perDay),
+                        true)
+                .equals("counted");
+    }
+
+    @Override
+    public boolean hold(
+            String pool, TenantKey tenant, String holder, int limit, Instant now, Instant until) {
+        return update(
+                        pool + ":" + tenant.value(),
+                        HOLD,
+                        Map.of(
+                                "holder",
+                                holder,
+                                "limit",
+                                limit,
+                                "now",
+                                now.toEpochMilli(),
+                                "until",
+                                until.toEpochMilli()),
+                        true)
+                .equals("counted");
+    }
+
+    @Override
+    public void release(String pool, TenantKey tenant, String holder) {
+        update(pool + ":" + tenant.value(), RELEASE, Map.of("holder", holder), false);
+    }
+
+    /**
+     * Runs {@code script} on one document.
+     *
+     * @return {@code counted} when it changed the document, {@code unchanged} when the script left
+     *     it alone (or, without {@code upsert}, the document does not exist)
+     */
+    private String update(String id, String script, Map<String, Object> params, boolean upsert) {
+        ensureIndex();
+        ObjectNode body = JSON.createObjectNode();
+        ObjectNode scriptNode = body.putObject("script");
+        scriptNode.put("lang", "painless").put("source", script);
+        scriptNode.set("params", JSON.valueToTree(params));
+        if (upsert) {
+            body.put("scripted_upsert", true);
+            body.putObject("upsert");
+        }
+        String path =
+                "/"
+                        + index
+                        + "/_update/"
+                        + URLEncoder.encode(id, StandardCharsets.UTF_8)
+                        + "?retry_on_conflict=10";
+        Response response = send(SdkHttpMethod.POST, path, body.toString());
+        if (response.status() == 404 && !upsert) {
+            return "unchanged";
+        }
+        if (response.status() == 404 && response.body().contains("index_not_found")) {
+            indexReady = false; // deleted under us: create it again, once
+            ensureIndex();
+            response = send(SdkHttpMethod.POST, path, body.toString());
+        }
+        if (response.status() != 200 && response.status() != 201) {
+            throw new QuotaUnavailableException(
+                    "OpenSearch answered "
+                            + response.status()
+                            + " to a count update of "
+                            + index
+                            + ": "
+                            + response.body()
+                                    .substring(0, Math.min(300, response.body().length())));
+        }
+        String result = field(response.body(), "result");
+        return result.equals("noop") ? "unchanged" : "counted";
+    }
+
+    private void ensureIndex() {
+        if (indexReady) {
+            return;
+        }
+        Response head = send(SdkHttpMethod.HEAD, "/" + index, null);
+        if (head.status() == 404) {
+            Response created = send(SdkHttpMethod.PUT, "/" + index, INDEX_BODY);
+            boolean raced =
+                    created.status() == 400
+                            && created.body().contains("resource_already_exists_exception");
+            if (created.status() != 200 && !raced) {
+                throw new QuotaUnavailableException(
+                        "OpenSearch answered " + created.status() + " creating " + index);
+            }
+        } else if (head.status() != 200) {
+            throw new QuotaUnavailableException(
+                    "OpenSearch answered " + head.status() + " checking " + index);
+        }
+        indexReady = true;
+    }
+
+    private record Response(int status, String body) {}
+
+    private Response send(SdkHttpMethod method, String pathAndQuery, String body) {
+        byte[] bytes = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
+        SdkHttpFullRequest.Builder builder =
+                SdkHttpFullRequest.builder()
+                        .uri(URI.create(endpoint.toString().replaceAll("/$", "") + pathAndQuery))
+                        .method(method);
+        if (bytes != null) {
+            builder.putHeader("Content-Type", "application/json");
+            builder.putHeader("Content-Length", Integer.toString(bytes.length));
+        }
+        SdkHttpRequest request = builder.build();
+        ContentStreamProvider payload =
+                bytes == null ? null : ContentStreamProvider.fromByteArray(bytes);
+        try {
+            if (signing.isPresent()) {
+                Signing s = signing.get();
+                SignedRequest signed =
+                        AwsV4HttpSigner.create()
+                                .sign(
+                                        sign ->
+                                                sign.identity(s.credentials().resolveCredentials())
+                                                        .request(request)
+                                                        .payload(payload)
+                                                        .putProperty(
+                                                                AwsV4HttpSigner
+                                                                        .SERVICE_SIGNING_NAME,
+                                                                s.service())
+                                                        .putProperty(
+                                                                AwsV4HttpSigner.REGION_NAME,
+                                                                s.region()));
+                return execute(signed.request(), signed.payload().orElse(null));
+            }
+            return execute(request, payload);
+        } catch (SdkException | IOException | UncheckedIOException e) {
+            throw new QuotaUnavailableException(
+                    "owner counts unreachable (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private Response execute(SdkHttpRequest request, ContentStreamProvider payload)
+            throws IOException {
+        HttpExecuteResponse response =
+                http.prepareRequest(
+                                HttpExecuteRequest.builder()
+                                        .request(request)
+                                        .contentStreamProvider(payload)
+                                        .build())
+                        .call();
+        String text = "";
+        Optional<? extends InputStream> stream = response.responseBody();
+        if (stream.isPresent()) {
+            try (InputStream in = stream.get()) {
+                text = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+            }
+        }
+        return new Response(response.httpResponse().statusCode(), text);
+    }
+
+    private static String field(String body, String name) {
+        try {
+            JsonNode value = JSON.readTree(body).get(name);
+            return value == null ? "" : value.asText();
+        } catch (IOException e) {
+            throw new QuotaUnavailableException("OpenSearch answered something that is not JSON");
+        }
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}
