@@ -60,6 +60,8 @@ public final class ApiResponses {
         node.put("title", problem.type().title());
         node.put("status", problem.status());
         node.put("detail", problem.detail());
+        problem.limit()
+                .ifPresent(limit -> node.put("limit", limit.name().code()).put("max", limit.max()));
         if (!problem.errors().isEmpty()) {
             ArrayNode errors = node.putArray("errors");
             for (Problem.FieldError error : problem.errors()) {

@@ -14,6 +14,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The request body must be JSON"),
     URL_REFUSED(422, "url-refused", "The URL is refused"),
+    LIMIT_REACHED(429, "limit-reached", "A per-owner limit is reached"),
     QUEUE_UNAVAILABLE(503, "queue-unavailable", "The crawl queue is unavailable"),
     INDEX_UNAVAILABLE(503, "index-unavailable", "The search index is unavailable");
 

@@ -80,7 +80,14 @@ public final class OpenSearchOwnerQuotas implements OwnerQuotas, AutoCloseable {
              "mappings": {"dynamic": false, "properties": {}}}
             """;
 
+    /**
+     * How long creating the counts index may take: 10 seconds. It happens once per deployment, and
+     * a cluster takes longer to create an index than to update a document.
+     */
+    static final Duration CREATE_TIMEOUT = Duration.ofSeconds(10);
+
     private final SdkHttpClient http;
+    private final SdkHttpClient slowHttp;
     private final URI endpoint;
     private final String index;
     private final Optional<Signing> signing;
@@ -89,8 +96,13 @@ public final class OpenSearchOwnerQuotas implements OwnerQuotas, AutoCloseable {
     private record Signing(AwsCredentialsProvider credentials, String service, String region) {}
 
     private OpenSearchOwnerQuotas(
-            SdkHttpClient http, URI endpoint, String index, Optional<Signing> signing) {
+            SdkHttpClient http,
+            SdkHttpClient slowHttp,
+            URI endpoint,
+            String index,
+            Optional<Signing> signing) {
         this.http = http;
+        this.slowHttp = slowHttp;
         this.endpoint = endpoint;
         this.index = index;
         this.signing = signing;
@@ -101,23 +113,30 @@ public final class OpenSearchOwnerQuotas implements OwnerQuotas, AutoCloseable {
      * {@code OPENSEARCH_AUTH}, {@code OPENSEARCH_SERVICE}, {@code AWS_REGION}, {@code INDEX_NAME}),
      * giving up on a request after {@code timeout} (connect and read each).
      *
-     * @throws IllegalArgumentException when SigV4 is asked for over plain {@code http}: a signed
-     *     request never travels unencrypted
+     * @throws IllegalArgumentException when SigV4 is asked for over plain {@code http} to a host
+     *     other than this machine: a signed request never crosses a network unencrypted
      */
     public static OpenSearchOwnerQuotas create(Settings settings, Duration timeout) {
         URI endpoint = IndexLocation.requireBaseUrl(settings.requireOpenSearchEndpoint());
         boolean sign = settings.openSearchAuth() == OpenSearchAuth.SIGV4;
-        if (sign && endpoint.getScheme().equals("http")) {
+        if (sign && endpoint.getScheme().equals("http") && !isLoopback(endpoint.getHost())) {
             throw new IllegalArgumentException(
-                    "OPENSEARCH_AUTH=sigv4 needs an https OPENSEARCH_ENDPOINT");
+                    "OPENSEARCH_AUTH=sigv4 needs an https OPENSEARCH_ENDPOINT (plain http only to"
+                            + " this machine)");
         }
         SdkHttpClient http =
                 UrlConnectionHttpClient.builder()
                         .connectionTimeout(timeout)
                         .socketTimeout(timeout)
                         .build();
+        SdkHttpClient slowHttp =
+                UrlConnectionHttpClient.builder()
+                        .connectionTimeout(timeout)
+                        .socketTimeout(CREATE_TIMEOUT)
+                        .build();
         return new OpenSearchOwnerQuotas(
                 http,
+                slowHttp,
                 endpoint,
                 IndexLocation.requireIndexName(settings.indexName() + INDEX_SUFFIX),
                 sign
@@ -127,6 +146,13 @@ public final class OpenSearchOwnerQuotas implements OwnerQuotas, AutoCloseable {
                                         settings.openSearchService(),
                                         settings.region()))
                         : Optional.empty());
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost")
+                || host.startsWith("127.")
+                || host.equals("[::1]")
+                || host.equals("::1");
     }
 
     @Override
@@ -215,7 +241,7 @@ public final class OpenSearchOwnerQuotas implements OwnerQuotas, AutoCloseable {
         }
         Response head = send(SdkHttpMethod.HEAD, "/" + index, null);
         if (head.status() == 404) {
-            Response created = send(SdkHttpMethod.PUT, "/" + index, INDEX_BODY);
+            Response created = send(slowHttp, SdkHttpMethod.PUT, "/" + index, INDEX_BODY);
             boolean raced =
                     created.status() == 400
                             && created.body().contains("resource_already_exists_exception");
@@ -233,6 +259,11 @@ public final class OpenSearchOwnerQuotas implements OwnerQuotas, AutoCloseable {
     private record Response(int status, String body) {}
 
     private Response send(SdkHttpMethod method, String pathAndQuery, String body) {
+        return send(http, method, pathAndQuery, body);
+    }
+
+    private Response send(
+            SdkHttpClient client, SdkHttpMethod method, String pathAndQuery, String body) {
         byte[] bytes = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
         SdkHttpFullRequest.Builder builder =
                 SdkHttpFullRequest.builder()
@@ -262,19 +293,20 @@ public final class OpenSearchOwnerQuotas implements OwnerQuotas, AutoCloseable {
                                                         .putProperty(
                                                                 AwsV4HttpSigner.REGION_NAME,
                                                                 s.region()));
-                return execute(signed.request(), signed.payload().orElse(null));
+                return execute(client, signed.request(), signed.payload().orElse(null));
             }
-            return execute(request, payload);
+            return execute(client, request, payload);
         } catch (SdkException | IOException | UncheckedIOException e) {
             throw new QuotaUnavailableException(
                     "owner counts unreachable (" + e.getMessage() + ")", e);
         }
     }
 
-    private Response execute(SdkHttpRequest request, ContentStreamProvider payload)
+    private Response execute(
+            SdkHttpClient client, SdkHttpRequest request, ContentStreamProvider payload)
             throws IOException {
         HttpExecuteResponse response =
-                http.prepareRequest(
+                client.prepareRequest(
                                 HttpExecuteRequest.builder()
                                         .request(request)
                                         .contentStreamProvider(payload)
@@ -302,5 +334,6 @@ public final class OpenSearchOwnerQuotas implements OwnerQuotas, AutoCloseable {
     @Override
     public void close() {
         http.close();
+        slowHttp.close();
     }
 }

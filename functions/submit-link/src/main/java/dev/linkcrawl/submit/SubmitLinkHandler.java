@@ -10,10 +10,13 @@ import dev.linkcrawl.api.Caller;
 import dev.linkcrawl.api.Problem;
 import dev.linkcrawl.api.ProblemType;
 import dev.linkcrawl.aws.SqsClients;
+import dev.linkcrawl.config.InvalidSettingsException;
 import dev.linkcrawl.config.Settings;
+import dev.linkcrawl.limit.OpenSearchOwnerQuotas;
 import dev.linkcrawl.prime.SnapStartPriming;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,6 +30,9 @@ public final class SubmitLinkHandler
 
     /** Seconds a client should wait before retrying when the queue is unavailable. */
     static final String RETRY_AFTER_SECONDS = "5";
+
+    /** How long counting a link may take: 500 ms (connect and read each). */
+    static final Duration QUOTA_TIMEOUT = Duration.ofMillis(500);
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -55,8 +61,30 @@ public final class SubmitLinkHandler
                                         settings, Duration.ofSeconds(3), Duration.ofSeconds(6)),
                                 settings.requireQueueUrl()),
                         settings.urlPolicy(),
-                        Clock.systemUTC()));
+                        Clock.systemUTC(),
+                        dailyLinks(settings)));
         priming = Optional.of(SnapStartPriming.register(new SubmitLinkPriming(settings)));
+    }
+
+    /**
+     * The daily limit, counted in OpenSearch ({@code LINKS_PER_OWNER_PER_DAY}; 0 turns it off). The
+     * count may take {@link #QUOTA_TIMEOUT}: an index slower than that does not hold the API.
+     */
+    private static DailyLinks dailyLinks(Settings settings) {
+        int perDay = settings.ownerLimits().linksPerDay();
+        if (perDay == 0) {
+            return DailyLinks.UNLIMITED;
+        }
+        if (settings.openSearchEndpoint().isEmpty()) {
+            throw new InvalidSettingsException(
+                    List.of(
+                            "LINKS_PER_OWNER_PER_DAY is "
+                                    + perDay
+                                    + " but OPENSEARCH_ENDPOINT is not set: the daily counts live"
+                                    + " in OpenSearch; set it, or set LINKS_PER_OWNER_PER_DAY=0"));
+        }
+        return new DailyLinks(
+                Optional.of(OpenSearchOwnerQuotas.create(settings, QUOTA_TIMEOUT)), perDay);
     }
 
     SubmitLinkHandler(SubmitLink submitLink) {
@@ -86,6 +114,8 @@ public final class SubmitLinkHandler
         return switch (submitLink.submit(owner.get(), request)) {
             case SubmitLink.Outcome.Queued queued -> {
                 log(context, "queued id=" + queued.id() + " owner=" + owner.get());
+                queued.uncounted()
+                        .ifPresent(why -> log(context, "daily limit not checked: " + why));
                 String body =
                         MAPPER.createObjectNode()
                                 .put("id", queued.id().value())
@@ -95,6 +125,14 @@ public final class SubmitLinkHandler
                 yield ApiResponses.json(202, body, Map.of("Location", "/links/" + queued.id()));
             }
             case SubmitLink.Outcome.Refused refused -> ApiResponses.problem(refused.problem());
+            case SubmitLink.Outcome.LimitReached reached -> {
+                log(context, "limit reached owner=" + owner.get());
+                yield ApiResponses.problem(
+                        reached.problem(),
+                        Map.of(
+                                "Retry-After",
+                                Long.toString(Math.max(1, reached.retryAfter().toSeconds()))));
+            }
             case SubmitLink.Outcome.QueueUnavailable unavailable -> {
                 log(context, "queue unavailable owner=" + owner.get());
                 yield ApiResponses.problem(
