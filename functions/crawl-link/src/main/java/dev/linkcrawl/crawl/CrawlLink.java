@@ -87,8 +87,18 @@ public final class CrawlLink {
         /**
          * The message must come back: a transient failure on a delivery before the last, or an
          * index that could not take the document. On the last delivery this sends it to the DLQ.
+         * {@code retryAfter} is how long the site asked to wait, if it did.
          */
-        record Redeliver(String reason) implements Outcome {}
+        record Redeliver(String reason, Optional<Duration> retryAfter) implements Outcome {
+            public Redeliver {
+                Objects.requireNonNull(reason, "reason");
+                Objects.requireNonNull(retryAfter, "retryAfter");
+            }
+
+            public Redeliver(String reason) {
+                this(reason, Optional.empty());
+            }
+        }
     }
 
     /**
@@ -144,7 +154,7 @@ public final class CrawlLink {
                         && failure.retryable()
                         && receiveCount < maxReceives) {
                     return new Result(
-                            new Outcome.Redeliver("transient fetch failure"),
+                            new Outcome.Redeliver("transient fetch failure", failure.retryAfter()),
                             new Stages(fetch, extract, Optional.empty()));
                 }
                 document = document(message, crawledAt, fetched);

@@ -4,24 +4,28 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.linkcrawl.aws.SqsClients;
 import dev.linkcrawl.config.Settings;
+import dev.linkcrawl.crawl.delivery.CrawlQueues;
+import dev.linkcrawl.crawl.delivery.Delivery;
+import dev.linkcrawl.crawl.delivery.OwnerShare;
+import dev.linkcrawl.crawl.delivery.SqsCrawlQueues;
 import dev.linkcrawl.crawl.extract.PageExtractor;
 import dev.linkcrawl.crawl.fetch.FetchDeadline;
 import dev.linkcrawl.crawl.fetch.FetchSettings;
 import dev.linkcrawl.crawl.fetch.OkHttpPageFetcher;
 import dev.linkcrawl.index.OpenSearchLinkIndex;
-import dev.linkcrawl.link.CrawlMessage;
-import dev.linkcrawl.link.CrawlMessageCodec;
-import dev.linkcrawl.link.MalformedMessageException;
+import dev.linkcrawl.limit.OpenSearchOwnerQuotas;
+import dev.linkcrawl.link.RetrySchedule;
 import dev.linkcrawl.prime.SnapStartPriming;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The crawl function: one SQS message per invocation (the template sets batch size 1, but any batch
@@ -42,11 +46,16 @@ public final class CrawlLinkHandler implements RequestHandler<SQSEvent, SQSBatch
      */
     static final Duration INDEX_READ_TIMEOUT = Duration.ofSeconds(3);
 
-    private final CrawlLink crawlLink;
+    /**
+     * How long taking or giving back an owner's place may take: 1 second; past it the crawl goes on
+     * uncounted rather than wait.
+     */
+    static final Duration SHARE_TIMEOUT = Duration.ofSeconds(1);
+
+    private final CrawlDelivery crawlDelivery;
     private final Duration fetchDeadline;
     private final Clock clock;
     private final CrawlMetrics.Output metrics;
-    private final CrawlMessageCodec codec = new CrawlMessageCodec();
 
     /** Held here because CRaC keeps registered resources only weakly. */
     private Optional<SnapStartPriming> priming = Optional.empty();
@@ -75,13 +84,31 @@ public final class CrawlLinkHandler implements RequestHandler<SQSEvent, SQSBatch
     private CrawlLinkHandler(
             Settings settings, FetchSettings fetchSettings, CrawlMetrics.Output metrics) {
         this(
-                new CrawlLink(
-                        new OkHttpPageFetcher(fetchSettings),
-                        new PageExtractor(),
-                        OpenSearchLinkIndex.create(settings, INDEX_READ_TIMEOUT),
-                        settings.urlPolicy(),
+                new CrawlDelivery(
+                        new CrawlLink(
+                                new OkHttpPageFetcher(fetchSettings),
+                                new PageExtractor(),
+                                OpenSearchLinkIndex.create(settings, INDEX_READ_TIMEOUT),
+                                settings.urlPolicy(),
+                                Clock.systemUTC(),
+                                settings.maxReceives()),
+                        new SqsCrawlQueues(
+                                () ->
+                                        SqsClients.create(
+                                                settings,
+                                                Duration.ofSeconds(2),
+                                                Duration.ofSeconds(3)),
+                                settings.crawlQueueUrl(),
+                                settings.backfillQueueUrl()),
+                        Optional.of(
+                                new OwnerShare(
+                                        OpenSearchOwnerQuotas.create(settings, SHARE_TIMEOUT),
+                                        settings.ownerLimits())),
+                        settings.retrySchedule(),
+                        CrawlDelivery.deferralsFor(settings.fetchDeadline()),
+                        settings.maxReceives(),
                         Clock.systemUTC(),
-                        settings.maxReceives()),
+                        () -> ThreadLocalRandom.current().nextDouble()),
                 settings.fetchDeadline(),
                 Clock.systemUTC(),
                 metrics);
@@ -99,9 +126,30 @@ public final class CrawlLinkHandler implements RequestHandler<SQSEvent, SQSBatch
                 settings.urlPolicy());
     }
 
+    /** A handler that crawls every delivery, with no queue to defer to or delay on. */
     CrawlLinkHandler(
             CrawlLink crawlLink, Duration fetchDeadline, Clock clock, CrawlMetrics.Output metrics) {
-        this.crawlLink = Objects.requireNonNull(crawlLink, "crawlLink");
+        this(
+                new CrawlDelivery(
+                        crawlLink,
+                        CrawlQueues.NONE,
+                        Optional.empty(),
+                        RetrySchedule.DEFAULT,
+                        CrawlDelivery.deferralsFor(fetchDeadline),
+                        Integer.MAX_VALUE,
+                        clock,
+                        () -> 0.5),
+                fetchDeadline,
+                clock,
+                metrics);
+    }
+
+    CrawlLinkHandler(
+            CrawlDelivery crawlDelivery,
+            Duration fetchDeadline,
+            Clock clock,
+            CrawlMetrics.Output metrics) {
+        this.crawlDelivery = Objects.requireNonNull(crawlDelivery, "crawlDelivery");
         this.fetchDeadline = Objects.requireNonNull(fetchDeadline, "fetchDeadline");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -129,49 +177,66 @@ public final class CrawlLinkHandler implements RequestHandler<SQSEvent, SQSBatch
     private boolean handle(SQSEvent.SQSMessage record, Context context) {
         long started = System.nanoTime();
         Instant startedAt = clock.instant();
-        CrawlMessage message;
+        Delivery delivery = Delivery.of(record);
+        CrawlDelivery.Verdict verdict;
         try {
-            message = codec.decode(record.getBody());
-        } catch (MalformedMessageException e) {
-            // Never dropped: reported until SQS moves it to the DLQ, where an operator sees it.
-            log(
-                    context,
-                    "malformed message messageId=" + record.getMessageId() + ": " + e.getMessage());
-            return false;
-        }
-        try {
-            Instant deadline =
-                    FetchDeadline.of(
-                            clock.instant(),
-                            fetchDeadline,
-                            remainingMillis(context),
-                            INDEXING_MARGIN);
-            CrawlLink.Result result = crawlLink.crawl(message, receiveCount(record), deadline);
-            CrawlLink.Outcome outcome = result.outcome();
-            metrics.write(
-                    context,
-                    CrawlMetrics.line(
-                            clock.instant(),
-                            message.id(),
-                            receiveCount(record),
-                            result,
-                            queueWait(record, startedAt),
-                            Duration.ofNanos(System.nanoTime() - started)));
-            log(
-                    context,
-                    "crawl id="
-                            + message.id()
-                            + " receive="
-                            + receiveCount(record)
-                            + " outcome="
-                            + describe(outcome)
-                            + " ms="
-                            + (System.nanoTime() - started) / 1_000_000);
-            return !(outcome instanceof CrawlLink.Outcome.Redeliver);
+            long remaining = remainingMillis(context);
+            verdict =
+                    crawlDelivery.handle(
+                            delivery,
+                            FetchDeadline.of(startedAt, fetchDeadline, remaining, INDEXING_MARGIN),
+                            startedAt.plusMillis(remaining));
         } catch (RuntimeException e) {
-            log(context, "crawl id=" + message.id() + " failed unexpectedly: " + e);
+            log(context, "crawl messageId=" + delivery.messageId() + " failed unexpectedly: " + e);
             return false;
         }
+        long ms = (System.nanoTime() - started) / 1_000_000;
+        switch (verdict) {
+            case CrawlDelivery.Verdict.Malformed malformed ->
+                    log(
+                            context,
+                            "malformed message messageId="
+                                    + delivery.messageId()
+                                    + ": "
+                                    + malformed.reason());
+            case CrawlDelivery.Verdict.Deferred deferred ->
+                    log(
+                            context,
+                            "deferred id="
+                                    + deferred.message().id()
+                                    + ": its owner already runs "
+                                    + deferred.limit()
+                                    + " crawls of this queue"
+                                    + (deferred.acknowledged()
+                                            ? "; back in " + deferred.delay().toSeconds() + " s"
+                                            : "; the queue did not take the copy, so the message"
+                                                    + " comes back after its visibility timeout"));
+            case CrawlDelivery.Verdict.Crawled crawled -> {
+                metrics.write(
+                        context,
+                        CrawlMetrics.line(
+                                clock.instant(),
+                                crawled.message().id(),
+                                delivery.receiveCount(),
+                                crawled.result(),
+                                delivery.queueWait(startedAt),
+                                Duration.ofNanos(System.nanoTime() - started)));
+                log(
+                        context,
+                        "crawl id="
+                                + crawled.message().id()
+                                + " receive="
+                                + delivery.receiveCount()
+                                + " outcome="
+                                + describe(crawled.result().outcome())
+                                + crawled.retryIn()
+                                        .map(delay -> " retryIn=" + delay.toSeconds() + "s")
+                                        .orElse("")
+                                + " ms="
+                                + ms);
+            }
+        }
+        return verdict.acknowledged();
     }
 
     private long remainingMillis(Context context) {
@@ -179,35 +244,6 @@ public final class CrawlLinkHandler implements RequestHandler<SQSEvent, SQSBatch
         return context == null
                 ? fetchDeadline.plus(INDEXING_MARGIN).toMillis()
                 : context.getRemainingTimeInMillis();
-    }
-
-    /**
-     * From the message's {@code SentTimestamp} to {@code startedAt}; empty when the attribute is
-     * missing or odd.
-     */
-    static Optional<Duration> queueWait(SQSEvent.SQSMessage record, Instant startedAt) {
-        Map<String, String> attributes = record.getAttributes();
-        String sent = attributes == null ? null : attributes.get("SentTimestamp");
-        try {
-            return sent == null
-                    ? Optional.empty()
-                    : Optional.of(
-                            Duration.between(
-                                    Instant.ofEpochMilli(Long.parseLong(sent)), startedAt));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** SQS's delivery count of this message; 1 when the attribute is missing or odd. */
-    static int receiveCount(SQSEvent.SQSMessage record) {
-        Map<String, String> attributes = record.getAttributes();
-        String count = attributes == null ? null : attributes.get("ApproximateReceiveCount");
-        try {
-            return count == null ? 1 : Math.max(1, Integer.parseInt(count));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
     }
 
     private static String describe(CrawlLink.Outcome outcome) {

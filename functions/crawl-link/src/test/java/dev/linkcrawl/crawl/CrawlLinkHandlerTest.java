@@ -184,22 +184,6 @@ class CrawlLinkHandlerTest {
     }
 
     @Test
-    void queueWaitIsEmptyWhenTheSentTimestampIsNotANumber() {
-        SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-        record.setAttributes(Map.of("SentTimestamp", "soon"));
-
-        assertThat(CrawlLinkHandler.queueWait(record, NOW)).isEmpty();
-    }
-
-    @Test
-    void missingReceiveCountCountsAsTheFirstDelivery() {
-        SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-        record.setAttributes(Map.of());
-
-        assertThat(CrawlLinkHandler.receiveCount(record)).isEqualTo(1);
-    }
-
-    @Test
     void emptyEventHasNoFailures() {
         assertThat(handler.handleRequest(new SQSEvent(), null).getBatchItemFailures()).isEmpty();
     }

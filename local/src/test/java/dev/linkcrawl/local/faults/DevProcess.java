@@ -69,6 +69,9 @@ final class DevProcess implements AutoCloseable {
         this.sqsPort = freePort();
         this.openSearchPort = freePort();
         this.environment = new LinkedHashMap<>(environment);
+        // Transient failures come back after seconds, not the deployed 30 s to 30 min, so a
+        // scenario settles within its limit.
+        this.environment.putIfAbsent("RETRY_DELAYS_SECONDS", "1,2,3,4");
         this.parameters = new LinkedHashMap<>(parameters);
     }
 

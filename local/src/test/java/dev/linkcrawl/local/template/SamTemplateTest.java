@@ -173,7 +173,8 @@ class SamTemplateTest {
                         "OPENSEARCH_AUTH",
                         "OPENSEARCH_SERVICE",
                         "INDEX_NAME",
-                        "QUEUE_URL");
+                        "QUEUE_URL",
+                        "LINKS_PER_OWNER_PER_DAY");
         assertThat(submit.environment().get("QUEUE_URL")).isEqualTo(Map.of("Ref", "CrawlQueue"));
         assertThat(template.function("CrawlLinkFunction").environment())
                 .containsEntry("MAX_RECEIVES", "5")
@@ -197,7 +198,7 @@ class SamTemplateTest {
                         new SqsEventSourceMapping(
                                 "CrawlQueueEvent", "CrawlQueue", 1, true, OptionalInt.of(20)),
                         new SqsEventSourceMapping(
-                                "BackfillQueueEvent", "BackfillQueue", 1, true, OptionalInt.of(2)));
+                                "BackfillQueueEvent", "BackfillQueue", 1, true, OptionalInt.of(4)));
         assertThat(template.function("SubmitLinkFunction").sqsEventSources()).isEmpty();
     }
 

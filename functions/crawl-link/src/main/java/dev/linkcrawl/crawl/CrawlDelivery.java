@@ -1,0 +1,181 @@
+package dev.linkcrawl.crawl;
+
+import dev.linkcrawl.crawl.delivery.CrawlQueues;
+import dev.linkcrawl.crawl.delivery.Delivery;
+import dev.linkcrawl.crawl.delivery.OwnerShare;
+import dev.linkcrawl.crawl.delivery.QueueRole;
+import dev.linkcrawl.crawl.delivery.QueueUnreachableException;
+import dev.linkcrawl.link.CrawlMessage;
+import dev.linkcrawl.link.CrawlMessageCodec;
+import dev.linkcrawl.link.MalformedMessageException;
+import dev.linkcrawl.link.RetrySchedule;
+import dev.linkcrawl.link.TenantKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.DoubleSupplier;
+
+/**
+ * What becomes of one delivery of a crawl message: decoded, admitted within its owner's share of
+ * the queue's crawls ({@link OwnerShare}) or put back for later, crawled ({@link CrawlLink}), and,
+ * when it must come back, hidden for a growing delay ({@link RetrySchedule}) rather than the
+ * queue's fixed visibility timeout.
+ */
+public final class CrawlDelivery {
+
+    private final CrawlLink crawlLink;
+    private final CrawlQueues queues;
+    private final Optional<OwnerShare> share;
+    private final RetrySchedule retries;
+    private final RetrySchedule deferrals;
+    private final int maxReceives;
+    private final Clock clock;
+    private final DoubleSupplier random;
+    private final CrawlMessageCodec codec = new CrawlMessageCodec();
+
+    /**
+     * @param share the owners' shares of crawls; empty for none
+     * @param deferrals how long a message waits after its n-th deferral ({@link
+     *     #deferralsFor(Duration)})
+     * @param maxReceives the queue's {@code maxReceiveCount}: a failed last delivery is shown again
+     *     at once, so it moves to the dead-letter queue without waiting out a delay
+     * @param random numbers in [0, 1) that spread the delays
+     */
+    public CrawlDelivery(
+            CrawlLink crawlLink,
+            CrawlQueues queues,
+            Optional<OwnerShare> share,
+            RetrySchedule retries,
+            RetrySchedule deferrals,
+            int maxReceives,
+            Clock clock,
+            DoubleSupplier random) {
+        this.crawlLink = Objects.requireNonNull(crawlLink, "crawlLink");
+        this.queues = Objects.requireNonNull(queues, "queues");
+        this.share = Objects.requireNonNull(share, "share");
+        this.retries = Objects.requireNonNull(retries, "retries");
+        this.deferrals = Objects.requireNonNull(deferrals, "deferrals");
+        this.maxReceives = maxReceives;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    /**
+     * How long a deferred message waits: one fetch deadline (when a place is likely to free), then
+     * twice, four and eight times as long, so an owner's backlog does not keep the queue busy with
+     * messages that are put back again and again.
+     */
+    public static RetrySchedule deferralsFor(Duration fetchDeadline) {
+        return new RetrySchedule(
+                List.of(
+                        fetchDeadline,
+                        fetchDeadline.multipliedBy(2),
+                        fetchDeadline.multipliedBy(4),
+                        fetchDeadline.multipliedBy(8)));
+    }
+
+    /** What became of a delivery, and whether it is done with ({@link #acknowledged()}). */
+    public sealed interface Verdict {
+        /** Whether the message may be deleted; otherwise it comes back. */
+        boolean acknowledged();
+
+        /** The body is not a crawl message; it comes back until it reaches the DLQ. */
+        record Malformed(String reason) implements Verdict {
+            @Override
+            public boolean acknowledged() {
+                return false;
+            }
+        }
+
+        /** The owner held its share of crawls: a copy comes back after {@code delay}. */
+        record Deferred(CrawlMessage message, int limit, Duration delay, boolean acknowledged)
+                implements Verdict {}
+
+        /** The link was crawled; {@code retryIn} is when it comes back, if it must. */
+        record Crawled(CrawlMessage message, CrawlLink.Result result, Optional<Duration> retryIn)
+                implements Verdict {
+            @Override
+            public boolean acknowledged() {
+                return !(result.outcome() instanceof CrawlLink.Outcome.Redeliver);
+            }
+        }
+    }
+
+    /**
+     * Handles {@code delivery}.
+     *
+     * @param deadline when the fetch must be over
+     * @param invocationEnd when the invocation runs out of time (an owner's place lasts no longer)
+     */
+    public Verdict handle(Delivery delivery, Instant deadline, Instant invocationEnd) {
+        CrawlMessage message;
+        try {
+            message = codec.decode(delivery.body());
+        } catch (MalformedMessageException e) {
+            // Never dropped: it comes back until SQS moves it to the DLQ, where an operator sees
+            // it.
+            retryLater(delivery, Optional.empty());
+            return new Verdict.Malformed(e.getMessage());
+        }
+        Optional<QueueRole> role = queues.roleOf(delivery);
+        OwnerShare.Entry entry =
+                share.isPresent() && role.isPresent()
+                        ? share.get()
+                                .enter(
+                                        role.get(),
+                                        delivery,
+                                        message.owner(),
+                                        clock.instant(),
+                                        invocationEnd)
+                        : new OwnerShare.Entry.Uncounted("no owner share");
+        if (entry instanceof OwnerShare.Entry.Full full) {
+            return defer(delivery, message, full.limit());
+        }
+        CrawlLink.Result result;
+        try {
+            result = crawlLink.crawl(message, delivery.receiveCount(), deadline);
+        } finally {
+            share.ifPresent(s -> s.leave(entry));
+        }
+        Optional<Duration> retryIn = Optional.empty();
+        if (result.outcome() instanceof CrawlLink.Outcome.Redeliver redeliver) {
+            retryIn = retryLater(delivery, redeliver.retryAfter());
+        }
+        return new Verdict.Crawled(message, result, retryIn);
+    }
+
+    private Verdict defer(Delivery delivery, CrawlMessage message, int limit) {
+        Duration delay = deferrals.after(delivery.deferrals() + 1, Optional.empty(), random);
+        try {
+            queues.deferAgain(delivery, TenantKey.of(message.owner()).value(), delay);
+            return new Verdict.Deferred(message, limit, delay, true);
+        } catch (QueueUnreachableException e) {
+            return new Verdict.Deferred(message, limit, delay, false);
+        }
+    }
+
+    /**
+     * Hides a delivery that must come back for its scheduled delay; the last delivery is shown
+     * again at once, for SQS to move to the dead-letter queue.
+     *
+     * @return the delay set, empty when the queue could not be told
+     */
+    private Optional<Duration> retryLater(Delivery delivery, Optional<Duration> retryAfter) {
+        if (queues.roleOf(delivery).isEmpty()) {
+            return Optional.empty();
+        }
+        Duration delay =
+                delivery.receiveCount() >= maxReceives
+                        ? Duration.ZERO
+                        : retries.after(delivery.receiveCount(), retryAfter, random);
+        try {
+            queues.retryAfter(delivery, delay);
+            return Optional.of(delay);
+        } catch (QueueUnreachableException e) {
+            return Optional.empty();
+        }
+    }
+}

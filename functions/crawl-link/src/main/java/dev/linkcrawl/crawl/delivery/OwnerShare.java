@@ -1,0 +1,77 @@
+package dev.linkcrawl.crawl.delivery;
+
+import dev.linkcrawl.limit.OwnerLimits;
+import dev.linkcrawl.limit.OwnerQuotas;
+import dev.linkcrawl.limit.QuotaUnavailableException;
+import dev.linkcrawl.link.TenantKey;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One owner's share of a queue's crawls: at most {@link OwnerLimits#crawlsAtOnce()} of the crawl
+ * queue's (and {@link OwnerLimits#backfillCrawlsAtOnce()} of the backfill queue's) crawls run for
+ * the same owner at once, so the rest of the queue's {@code MaximumConcurrency} is always free for
+ * other owners, however slow one owner's links are. Fair delivery alone only decides who goes next;
+ * without this, an owner whose links each hold a slot for a whole fetch deadline can hold every
+ * slot, and another owner's link waits for the next one to end.
+ */
+public final class OwnerShare {
+
+    private final OwnerQuotas quotas;
+    private final OwnerLimits limits;
+
+    public OwnerShare(OwnerQuotas quotas, OwnerLimits limits) {
+        this.quotas = Objects.requireNonNull(quotas, "quotas");
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    /** Whether a crawl may start now. */
+    public sealed interface Entry {
+        /** It holds one of the owner's places until {@link OwnerShare#leave}. */
+        record Held(String pool, TenantKey tenant, String holder) implements Entry {}
+
+        /** Every place of the owner is taken: put the message back for later. */
+        record Full(int limit) implements Entry {}
+
+        /** Not counted: no limit for this queue, or the counts cannot be reached. */
+        record Uncounted(String why) implements Entry {}
+    }
+
+    /**
+     * Takes a place for the crawl of {@code delivery} (from queue {@code role}) owned by {@code
+     * owner}, held until {@code until} at the latest (the end of the invocation).
+     */
+    public Entry enter(
+            QueueRole role, Delivery delivery, String owner, Instant now, Instant until) {
+        int limit =
+                switch (role) {
+                    case CRAWL -> limits.crawlsAtOnce();
+                    case BACKFILL -> limits.backfillCrawlsAtOnce();
+                };
+        if (limit == 0) {
+            return new Entry.Uncounted("no per-owner limit on " + delivery.queueName());
+        }
+        String pool = "crawl:" + delivery.queueName();
+        TenantKey tenant = TenantKey.of(owner);
+        try {
+            return quotas.hold(pool, tenant, delivery.messageId(), limit, now, until)
+                    ? new Entry.Held(pool, tenant, delivery.messageId())
+                    : new Entry.Full(limit);
+        } catch (QuotaUnavailableException e) {
+            return new Entry.Uncounted(e.getMessage());
+        }
+    }
+
+    /**
+     * Gives back a place taken by {@link #enter}; a place that cannot be given back ends by itself.
+     */
+    public void leave(Entry entry) {
+        if (entry instanceof Entry.Held held) {
+            try {
+                quotas.release(held.pool(), held.tenant(), held.holder());
+            } catch (QuotaUnavailableException e) {
+                // It ends at its until, the end of the invocation.
+            }
+        }
+    }
+}
