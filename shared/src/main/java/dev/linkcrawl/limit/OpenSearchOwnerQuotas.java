@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -55,23 +56,55 @@ public final class OpenSearchOwnerQuotas implements OwnerQuotas, AutoCloseable {
             if (ctx._source.count < params.limit) { ctx._source.count += 1; } else { ctx.op = 'none'; }
             """;
 
-    /** Places that ended are dropped first; a holder renews its own place. */
+    /**
+     * Places that ended are dropped first; a holder renews its own place. A full pool gives the
+     * caller the next free turn ({@code granted}) and moves the turn on by the typical hold over
+     * the limit.
+     */
     static final String HOLD =
             """
+            long now = params.now;
             if (ctx._source.leases == null) { ctx._source.leases = new HashMap(); }
-            ctx._source.leases.entrySet().removeIf(e -> e.getValue() <= params.now);
+            ctx._source.leases.entrySet().removeIf(e -> e.getValue() <= now);
             if (ctx._source.leases.containsKey(params.holder)
                 || ctx._source.leases.size() < params.limit) {
               ctx._source.leases.put(params.holder, params.until);
-            } else { ctx.op = 'none'; }
-            """;
-
-    static final String RELEASE =
-            """
-            if (ctx._source.leases == null || ctx._source.leases.remove(params.holder) == null) {
-              ctx.op = 'none';
+              ctx._source.granted = 0L;
+            } else {
+              long typical = params.typicalMs;
+              if (ctx._source.typicalMs != null) { typical = ctx._source.typicalMs; }
+              long next = now;
+              if (ctx._source.nextAt != null && ctx._source.nextAt > now) {
+                next = ctx._source.nextAt;
+              }
+              long spacing = typical / params.limit;
+              if (spacing < params.minSpacingMs) { spacing = params.minSpacingMs; }
+              ctx._source.granted = next;
+              ctx._source.nextAt = next + spacing;
             }
             """;
+
+    /** The place goes; the owner's typical hold moves a fifth of the way to this one. */
+    static final String RELEASE =
+            """
+            boolean changed = false;
+            if (ctx._source.leases != null && ctx._source.leases.remove(params.holder) != null) {
+              changed = true;
+            }
+            if (params.heldMs >= 0) {
+              long typical = params.heldMs;
+              if (ctx._source.typicalMs != null) {
+                long before = ctx._source.typicalMs;
+                typical = (long) (0.8 * before + 0.2 * params.heldMs);
+              }
+              ctx._source.typicalMs = typical;
+              changed = true;
+            }
+            if (!changed) { ctx.op = 'none'; }
+            """;
+
+    /** The least time between two turns of a full pool: 20 ms. */
+    static final long MIN_SPACING_MS = 20;
 
     /** The counts index: nothing in it is searched, so nothing is mapped. */
     static final String INDEX_BODY =
@@ -85,6 +118,12 @@ public final class OpenSearchOwnerQuotas implements OwnerQuotas, AutoCloseable {
      * a cluster takes longer to create an index than to update a document.
      */
     static final Duration CREATE_TIMEOUT = Duration.ofSeconds(10);
+
+    /** OpenSearch's own retries of a conflicting update: 20. */
+    static final int RETRY_ON_CONFLICT = 20;
+
+    /** This client's retries of an update OpenSearch still answered 409: 5. */
+    static final int CONFLICT_ATTEMPTS = 5;
 
     private final SdkHttpClient http;
     private final SdkHttpClient slowHttp;
@@ -163,40 +202,52 @@ public final class OpenSearchOwnerQuotas implements OwnerQuotas, AutoCloseable {
                         COUNT_LINK,
                         Map.of("day", day.toString(), "limit", perDay),
                         true)
-                .equals("counted");
+                .changed();
     }
 
+    /** What an update did: whether it changed the document, and the document after it. */
+    private record Updated(boolean changed, JsonNode source) {}
+
     @Override
-    public boolean hold(
+    public Place hold(
             String pool, TenantKey tenant, String holder, int limit, Instant now, Instant until) {
-        return update(
-                        pool + ":" + tenant.value(),
-                        HOLD,
-                        Map.of(
-                                "holder",
-                                holder,
-                                "limit",
-                                limit,
-                                "now",
-                                now.toEpochMilli(),
-                                "until",
-                                until.toEpochMilli()),
-                        true)
-                .equals("counted");
+        JsonNode source =
+                update(
+                                pool + ":" + tenant.value(),
+                                HOLD,
+                                Map.of(
+                                        "holder",
+                                        holder,
+                                        "limit",
+                                        limit,
+                                        "now",
+                                        now.toEpochMilli(),
+                                        "until",
+                                        until.toEpochMilli(),
+                                        "typicalMs",
+                                        DEFAULT_TYPICAL_HOLD.toMillis(),
+                                        "minSpacingMs",
+                                        MIN_SPACING_MS),
+                                true)
+                        .source();
+        long granted = source.path("granted").asLong(0);
+        return granted == 0 ? new Place.Held() : new Place.Full(Instant.ofEpochMilli(granted));
     }
 
     @Override
-    public void release(String pool, TenantKey tenant, String holder) {
-        update(pool + ":" + tenant.value(), RELEASE, Map.of("holder", holder), false);
+    public void release(String pool, TenantKey tenant, String holder, Optional<Duration> held) {
+        update(
+                pool + ":" + tenant.value(),
+                RELEASE,
+                Map.of("holder", holder, "heldMs", held.map(Duration::toMillis).orElse(-1L)),
+                false);
     }
 
     /**
-     * Runs {@code script} on one document.
-     *
-     * @return {@code counted} when it changed the document, {@code unchanged} when the script left
-     *     it alone (or, without {@code upsert}, the document does not exist)
+     * Runs {@code script} on one document; without {@code upsert}, a missing document is left
+     * missing.
      */
-    private String update(String id, String script, Map<String, Object> params, boolean upsert) {
+    private Updated update(String id, String script, Map<String, Object> params, boolean upsert) {
         ensureIndex();
         ObjectNode body = JSON.createObjectNode();
         ObjectNode scriptNode = body.putObject("script");
@@ -206,15 +257,23 @@ public final class OpenSearchOwnerQuotas implements OwnerQuotas, AutoCloseable {
             body.put("scripted_upsert", true);
             body.putObject("upsert");
         }
+        body.put("_source", true);
         String path =
                 "/"
                         + index
                         + "/_update/"
                         + URLEncoder.encode(id, StandardCharsets.UTF_8)
-                        + "?retry_on_conflict=10";
+                        + "?retry_on_conflict="
+                        + RETRY_ON_CONFLICT;
         Response response = send(SdkHttpMethod.POST, path, body.toString());
+        // OpenSearch retries a conflicting update itself; under a burst on one owner's document it
+        // can still give up, so a few more tries after a short random pause.
+        for (int attempt = 1; response.status() == 409 && attempt <= CONFLICT_ATTEMPTS; attempt++) {
+            pause(attempt);
+            response = send(SdkHttpMethod.POST, path, body.toString());
+        }
         if (response.status() == 404 && !upsert) {
-            return "unchanged";
+            return new Updated(false, JSON.createObjectNode());
         }
         if (response.status() == 404 && response.body().contains("index_not_found")) {
             indexReady = false; // deleted under us: create it again, once
@@ -231,8 +290,18 @@ public final class OpenSearchOwnerQuotas implements OwnerQuotas, AutoCloseable {
                             + response.body()
                                     .substring(0, Math.min(300, response.body().length())));
         }
-        String result = field(response.body(), "result");
-        return result.equals("noop") ? "unchanged" : "counted";
+        JsonNode answer = json(response.body());
+        return new Updated(
+                !answer.path("result").asText().equals("noop"), answer.path("get").path("_source"));
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QuotaUnavailableException("interrupted while counting");
+        }
     }
 
     private void ensureIndex() {
@@ -322,10 +391,9 @@ public final class OpenSearchOwnerQuotas implements OwnerQuotas, AutoCloseable {
         return new Response(response.httpResponse().statusCode(), text);
     }
 
-    private static String field(String body, String name) {
+    private static JsonNode json(String body) {
         try {
-            JsonNode value = JSON.readTree(body).get(name);
-            return value == null ? "" : value.asText();
+            return JSON.readTree(body);
         } catch (IOException e) {
             throw new QuotaUnavailableException("OpenSearch answered something that is not JSON");
         }

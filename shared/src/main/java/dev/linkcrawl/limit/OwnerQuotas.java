@@ -1,16 +1,40 @@
 package dev.linkcrawl.limit;
 
 import dev.linkcrawl.link.TenantKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Counts per owner that every function instance shares: the links an owner saved today, and the
  * places an owner holds in a pool (crawls running at once, imports being read). Holding a place is
  * a lease: it ends when released, or by itself at its {@code until}, so a crashed invocation cannot
  * keep a place.
+ *
+ * <p>When every place of an owner is taken, the answer says when to come back: the pool paces the
+ * owner's overflow at the rate its places free, one place's typical hold divided by the limit
+ * apart, so an owner's thousand waiting links are spread over the time its share needs for them
+ * instead of all coming back, and being turned away again, at once.
  */
 public interface OwnerQuotas {
+
+    /** The typical hold before any place of the owner was given back: 1 second. */
+    Duration DEFAULT_TYPICAL_HOLD = Duration.ofSeconds(1);
+
+    /** The answer to {@link #hold}. */
+    sealed interface Place {
+        /** The place is held until released or until its {@code until}. */
+        record Held() implements Place {}
+
+        /** Every place is taken; try again at {@code comeBackAt}. */
+        record Full(Instant comeBackAt) implements Place {
+            public Full {
+                Objects.requireNonNull(comeBackAt, "comeBackAt");
+            }
+        }
+    }
 
     /**
      * Counts one more link of {@code tenant} on {@code day} (UTC), unless {@code perDay} were
@@ -28,16 +52,16 @@ public interface OwnerQuotas {
      * @param pool what the places are of, such as {@code crawl:CrawlQueue}
      * @param holder who holds it, such as an SQS message id; holding again renews
      * @param until when the place ends by itself
-     * @return whether the place is held
      * @throws QuotaUnavailableException when the counts cannot be read or written
      */
-    boolean hold(
-            String pool, TenantKey tenant, String holder, int limit, Instant now, Instant until);
+    Place hold(String pool, TenantKey tenant, String holder, int limit, Instant now, Instant until);
 
     /**
      * Gives up {@code holder}'s place in {@code pool}; nothing happens if it holds none.
      *
+     * @param held how long the place was used, which teaches the pool the owner's typical hold;
+     *     empty when it says nothing about that (an import, a crawl that never ran)
      * @throws QuotaUnavailableException when the counts cannot be written
      */
-    void release(String pool, TenantKey tenant, String holder);
+    void release(String pool, TenantKey tenant, String holder, Optional<Duration> held);
 }

@@ -3,10 +3,12 @@ package dev.linkcrawl.limit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.linkcrawl.link.TenantKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -81,9 +83,12 @@ abstract class OwnerQuotasContract {
     void holdsPlacesUpToTheLimit() {
         TenantKey tenant = freshTenant();
 
-        assertThat(quotas().hold("crawl:Q", tenant, "m1", 2, NOW, NOW.plusSeconds(30))).isTrue();
-        assertThat(quotas().hold("crawl:Q", tenant, "m2", 2, NOW, NOW.plusSeconds(30))).isTrue();
-        assertThat(quotas().hold("crawl:Q", tenant, "m3", 2, NOW, NOW.plusSeconds(30))).isFalse();
+        assertThat(held(quotas().hold("crawl:Q", tenant, "m1", 2, NOW, NOW.plusSeconds(30))))
+                .isTrue();
+        assertThat(held(quotas().hold("crawl:Q", tenant, "m2", 2, NOW, NOW.plusSeconds(30))))
+                .isTrue();
+        assertThat(held(quotas().hold("crawl:Q", tenant, "m3", 2, NOW, NOW.plusSeconds(30))))
+                .isFalse();
     }
 
     @Test
@@ -91,9 +96,10 @@ abstract class OwnerQuotasContract {
         TenantKey tenant = freshTenant();
         quotas().hold("crawl:Q", tenant, "m1", 1, NOW, NOW.plusSeconds(30));
 
-        quotas().release("crawl:Q", tenant, "m1");
+        quotas().release("crawl:Q", tenant, "m1", Optional.empty());
 
-        assertThat(quotas().hold("crawl:Q", tenant, "m2", 1, NOW, NOW.plusSeconds(30))).isTrue();
+        assertThat(held(quotas().hold("crawl:Q", tenant, "m2", 1, NOW, NOW.plusSeconds(30))))
+                .isTrue();
     }
 
     @Test
@@ -102,22 +108,24 @@ abstract class OwnerQuotasContract {
         quotas().hold("crawl:Q", tenant, "crashed", 1, NOW, NOW.plusSeconds(30));
 
         assertThat(
-                        quotas().hold(
-                                        "crawl:Q",
-                                        tenant,
-                                        "m2",
-                                        1,
-                                        NOW.plusSeconds(10),
-                                        NOW.plusSeconds(40)))
+                        held(
+                                quotas().hold(
+                                                "crawl:Q",
+                                                tenant,
+                                                "m2",
+                                                1,
+                                                NOW.plusSeconds(10),
+                                                NOW.plusSeconds(40))))
                 .isFalse();
         assertThat(
-                        quotas().hold(
-                                        "crawl:Q",
-                                        tenant,
-                                        "m2",
-                                        1,
-                                        NOW.plusSeconds(31),
-                                        NOW.plusSeconds(60)))
+                        held(
+                                quotas().hold(
+                                                "crawl:Q",
+                                                tenant,
+                                                "m2",
+                                                1,
+                                                NOW.plusSeconds(31),
+                                                NOW.plusSeconds(60))))
                 .isTrue();
     }
 
@@ -127,22 +135,24 @@ abstract class OwnerQuotasContract {
         quotas().hold("crawl:Q", tenant, "m1", 1, NOW, NOW.plusSeconds(30));
 
         assertThat(
-                        quotas().hold(
-                                        "crawl:Q",
-                                        tenant,
-                                        "m1",
-                                        1,
-                                        NOW.plusSeconds(5),
-                                        NOW.plusSeconds(60)))
+                        held(
+                                quotas().hold(
+                                                "crawl:Q",
+                                                tenant,
+                                                "m1",
+                                                1,
+                                                NOW.plusSeconds(5),
+                                                NOW.plusSeconds(60))))
                 .isTrue();
         assertThat(
-                        quotas().hold(
-                                        "crawl:Q",
-                                        tenant,
-                                        "m2",
-                                        1,
-                                        NOW.plusSeconds(45),
-                                        NOW.plusSeconds(90)))
+                        held(
+                                quotas().hold(
+                                                "crawl:Q",
+                                                tenant,
+                                                "m2",
+                                                1,
+                                                NOW.plusSeconds(45),
+                                                NOW.plusSeconds(90))))
                 .isFalse();
     }
 
@@ -152,17 +162,67 @@ abstract class OwnerQuotasContract {
         TenantKey bob = freshTenant();
         quotas().hold("crawl:Q", alice, "m1", 1, NOW, NOW.plusSeconds(30));
 
-        assertThat(quotas().hold("crawl:Q", bob, "m2", 1, NOW, NOW.plusSeconds(30))).isTrue();
-        assertThat(quotas().hold("imports", alice, "i1", 1, NOW, NOW.plusSeconds(30))).isTrue();
+        assertThat(held(quotas().hold("crawl:Q", bob, "m2", 1, NOW, NOW.plusSeconds(30)))).isTrue();
+        assertThat(held(quotas().hold("imports", alice, "i1", 1, NOW, NOW.plusSeconds(30))))
+                .isTrue();
+    }
+
+    @Test
+    void aFullPoolSpacesTheOwnersTurnsByTheTypicalHoldOverTheLimit() {
+        TenantKey tenant = freshTenant();
+        quotas().hold("crawl:Q", tenant, "m1", 2, NOW, NOW.plusSeconds(30));
+        quotas().hold("crawl:Q", tenant, "m2", 2, NOW, NOW.plusSeconds(30));
+
+        OwnerQuotas.Place first =
+                quotas().hold("crawl:Q", tenant, "m3", 2, NOW, NOW.plusSeconds(30));
+        OwnerQuotas.Place second =
+                quotas().hold("crawl:Q", tenant, "m4", 2, NOW, NOW.plusSeconds(30));
+
+        assertThat(first).isEqualTo(new OwnerQuotas.Place.Full(NOW));
+        assertThat(second)
+                .isEqualTo(
+                        new OwnerQuotas.Place.Full(
+                                NOW.plus(OwnerQuotas.DEFAULT_TYPICAL_HOLD.dividedBy(2))));
+    }
+
+    @Test
+    void releasedHoldsTeachThePoolTheOwnersTypicalHold() {
+        TenantKey tenant = freshTenant();
+        quotas().hold("crawl:Q", tenant, "m1", 1, NOW, NOW.plusSeconds(30));
+        quotas().release("crawl:Q", tenant, "m1", Optional.of(Duration.ofSeconds(10)));
+        quotas().hold("crawl:Q", tenant, "m2", 1, NOW, NOW.plusSeconds(30));
+
+        quotas().hold("crawl:Q", tenant, "m3", 1, NOW, NOW.plusSeconds(30));
+        OwnerQuotas.Place next =
+                quotas().hold("crawl:Q", tenant, "m4", 1, NOW, NOW.plusSeconds(30));
+
+        assertThat(next).isEqualTo(new OwnerQuotas.Place.Full(NOW.plusSeconds(10)));
+    }
+
+    @Test
+    void turnsNeverStartInThePast() {
+        TenantKey tenant = freshTenant();
+        quotas().hold("crawl:Q", tenant, "m1", 1, NOW, NOW.plusSeconds(300));
+        quotas().hold("crawl:Q", tenant, "m2", 1, NOW, NOW.plusSeconds(300));
+
+        Instant later = NOW.plusSeconds(60);
+
+        assertThat(quotas().hold("crawl:Q", tenant, "m3", 1, later, later.plusSeconds(30)))
+                .isEqualTo(new OwnerQuotas.Place.Full(later));
+    }
+
+    private static boolean held(OwnerQuotas.Place place) {
+        return place instanceof OwnerQuotas.Place.Held;
     }
 
     @Test
     void releasingWhatIsNotHeldChangesNothing() {
         TenantKey tenant = freshTenant();
 
-        quotas().release("crawl:Q", tenant, "never-held");
+        quotas().release("crawl:Q", tenant, "never-held", Optional.empty());
 
-        assertThat(quotas().hold("crawl:Q", tenant, "m1", 1, NOW, NOW.plusSeconds(30))).isTrue();
+        assertThat(held(quotas().hold("crawl:Q", tenant, "m1", 1, NOW, NOW.plusSeconds(30))))
+                .isTrue();
     }
 
     @Test
@@ -177,13 +237,14 @@ abstract class OwnerQuotasContract {
                         pool.submit(
                                 (Callable<Boolean>)
                                         () ->
-                                                quotas().hold(
-                                                                "crawl:Q",
-                                                                tenant,
-                                                                holder,
-                                                                10,
-                                                                NOW,
-                                                                NOW.plusSeconds(30))));
+                                                held(
+                                                        quotas().hold(
+                                                                        "crawl:Q",
+                                                                        tenant,
+                                                                        holder,
+                                                                        10,
+                                                                        NOW,
+                                                                        NOW.plusSeconds(30)))));
             }
             int held = 0;
             for (Future<Boolean> answer : answers) {

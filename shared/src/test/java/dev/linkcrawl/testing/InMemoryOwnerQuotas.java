@@ -3,10 +3,12 @@ package dev.linkcrawl.testing;
 import dev.linkcrawl.limit.OwnerQuotas;
 import dev.linkcrawl.limit.QuotaUnavailableException;
 import dev.linkcrawl.link.TenantKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Owner counts in memory, for unit tests; {@code OwnerQuotasContract} holds it to what {@link
@@ -15,10 +17,20 @@ import java.util.Map;
  */
 public final class InMemoryOwnerQuotas implements OwnerQuotas {
 
+    /** The least time between two turns of a full pool, as OpenSearch's script has it: 20 ms. */
+    private static final long MIN_SPACING_MS = 20;
+
     private record Day(LocalDate day, int count) {}
 
+    /** One owner's places in one pool. */
+    private static final class Pool {
+        final Map<String, Instant> leases = new HashMap<>();
+        Optional<Long> typicalMs = Optional.empty();
+        Optional<Instant> nextAt = Optional.empty();
+    }
+
     private final Map<TenantKey, Day> days = new HashMap<>();
-    private final Map<String, Map<String, Instant>> leases = new HashMap<>();
+    private final Map<String, Pool> pools = new HashMap<>();
     private boolean unavailable;
 
     /** Whether every call fails with {@link QuotaUnavailableException}. */
@@ -40,32 +52,45 @@ public final class InMemoryOwnerQuotas implements OwnerQuotas {
     }
 
     @Override
-    public synchronized boolean hold(
+    public synchronized Place hold(
             String pool, TenantKey tenant, String holder, int limit, Instant now, Instant until) {
         check();
-        Map<String, Instant> held =
-                leases.computeIfAbsent(pool + ":" + tenant, key -> new HashMap<>());
-        held.values().removeIf(end -> !end.isAfter(now));
-        if (!held.containsKey(holder) && held.size() >= limit) {
-            return false;
+        Pool places = pools.computeIfAbsent(pool + ":" + tenant, key -> new Pool());
+        places.leases.values().removeIf(end -> !end.isAfter(now));
+        if (places.leases.containsKey(holder) || places.leases.size() < limit) {
+            places.leases.put(holder, until);
+            return new Place.Held();
         }
-        held.put(holder, until);
-        return true;
+        long typical = places.typicalMs.orElse(DEFAULT_TYPICAL_HOLD.toMillis());
+        Instant next = places.nextAt.filter(at -> at.isAfter(now)).orElse(now);
+        places.nextAt = Optional.of(next.plusMillis(Math.max(MIN_SPACING_MS, typical / limit)));
+        return new Place.Full(next);
     }
 
     @Override
-    public synchronized void release(String pool, TenantKey tenant, String holder) {
+    public synchronized void release(
+            String pool, TenantKey tenant, String holder, Optional<Duration> held) {
         check();
-        Map<String, Instant> held = leases.get(pool + ":" + tenant);
-        if (held != null) {
-            held.remove(holder);
+        Pool places = pools.get(pool + ":" + tenant);
+        if (places == null) {
+            return;
         }
+        places.leases.remove(holder);
+        held.ifPresent(
+                took ->
+                        places.typicalMs =
+                                Optional.of(
+                                        places.typicalMs
+                                                .map(t -> (long) (0.8 * t + 0.2 * took.toMillis()))
+                                                .orElse(took.toMillis())));
     }
 
     /** Places of {@code tenant} in {@code pool} that have not ended by {@code now}. */
     public synchronized int held(String pool, TenantKey tenant, Instant now) {
-        Map<String, Instant> held = leases.getOrDefault(pool + ":" + tenant, Map.of());
-        return (int) held.values().stream().filter(end -> end.isAfter(now)).count();
+        Pool places = pools.get(pool + ":" + tenant);
+        return places == null
+                ? 0
+                : (int) places.leases.values().stream().filter(end -> end.isAfter(now)).count();
     }
 
     private void check() {

@@ -157,13 +157,14 @@ public final class ImportBookmarks {
         Instant until = stopBy.equals(Instant.MAX) ? now.plus(Duration.ofMinutes(16)) : stopBy;
         try {
             return quotas.get()
-                    .hold(
-                            IMPORTS_POOL,
-                            TenantKey.of(upload.owner()),
-                            upload.key(),
-                            limits.importsAtOnce(),
-                            now,
-                            until.plus(PLACE_MARGIN));
+                            .hold(
+                                    IMPORTS_POOL,
+                                    TenantKey.of(upload.owner()),
+                                    upload.key(),
+                                    limits.importsAtOnce(),
+                                    now,
+                                    until.plus(PLACE_MARGIN))
+                    instanceof OwnerQuotas.Place.Held;
         } catch (QuotaUnavailableException e) {
             return true;
         }
@@ -174,7 +175,12 @@ public final class ImportBookmarks {
             return;
         }
         try {
-            quotas.get().release(IMPORTS_POOL, TenantKey.of(upload.owner()), upload.key());
+            quotas.get()
+                    .release(
+                            IMPORTS_POOL,
+                            TenantKey.of(upload.owner()),
+                            upload.key(),
+                            Optional.empty());
         } catch (QuotaUnavailableException e) {
             // The place ends by itself shortly after the function's time is up.
         }

@@ -13,7 +13,6 @@ import dev.linkcrawl.link.TenantKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
@@ -30,7 +29,6 @@ public final class CrawlDelivery {
     private final CrawlQueues queues;
     private final Optional<OwnerShare> share;
     private final RetrySchedule retries;
-    private final RetrySchedule deferrals;
     private final int maxReceives;
     private final Clock clock;
     private final DoubleSupplier random;
@@ -38,8 +36,6 @@ public final class CrawlDelivery {
 
     /**
      * @param share the owners' shares of crawls; empty for none
-     * @param deferrals how long a message waits after its n-th deferral ({@link
-     *     #deferralsFor(Duration)})
      * @param maxReceives the queue's {@code maxReceiveCount}: a failed last delivery is shown again
      *     at once, so it moves to the dead-letter queue without waiting out a delay
      * @param random numbers in [0, 1) that spread the delays
@@ -49,7 +45,6 @@ public final class CrawlDelivery {
             CrawlQueues queues,
             Optional<OwnerShare> share,
             RetrySchedule retries,
-            RetrySchedule deferrals,
             int maxReceives,
             Clock clock,
             DoubleSupplier random) {
@@ -57,24 +52,9 @@ public final class CrawlDelivery {
         this.queues = Objects.requireNonNull(queues, "queues");
         this.share = Objects.requireNonNull(share, "share");
         this.retries = Objects.requireNonNull(retries, "retries");
-        this.deferrals = Objects.requireNonNull(deferrals, "deferrals");
         this.maxReceives = maxReceives;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
-    }
-
-    /**
-     * How long a deferred message waits: one fetch deadline (when a place is likely to free), then
-     * twice, four and eight times as long, so an owner's backlog does not keep the queue busy with
-     * messages that are put back again and again.
-     */
-    public static RetrySchedule deferralsFor(Duration fetchDeadline) {
-        return new RetrySchedule(
-                List.of(
-                        fetchDeadline,
-                        fetchDeadline.multipliedBy(2),
-                        fetchDeadline.multipliedBy(4),
-                        fetchDeadline.multipliedBy(8)));
     }
 
     /** What became of a delivery, and whether it is done with ({@link #acknowledged()}). */
@@ -132,13 +112,13 @@ public final class CrawlDelivery {
                                         invocationEnd)
                         : new OwnerShare.Entry.Uncounted("no owner share");
         if (entry instanceof OwnerShare.Entry.Full full) {
-            return defer(delivery, message, full.limit());
+            return defer(delivery, message, full);
         }
         CrawlLink.Result result;
         try {
             result = crawlLink.crawl(message, delivery.receiveCount(), deadline);
         } finally {
-            share.ifPresent(s -> s.leave(entry));
+            share.ifPresent(s -> s.leave(entry, clock.instant()));
         }
         Optional<Duration> retryIn = Optional.empty();
         if (result.outcome() instanceof CrawlLink.Outcome.Redeliver redeliver) {
@@ -147,15 +127,29 @@ public final class CrawlDelivery {
         return new Verdict.Crawled(message, result, retryIn);
     }
 
-    private Verdict defer(Delivery delivery, CrawlMessage message, int limit) {
-        Duration delay = deferrals.after(delivery.deferrals() + 1, Optional.empty(), random);
+    /**
+     * Puts the message back until its turn in the owner's paced overflow, at least {@link
+     * #LEAST_DEFERRAL} and at most SQS's 15 minutes (a later turn is asked for again then).
+     */
+    private Verdict defer(Delivery delivery, CrawlMessage message, OwnerShare.Entry.Full full) {
+        Duration untilTurn = Duration.between(clock.instant(), full.comeBackAt());
+        Duration delay =
+                untilTurn.compareTo(LEAST_DEFERRAL) < 0
+                        ? LEAST_DEFERRAL
+                        : untilTurn.compareTo(LONGEST_DEFERRAL) > 0 ? LONGEST_DEFERRAL : untilTurn;
         try {
             queues.deferAgain(delivery, TenantKey.of(message.owner()).value(), delay);
-            return new Verdict.Deferred(message, limit, delay, true);
+            return new Verdict.Deferred(message, full.limit(), delay, true);
         } catch (QueueUnreachableException e) {
-            return new Verdict.Deferred(message, limit, delay, false);
+            return new Verdict.Deferred(message, full.limit(), delay, false);
         }
     }
+
+    /** The shortest wait of a deferred message: 1 second, SQS's unit of delay. */
+    static final Duration LEAST_DEFERRAL = Duration.ofSeconds(1);
+
+    /** The longest: 15 minutes, SQS's longest {@code DelaySeconds}. */
+    static final Duration LONGEST_DEFERRAL = Duration.ofMinutes(15);
 
     /**
      * Hides a delivery that must come back for its scheduled delay; the last delivery is shown

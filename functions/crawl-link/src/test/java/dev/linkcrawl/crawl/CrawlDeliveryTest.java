@@ -33,7 +33,6 @@ import org.junit.jupiter.api.Test;
 class CrawlDeliveryTest {
 
     private static final Instant NOW = Instant.parse("2026-12-06T12:00:00Z");
-    private static final Duration DEADLINE = Duration.ofSeconds(15);
     private static final String CRAWL_QUEUE_ARN = "arn:aws:sqs:us-east-1:123456789012:CrawlQueue";
     private static final String HTML =
             "<html><head><title>Fair</title></head><body><p>A page.</p></body></html>";
@@ -67,20 +66,46 @@ class CrawlDeliveryTest {
         assertThat(fetcher.fetched).isEmpty();
         assertThat(queues.deferred).hasSize(1);
         assertThat(queues.deferred.getFirst().groupId()).isEqualTo(TenantKey.of("alice").value());
-        assertThat(queues.deferred.getFirst().delay())
-                .isBetween(
-                        DEADLINE.multipliedBy(3).dividedBy(4),
-                        DEADLINE.multipliedBy(5).dividedBy(4));
+        assertThat(queues.deferred.getFirst().delay()).isEqualTo(CrawlDelivery.LEAST_DEFERRAL);
     }
 
     @Test
-    void eachDeferralWaitsLongerThanTheLast() {
+    void anOwnersOverflowIsPacedAtTheRateItsShareDrainsIt() {
         fillPlaces("alice", 2);
+        // Alice's crawls take 20 s (tarpits): two places free one turn every 10 s.
+        quotas.release(
+                "crawl:CrawlQueue",
+                TenantKey.of("alice"),
+                "done",
+                Optional.of(Duration.ofSeconds(20)));
 
-        delivery(2).handle(delivery(2, 1), NOW, NOW.plusSeconds(30));
+        CrawlDelivery crawls = delivery(2);
+        crawls.handle(delivery(0, 1), NOW, NOW.plusSeconds(30));
+        crawls.handle(delivery(0, 1), NOW, NOW.plusSeconds(30));
+        crawls.handle(delivery(0, 1), NOW, NOW.plusSeconds(30));
 
-        assertThat(queues.deferred.getFirst().delay())
-                .isBetween(DEADLINE.multipliedBy(3), DEADLINE.multipliedBy(5));
+        assertThat(queues.deferred)
+                .extracting(RecordingQueues.Deferred::delay)
+                .containsExactly(
+                        CrawlDelivery.LEAST_DEFERRAL,
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(20));
+    }
+
+    @Test
+    void noDeferralIsLongerThanSqsAllows() {
+        fillPlaces("alice", 1);
+        quotas.release(
+                "crawl:CrawlQueue",
+                TenantKey.of("alice"),
+                "done",
+                Optional.of(Duration.ofHours(2)));
+        CrawlDelivery crawls = delivery(1);
+        crawls.handle(delivery(0, 1), NOW, NOW.plusSeconds(30));
+
+        crawls.handle(delivery(0, 1), NOW, NOW.plusSeconds(30));
+
+        assertThat(queues.deferred.getLast().delay()).isEqualTo(CrawlDelivery.LONGEST_DEFERRAL);
     }
 
     @Test
@@ -241,7 +266,6 @@ class CrawlDeliveryTest {
                 Optional.of(
                         new OwnerShare(quotas, new OwnerLimits(1000, 1000, 2, crawlsAtOnce, 1))),
                 RetrySchedule.DEFAULT,
-                CrawlDelivery.deferralsFor(DEADLINE),
                 5,
                 clock,
                 () -> 0.5);

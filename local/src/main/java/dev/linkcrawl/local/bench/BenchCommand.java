@@ -19,7 +19,7 @@ import picocli.CommandLine.Unmatched;
         name = "bench",
         description =
                 "Runs a benchmark: isolation, deadline, extract --corpus DIR, coldstart,"
-                        + " throughput. Each ends with one JSON line.")
+                        + " throughput, fairness. Each ends with one JSON line.")
 public final class BenchCommand implements Callable<Integer> {
 
     /** Each benchmark by name: a class with {@code main(String[])}, one line each. */
@@ -29,6 +29,7 @@ public final class BenchCommand implements Callable<Integer> {
         BENCHES.put("isolation", IsolationBench::main);
         BENCHES.put("deadline", DeadlineBench::main);
         BENCHES.put("throughput", ThroughputBench::main);
+        BENCHES.put("fairness", FairnessBench::main);
         BENCHES.put(
                 "extract",
                 args ->
@@ -48,7 +49,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Parameters(
             index = "0",
             paramLabel = "NAME",
-            description = "isolation, deadline, extract, coldstart or throughput")
+            description = "isolation, deadline, extract, coldstart, throughput or fairness")
     String name;
 
     @Unmatched List<String> rest = new ArrayList<>();

@@ -4,8 +4,10 @@ import dev.linkcrawl.limit.OwnerLimits;
 import dev.linkcrawl.limit.OwnerQuotas;
 import dev.linkcrawl.limit.QuotaUnavailableException;
 import dev.linkcrawl.link.TenantKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One owner's share of a queue's crawls: at most {@link OwnerLimits#crawlsAtOnce()} of the crawl
@@ -28,10 +30,13 @@ public final class OwnerShare {
     /** Whether a crawl may start now. */
     public sealed interface Entry {
         /** It holds one of the owner's places until {@link OwnerShare#leave}. */
-        record Held(String pool, TenantKey tenant, String holder) implements Entry {}
+        record Held(String pool, TenantKey tenant, String holder, Instant since) implements Entry {}
 
-        /** Every place of the owner is taken: put the message back for later. */
-        record Full(int limit) implements Entry {}
+        /**
+         * Every place of the owner is taken: put the message back until {@code comeBackAt}, its
+         * turn in the owner's paced overflow.
+         */
+        record Full(int limit, Instant comeBackAt) implements Entry {}
 
         /** Not counted: no limit for this queue, or the counts cannot be reached. */
         record Uncounted(String why) implements Entry {}
@@ -54,21 +59,28 @@ public final class OwnerShare {
         String pool = "crawl:" + delivery.queueName();
         TenantKey tenant = TenantKey.of(owner);
         try {
-            return quotas.hold(pool, tenant, delivery.messageId(), limit, now, until)
-                    ? new Entry.Held(pool, tenant, delivery.messageId())
-                    : new Entry.Full(limit);
+            return switch (quotas.hold(pool, tenant, delivery.messageId(), limit, now, until)) {
+                case OwnerQuotas.Place.Held held ->
+                        new Entry.Held(pool, tenant, delivery.messageId(), now);
+                case OwnerQuotas.Place.Full full -> new Entry.Full(limit, full.comeBackAt());
+            };
         } catch (QuotaUnavailableException e) {
             return new Entry.Uncounted(e.getMessage());
         }
     }
 
     /**
-     * Gives back a place taken by {@link #enter}; a place that cannot be given back ends by itself.
+     * Gives back a place taken by {@link #enter} at {@code now}, which teaches the owner's pool how
+     * long its crawls take; a place that cannot be given back ends by itself.
      */
-    public void leave(Entry entry) {
+    public void leave(Entry entry, Instant now) {
         if (entry instanceof Entry.Held held) {
             try {
-                quotas.release(held.pool(), held.tenant(), held.holder());
+                quotas.release(
+                        held.pool(),
+                        held.tenant(),
+                        held.holder(),
+                        Optional.of(Duration.between(held.since(), now)));
             } catch (QuotaUnavailableException e) {
                 // It ends at its until, the end of the invocation.
             }
