@@ -106,10 +106,16 @@ public final class OpenSearchOwnerQuotas implements OwnerQuotas, AutoCloseable {
     /** The least time between two turns of a full pool: 20 ms. */
     static final long MIN_SPACING_MS = 20;
 
-    /** The counts index: nothing in it is searched, so nothing is mapped. */
+    /**
+     * The counts index: nothing in it is searched, so nothing is mapped and it is rarely refreshed
+     * (updates read documents in real time). Counts are soft state, so the translog is written to
+     * disk every 5 seconds rather than on every update: a crash forgets a few seconds of counts,
+     * and a flood of updates does not queue the links index's writes behind a disk sync each.
+     */
     static final String INDEX_BODY =
             """
-            {"settings": {"index": {"number_of_shards": 1}},
+            {"settings": {"index": {"number_of_shards": 1, "refresh_interval": "30s",
+                                    "translog": {"durability": "async", "sync_interval": "5s"}}},
              "mappings": {"dynamic": false, "properties": {}}}
             """;
 

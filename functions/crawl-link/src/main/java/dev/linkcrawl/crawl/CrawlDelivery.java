@@ -5,6 +5,7 @@ import dev.linkcrawl.crawl.delivery.Delivery;
 import dev.linkcrawl.crawl.delivery.OwnerShare;
 import dev.linkcrawl.crawl.delivery.QueueRole;
 import dev.linkcrawl.crawl.delivery.QueueUnreachableException;
+import dev.linkcrawl.crawl.fetch.Preemption;
 import dev.linkcrawl.link.CrawlMessage;
 import dev.linkcrawl.link.CrawlMessageCodec;
 import dev.linkcrawl.link.MalformedMessageException;
@@ -15,6 +16,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -30,6 +36,7 @@ public final class CrawlDelivery {
     private final Optional<OwnerShare> share;
     private final RetrySchedule retries;
     private final int maxReceives;
+    private final Duration placeAfter;
     private final Clock clock;
     private final DoubleSupplier random;
     private final CrawlMessageCodec codec = new CrawlMessageCodec();
@@ -38,6 +45,8 @@ public final class CrawlDelivery {
      * @param share the owners' shares of crawls; empty for none
      * @param maxReceives the queue's {@code maxReceiveCount}: a failed last delivery is shown again
      *     at once, so it moves to the dead-letter queue without waiting out a delay
+     * @param placeAfter how long a crawl runs before it takes one of its owner's places ({@link
+     *     #PLACE_AFTER})
      * @param random numbers in [0, 1) that spread the delays
      */
     public CrawlDelivery(
@@ -46,8 +55,10 @@ public final class CrawlDelivery {
             Optional<OwnerShare> share,
             RetrySchedule retries,
             int maxReceives,
+            Duration placeAfter,
             Clock clock,
             DoubleSupplier random) {
+        this.placeAfter = Objects.requireNonNull(placeAfter, "placeAfter");
         this.crawlLink = Objects.requireNonNull(crawlLink, "crawlLink");
         this.queues = Objects.requireNonNull(queues, "queues");
         this.share = Objects.requireNonNull(share, "share");
@@ -56,6 +67,18 @@ public final class CrawlDelivery {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
     }
+
+    /**
+     * How long a crawl runs before it needs one of its owner's places: 1 second. An ordinary page
+     * is fetched, extracted and indexed sooner, so it never touches the counts; only slow fetches,
+     * which are what hold the queue's concurrency, are counted.
+     */
+    public static final Duration PLACE_AFTER = Duration.ofSeconds(1);
+
+    /** Runs the place checks of crawls that outlast {@link #PLACE_AFTER}. */
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().daemon().name("linkcrawl-owner-share").factory());
 
     /** What became of a delivery, and whether it is done with ({@link #acknowledged()}). */
     public sealed interface Verdict {
@@ -74,8 +97,15 @@ public final class CrawlDelivery {
         record Deferred(CrawlMessage message, int limit, Duration delay, boolean acknowledged)
                 implements Verdict {}
 
-        /** The link was crawled; {@code retryIn} is when it comes back, if it must. */
-        record Crawled(CrawlMessage message, CrawlLink.Result result, Optional<Duration> retryIn)
+        /**
+         * The link was crawled; {@code retryIn} is when it comes back, if it must; {@code
+         * uncounted} says why the owner's share could not be checked, if it could not.
+         */
+        record Crawled(
+                CrawlMessage message,
+                CrawlLink.Result result,
+                Optional<Duration> retryIn,
+                Optional<String> uncounted)
                 implements Verdict {
             @Override
             public boolean acknowledged() {
@@ -101,30 +131,70 @@ public final class CrawlDelivery {
             return new Verdict.Malformed(e.getMessage());
         }
         Optional<QueueRole> role = queues.roleOf(delivery);
-        OwnerShare.Entry entry =
+        Preemption preemption = new Preemption();
+        CompletableFuture<OwnerShare.Entry> entry = new CompletableFuture<>();
+        // A crawl takes one of its owner's places only once it has run PLACE_AFTER: most pages
+        // answer sooner and never touch the counts; a slow one past its owner's share stops.
+        ScheduledFuture<?> check =
                 share.isPresent() && role.isPresent()
-                        ? share.get()
-                                .enter(
-                                        role.get(),
-                                        delivery,
-                                        message.owner(),
-                                        clock.instant(),
-                                        invocationEnd)
-                        : new OwnerShare.Entry.Uncounted("no owner share");
-        if (entry instanceof OwnerShare.Entry.Full full) {
-            return defer(delivery, message, full);
-        }
+                        ? timer.schedule(
+                                () ->
+                                        takePlace(
+                                                role.get(),
+                                                delivery,
+                                                message,
+                                                invocationEnd,
+                                                entry,
+                                                preemption),
+                                placeAfter.toMillis(),
+                                TimeUnit.MILLISECONDS)
+                        : null;
         CrawlLink.Result result;
+        OwnerShare.Entry taken;
         try {
-            result = crawlLink.crawl(message, delivery.receiveCount(), deadline);
+            result = crawlLink.crawl(message, delivery.receiveCount(), deadline, preemption);
         } finally {
-            share.ifPresent(s -> s.leave(entry, clock.instant()));
+            if (check == null || check.cancel(false)) {
+                entry.complete(new OwnerShare.Entry.Unlimited());
+            }
+            taken = entry.join();
+            share.ifPresent(s -> s.leave(taken, clock.instant()));
+        }
+        if (result.outcome() instanceof CrawlLink.Outcome.Preempted
+                && taken instanceof OwnerShare.Entry.Full full) {
+            return defer(delivery, message, full);
         }
         Optional<Duration> retryIn = Optional.empty();
         if (result.outcome() instanceof CrawlLink.Outcome.Redeliver redeliver) {
             retryIn = retryLater(delivery, redeliver.retryAfter());
         }
-        return new Verdict.Crawled(message, result, retryIn);
+        return new Verdict.Crawled(
+                message,
+                result,
+                retryIn,
+                taken instanceof OwnerShare.Entry.Uncounted uncounted
+                        ? Optional.of(uncounted.why())
+                        : Optional.empty());
+    }
+
+    private void takePlace(
+            QueueRole role,
+            Delivery delivery,
+            CrawlMessage message,
+            Instant invocationEnd,
+            CompletableFuture<OwnerShare.Entry> entry,
+            Preemption preemption) {
+        try {
+            OwnerShare.Entry taken =
+                    share.orElseThrow()
+                            .enter(role, delivery, message.owner(), clock.instant(), invocationEnd);
+            entry.complete(taken);
+            if (taken instanceof OwnerShare.Entry.Full) {
+                preemption.preempt();
+            }
+        } catch (RuntimeException e) {
+            entry.complete(new OwnerShare.Entry.Uncounted(e.toString()));
+        }
     }
 
     /**

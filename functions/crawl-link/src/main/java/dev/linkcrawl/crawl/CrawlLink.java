@@ -5,6 +5,7 @@ import dev.linkcrawl.crawl.extract.PageExtractor;
 import dev.linkcrawl.crawl.fetch.FailureCode;
 import dev.linkcrawl.crawl.fetch.FetchOutcome;
 import dev.linkcrawl.crawl.fetch.PageFetcher;
+import dev.linkcrawl.crawl.fetch.Preemption;
 import dev.linkcrawl.crawl.fetch.Redirect;
 import dev.linkcrawl.index.LinkDocument;
 import dev.linkcrawl.index.LinkIndex;
@@ -89,6 +90,12 @@ public final class CrawlLink {
          * index that could not take the document. On the last delivery this sends it to the DLQ.
          * {@code retryAfter} is how long the site asked to wait, if it did.
          */
+        /**
+         * The fetch stopped to give its slot to other owners' links ({@link
+         * dev.linkcrawl.crawl.fetch.Preemption}); nothing was written, and the link is put back.
+         */
+        record Preempted() implements Outcome {}
+
         record Redeliver(String reason, Optional<Duration> retryAfter) implements Outcome {
             public Redeliver {
                 Objects.requireNonNull(reason, "reason");
@@ -131,6 +138,15 @@ public final class CrawlLink {
      * @param deadline when the fetch must be over (see {@code FetchDeadline})
      */
     public Result crawl(CrawlMessage message, int receiveCount, Instant deadline) {
+        return crawl(message, receiveCount, deadline, Preemption.never());
+    }
+
+    /**
+     * Crawls the link of one delivery; {@code preemption} can stop its fetch, which then ends as
+     * {@link Outcome.Preempted} with nothing written.
+     */
+    public Result crawl(
+            CrawlMessage message, int receiveCount, Instant deadline, Preemption preemption) {
         Instant crawledAt = clock.instant();
         Optional<Duration> fetch = Optional.empty();
         Optional<Duration> extract = Optional.empty();
@@ -147,9 +163,14 @@ public final class CrawlLink {
                                     .build();
             case UrlCheck.Accepted accepted -> {
                 long fetchStarted = nanoTime.getAsLong();
-                FetchOutcome fetched = fetcher.fetch(accepted.url(), deadline);
+                FetchOutcome fetched = fetcher.fetch(accepted.url(), deadline, preemption);
                 long extractStarted = nanoTime.getAsLong();
                 fetch = Optional.of(Duration.ofNanos(extractStarted - fetchStarted));
+                if (fetched instanceof FetchOutcome.Failed failure
+                        && failure.code() == FailureCode.PREEMPTED) {
+                    return new Result(
+                            new Outcome.Preempted(), new Stages(fetch, extract, Optional.empty()));
+                }
                 if (fetched instanceof FetchOutcome.Failed failure
                         && failure.retryable()
                         && receiveCount < maxReceives) {

@@ -47,10 +47,10 @@ public final class CrawlLinkHandler implements RequestHandler<SQSEvent, SQSBatch
     static final Duration INDEX_READ_TIMEOUT = Duration.ofSeconds(3);
 
     /**
-     * How long taking or giving back an owner's place may take: 1 second; past it the crawl goes on
-     * uncounted rather than wait.
+     * How long taking or giving back an owner's place may take: 3 seconds, as long as an index
+     * write; past it the crawl goes on uncounted rather than wait longer.
      */
-    static final Duration SHARE_TIMEOUT = Duration.ofSeconds(1);
+    static final Duration SHARE_TIMEOUT = Duration.ofSeconds(3);
 
     private final CrawlDelivery crawlDelivery;
     private final Duration fetchDeadline;
@@ -106,6 +106,7 @@ public final class CrawlLinkHandler implements RequestHandler<SQSEvent, SQSBatch
                                         settings.ownerLimits())),
                         settings.retrySchedule(),
                         settings.maxReceives(),
+                        CrawlDelivery.PLACE_AFTER,
                         Clock.systemUTC(),
                         () -> ThreadLocalRandom.current().nextDouble()),
                 settings.fetchDeadline(),
@@ -135,6 +136,7 @@ public final class CrawlLinkHandler implements RequestHandler<SQSEvent, SQSBatch
                         Optional.empty(),
                         RetrySchedule.DEFAULT,
                         Integer.MAX_VALUE,
+                        CrawlDelivery.PLACE_AFTER,
                         clock,
                         () -> 0.5),
                 fetchDeadline,
@@ -231,7 +233,10 @@ public final class CrawlLinkHandler implements RequestHandler<SQSEvent, SQSBatch
                                         .map(delay -> " retryIn=" + delay.toSeconds() + "s")
                                         .orElse("")
                                 + " ms="
-                                + ms);
+                                + ms
+                                + crawled.uncounted()
+                                        .map(why -> " (owner share not checked: " + why + ")")
+                                        .orElse(""));
             }
         }
         return verdict.acknowledged();
@@ -251,6 +256,7 @@ public final class CrawlLinkHandler implements RequestHandler<SQSEvent, SQSBatch
                             ? "crawled"
                             : "failed(" + indexed.failureCode() + ")";
             case CrawlLink.Outcome.Kept kept -> "kept(" + kept.failureCode() + ")";
+            case CrawlLink.Outcome.Preempted preempted -> "preempted";
             case CrawlLink.Outcome.Redeliver redeliver -> "redeliver(" + redeliver.reason() + ")";
         };
     }

@@ -10,6 +10,7 @@ import dev.linkcrawl.crawl.delivery.QueueUnreachableException;
 import dev.linkcrawl.crawl.extract.PageExtractor;
 import dev.linkcrawl.crawl.fetch.FailureCode;
 import dev.linkcrawl.crawl.fetch.FetchOutcome;
+import dev.linkcrawl.crawl.fetch.Preemption;
 import dev.linkcrawl.limit.OwnerLimits;
 import dev.linkcrawl.link.CrawlMessage;
 import dev.linkcrawl.link.CrawlMessageCodec;
@@ -33,11 +34,13 @@ import org.junit.jupiter.api.Test;
 class CrawlDeliveryTest {
 
     private static final Instant NOW = Instant.parse("2026-12-06T12:00:00Z");
+    private static final Duration PLACE_AFTER = Duration.ofMillis(50);
     private static final String CRAWL_QUEUE_ARN = "arn:aws:sqs:us-east-1:123456789012:CrawlQueue";
     private static final String HTML =
             "<html><head><title>Fair</title></head><body><p>A page.</p></body></html>";
 
     private final InMemoryOwnerQuotas quotas = new InMemoryOwnerQuotas();
+    private final InMemoryLinkIndex index = new InMemoryLinkIndex();
     private final RecordingQueues queues = new RecordingQueues();
     private Function<dev.linkcrawl.url.LinkUrl, FetchOutcome> answer =
             url ->
@@ -51,8 +54,24 @@ class CrawlDeliveryTest {
                             10,
                             StandardCharsets.UTF_8,
                             HTML);
-    private final ScriptedFetcher fetcher = new ScriptedFetcher(url -> answer.apply(url));
+
+    /** How long each fetch takes unless preempted: a slow page by default. */
+    private Duration fetchTakes = Duration.ofMillis(400);
+
+    private final SlowFetcher fetcher = new SlowFetcher();
     private final CrawlMessage message = CrawlLinkTest.message("https://example.com/fair");
+
+    @Test
+    void aFastCrawlNeverTouchesTheCounts() {
+        fetchTakes = Duration.ZERO;
+        quotas.unavailable(true);
+
+        CrawlDelivery.Verdict verdict =
+                delivery(2).handle(delivery(0, 1), NOW, NOW.plusSeconds(30));
+
+        assertThat(verdict).isInstanceOf(CrawlDelivery.Verdict.Crawled.class);
+        assertThat(((CrawlDelivery.Verdict.Crawled) verdict).uncounted()).isEmpty();
+    }
 
     @Test
     void aCrawlPastItsOwnersShareIsPutBackForLaterAndAcknowledged() {
@@ -63,7 +82,6 @@ class CrawlDeliveryTest {
 
         assertThat(verdict).isInstanceOf(CrawlDelivery.Verdict.Deferred.class);
         assertThat(verdict.acknowledged()).isTrue();
-        assertThat(fetcher.fetched).isEmpty();
         assertThat(queues.deferred).hasSize(1);
         assertThat(queues.deferred.getFirst().groupId()).isEqualTo(TenantKey.of("alice").value());
         assertThat(queues.deferred.getFirst().delay()).isEqualTo(CrawlDelivery.LEAST_DEFERRAL);
@@ -146,7 +164,7 @@ class CrawlDeliveryTest {
     }
 
     @Test
-    void countsThatCannotBeReachedLetTheCrawlRun() {
+    void countsThatCannotBeReachedLetTheCrawlRunAndSaySo() {
         quotas.unavailable(true);
 
         CrawlDelivery.Verdict verdict =
@@ -154,6 +172,16 @@ class CrawlDeliveryTest {
 
         assertThat(verdict).isInstanceOf(CrawlDelivery.Verdict.Crawled.class);
         assertThat(verdict.acknowledged()).isTrue();
+        assertThat(((CrawlDelivery.Verdict.Crawled) verdict).uncounted()).isPresent();
+    }
+
+    @Test
+    void aPreemptedCrawlWritesNoDocument() {
+        fillPlaces("alice", 2);
+
+        delivery(2).handle(delivery(0, 1), NOW, NOW.plusSeconds(30));
+
+        assertThat(index.documents()).isEmpty();
     }
 
     @Test
@@ -255,18 +283,13 @@ class CrawlDeliveryTest {
     private CrawlDelivery delivery(int crawlsAtOnce) {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         return new CrawlDelivery(
-                new CrawlLink(
-                        fetcher,
-                        new PageExtractor(),
-                        new InMemoryLinkIndex(),
-                        UrlPolicy.DEFAULT,
-                        clock,
-                        5),
+                new CrawlLink(fetcher, new PageExtractor(), index, UrlPolicy.DEFAULT, clock, 5),
                 queues,
                 Optional.of(
                         new OwnerShare(quotas, new OwnerLimits(1000, 1000, 2, crawlsAtOnce, 1))),
                 RetrySchedule.DEFAULT,
                 5,
+                PLACE_AFTER,
                 clock,
                 () -> 0.5);
     }
@@ -282,6 +305,41 @@ class CrawlDeliveryTest {
                 List.of(),
                 100,
                 retryAfter);
+    }
+
+    /** A fetcher whose pages take {@link #fetchTakes}, unless the fetch is preempted. */
+    private final class SlowFetcher implements dev.linkcrawl.crawl.fetch.PageFetcher {
+        final List<dev.linkcrawl.url.LinkUrl> fetched = new ArrayList<>();
+
+        @Override
+        public FetchOutcome fetch(dev.linkcrawl.url.LinkUrl url, Instant deadline) {
+            return fetch(url, deadline, Preemption.never());
+        }
+
+        @Override
+        public FetchOutcome fetch(
+                dev.linkcrawl.url.LinkUrl url, Instant deadline, Preemption preemption) {
+            fetched.add(url);
+            long end = System.nanoTime() + fetchTakes.toNanos();
+            while (System.nanoTime() < end) {
+                if (preemption.preempted()) {
+                    return new FetchOutcome.Failed(
+                            FailureCode.PREEMPTED,
+                            "preempted",
+                            true,
+                            OptionalInt.empty(),
+                            url,
+                            List.of(),
+                            10);
+                }
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return answer.apply(url);
+        }
     }
 
     /** Queues that record what the crawl asked of them. */

@@ -184,7 +184,14 @@ public final class FairnessBench implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors());
         List<Row> rows = new ArrayList<>();
         for (String mode : modes) {
-            rows.add(run(mode.equals("on")));
+            try {
+                rows.add(run(mode.equals("on")));
+            } catch (Exception e) {
+                // OpenSearch has taken System.err over: say it where it is read.
+                out.println("fairness " + mode + " failed: " + e);
+                e.printStackTrace(out);
+                return 1;
+            }
         }
         out.println();
         out.printf(
@@ -389,6 +396,7 @@ public final class FairnessBench implements Callable<Integer> {
         private final Endpoints endpoints;
         private final PageSite site;
         private final Set<String> victimIds = ConcurrentHashMap.newKeySet();
+        private final AtomicInteger victimRetries = new AtomicInteger();
         private final AtomicInteger pages = new AtomicInteger();
 
         Saves(Endpoints endpoints, PageSite site) {

@@ -76,6 +76,9 @@ public final class SqsEventSourcePoller implements AutoCloseable {
      */
     static final int MAX_WAITING = 100_000;
 
+    /** Threads receiving at once for fair delivery: 4 (Lambda's event source starts with 5). */
+    static final int FAIR_RECEIVERS = 4;
+
     /** How messages leave the queue for the function. */
     public enum Delivery {
         /** As an SQS fair queue: quiet tenants first ({@link FairDelivery}). */
@@ -95,7 +98,7 @@ public final class SqsEventSourcePoller implements AutoCloseable {
     private int maximumConcurrency;
     private final Slots slots;
     private final ExecutorService workers;
-    private final Thread poller;
+    private final List<Thread> pollers;
     private volatile boolean running;
     private volatile boolean reportedUnreachable;
     private final Delivery delivery;
@@ -145,11 +148,18 @@ public final class SqsEventSourcePoller implements AutoCloseable {
         this.workers =
                 Executors.newCachedThreadPool(
                         Thread.ofPlatform().daemon().name(name + "-worker-", 1).factory());
-        this.poller =
-                Thread.ofPlatform()
-                        .daemon()
-                        .name(name + "-poller")
-                        .unstarted(delivery == Delivery.FAIR ? this::pollFair : this::poll);
+        // Fair delivery must see past one tenant's backlog, so it receives with several threads,
+        // as Lambda's event source polls with several pollers; in arrival order, one suffices.
+        int receivers = delivery == Delivery.FAIR ? FAIR_RECEIVERS : 1;
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < receivers; i++) {
+            threads.add(
+                    Thread.ofPlatform()
+                            .daemon()
+                            .name(name + "-poller-" + i)
+                            .unstarted(delivery == Delivery.FAIR ? this::pollFair : this::poll));
+        }
+        this.pollers = List.copyOf(threads);
         this.keeper =
                 Executors.newSingleThreadScheduledExecutor(
                         Thread.ofPlatform().daemon().name(name + "-keeper").factory());
@@ -195,7 +205,7 @@ public final class SqsEventSourcePoller implements AutoCloseable {
             long every = Math.max(100, visibilityTimeout.toMillis() / 4);
             keeper.scheduleWithFixedDelay(this::keepHidden, every, every, TimeUnit.MILLISECONDS);
         }
-        poller.start();
+        pollers.forEach(Thread::start);
         return this;
     }
 
@@ -203,10 +213,12 @@ public final class SqsEventSourcePoller implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        poller.interrupt();
+        pollers.forEach(Thread::interrupt);
         keeper.shutdownNow();
         try {
-            poller.join(STOP_GRACE.toMillis());
+            for (Thread poller : pollers) {
+                poller.join(STOP_GRACE.toMillis());
+            }
             release();
             workers.shutdown();
             workers.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
@@ -278,8 +290,27 @@ public final class SqsEventSourcePoller implements AutoCloseable {
                     Thread.sleep(100);
                     continue;
                 }
+                long t0 = System.nanoTime();
                 List<Message> messages = receive(10);
                 Instant now = clock.instant();
+                if (System.getenv("LINKCRAWL_DEBUG_POLLER") != null
+                        && now.getEpochSecond() % 5 == 0) {
+                    synchronized (this) {
+                        log.note(
+                                "DEBUG "
+                                        + queue.logicalId()
+                                        + " received="
+                                        + messages.size()
+                                        + " in "
+                                        + (System.nanoTime() - t0) / 1_000_000
+                                        + " ms waiting="
+                                        + waiting.size()
+                                        + " tenants="
+                                        + waiting.oldestByTenant().keySet()
+                                        + " free="
+                                        + slots.availablePermits());
+                    }
+                }
                 synchronized (this) {
                     for (Message message : messages) {
                         WaitingMessages.Waiting added =

@@ -38,7 +38,10 @@ public final class OwnerShare {
          */
         record Full(int limit, Instant comeBackAt) implements Entry {}
 
-        /** Not counted: no limit for this queue, or the counts cannot be reached. */
+        /** No limit applies: the queue has none, or the function was not told of the queue. */
+        record Unlimited() implements Entry {}
+
+        /** Not counted: the counts cannot be reached, so the crawl goes on without a place. */
         record Uncounted(String why) implements Entry {}
     }
 
@@ -54,7 +57,7 @@ public final class OwnerShare {
                     case BACKFILL -> limits.backfillCrawlsAtOnce();
                 };
         if (limit == 0) {
-            return new Entry.Uncounted("no per-owner limit on " + delivery.queueName());
+            return new Entry.Unlimited();
         }
         String pool = "crawl:" + delivery.queueName();
         TenantKey tenant = TenantKey.of(owner);

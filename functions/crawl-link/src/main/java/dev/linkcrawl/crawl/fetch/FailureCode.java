@@ -57,7 +57,12 @@ public enum FailureCode {
      */
     BOT_CHALLENGE(false),
     /** An I/O error that fits no other code; retried, since nothing says it is permanent. */
-    IO_ERROR(true);
+    IO_ERROR(true),
+    /**
+     * The crawl stopped to give its slot back: its owner already ran its share of crawls (never
+     * written as a document; the link is put back for later).
+     */
+    PREEMPTED(true);
 
     private final boolean retryable;
 

@@ -109,11 +109,21 @@ public final class OkHttpPageFetcher implements PageFetcher {
 
     @Override
     public FetchOutcome fetch(LinkUrl url, Instant deadline) {
+        return fetch(url, deadline, Preemption.never());
+    }
+
+    @Override
+    public FetchOutcome fetch(LinkUrl url, Instant deadline, Preemption preemption) {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(deadline, "deadline");
-        Fetch fetch = new Fetch(deadline);
+        Objects.requireNonNull(preemption, "preemption");
+        Fetch fetch = new Fetch(deadline, preemption);
         try {
-            return fetch.run(url);
+            FetchOutcome outcome = fetch.run(url);
+            // A cancelled request may surface as a reset or a cut body: it was the preemption.
+            return outcome instanceof FetchOutcome.Failed failed && preemption.preempted()
+                    ? fetch.preempted(failed.url())
+                    : outcome;
         } finally {
             fetch.close();
         }
@@ -149,9 +159,11 @@ public final class OkHttpPageFetcher implements PageFetcher {
         private final Map<String, List<InetAddress>> resolved = new HashMap<>();
         private final List<Redirect> redirects = new ArrayList<>();
         private final Set<String> visited = new HashSet<>();
+        private final Preemption preemption;
 
-        Fetch(Instant deadline) {
+        Fetch(Instant deadline, Preemption preemption) {
             this.deadline = deadline;
+            this.preemption = preemption;
             this.http =
                     client.newBuilder()
                             .dns(pins)
@@ -223,6 +235,13 @@ public final class OkHttpPageFetcher implements PageFetcher {
                             && visited.contains(accepted.url().value()));
         }
 
+        private FetchOutcome.Failed preempted(LinkUrl url) {
+            return failed(
+                    FailureCode.PREEMPTED,
+                    "stopped to leave the slot to other owners' links; tried again later",
+                    url);
+        }
+
         /** One request: check the addresses, send it, and read what came back. */
         private Hop request(LinkUrl url) {
             long remaining = remainingNanos();
@@ -255,11 +274,19 @@ public final class OkHttpPageFetcher implements PageFetcher {
                 return done(failed(FailureCode.TIMEOUT, "the fetch deadline passed", url));
             }
             call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
+            if (!preemption.inFlight(call::cancel)) {
+                return done(preempted(url));
+            }
             try (Response response = call.execute()) {
                 return read(call, response, url);
             } catch (IOException e) {
+                if (preemption.preempted()) {
+                    return done(preempted(url));
+                }
                 IoFailure failure = IoFailure.classify(e);
                 return done(failed(failure.code(), failure.detail(), url));
+            } finally {
+                preemption.done();
             }
         }
 

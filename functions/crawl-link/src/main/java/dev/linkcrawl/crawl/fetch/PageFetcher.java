@@ -17,4 +17,13 @@ public interface PageFetcher {
      * @param deadline when the whole fetch must be over; see {@link FetchDeadline#of}
      */
     FetchOutcome fetch(LinkUrl url, Instant deadline);
+
+    /**
+     * Like {@link #fetch(LinkUrl, Instant)}, ending as {@link FailureCode#PREEMPTED} as soon as
+     * {@code preemption} is {@linkplain Preemption#preempt() preempted}. A fetcher that cannot be
+     * stopped simply finishes.
+     */
+    default FetchOutcome fetch(LinkUrl url, Instant deadline, Preemption preemption) {
+        return fetch(url, deadline);
+    }
 }
