@@ -290,27 +290,8 @@ public final class SqsEventSourcePoller implements AutoCloseable {
                     Thread.sleep(100);
                     continue;
                 }
-                long t0 = System.nanoTime();
                 List<Message> messages = receive(10);
                 Instant now = clock.instant();
-                if (System.getenv("LINKCRAWL_DEBUG_POLLER") != null
-                        && now.getEpochSecond() % 5 == 0) {
-                    synchronized (this) {
-                        log.note(
-                                "DEBUG "
-                                        + queue.logicalId()
-                                        + " received="
-                                        + messages.size()
-                                        + " in "
-                                        + (System.nanoTime() - t0) / 1_000_000
-                                        + " ms waiting="
-                                        + waiting.size()
-                                        + " tenants="
-                                        + waiting.oldestByTenant().keySet()
-                                        + " free="
-                                        + slots.availablePermits());
-                    }
-                }
                 synchronized (this) {
                     for (Message message : messages) {
                         WaitingMessages.Waiting added =
