@@ -162,6 +162,16 @@ public final class OpenSearchOwnerQuotas implements OwnerQuotas, AutoCloseable {
      *     other than this machine: a signed request never crosses a network unencrypted
      */
     public static OpenSearchOwnerQuotas create(Settings settings, Duration timeout) {
+        return create(settings, timeout, CREATE_TIMEOUT);
+    }
+
+    /**
+     * Like {@link #create(Settings, Duration)}, giving up on creating the counts index after {@code
+     * createTimeout}: the API answers within its budget even when it is the first to count (the
+     * request goes uncounted; the index is created all the same).
+     */
+    public static OpenSearchOwnerQuotas create(
+            Settings settings, Duration timeout, Duration createTimeout) {
         URI endpoint = IndexLocation.requireBaseUrl(settings.requireOpenSearchEndpoint());
         boolean sign = settings.openSearchAuth() == OpenSearchAuth.SIGV4;
         if (sign && endpoint.getScheme().equals("http") && !isLoopback(endpoint.getHost())) {
@@ -177,7 +187,7 @@ public final class OpenSearchOwnerQuotas implements OwnerQuotas, AutoCloseable {
         SdkHttpClient slowHttp =
                 UrlConnectionHttpClient.builder()
                         .connectionTimeout(timeout)
-                        .socketTimeout(CREATE_TIMEOUT)
+                        .socketTimeout(createTimeout)
                         .build();
         return new OpenSearchOwnerQuotas(
                 http,

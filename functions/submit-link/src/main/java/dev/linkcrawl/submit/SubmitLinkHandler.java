@@ -84,7 +84,8 @@ public final class SubmitLinkHandler
                                     + " in OpenSearch; set it, or set LINKS_PER_OWNER_PER_DAY=0"));
         }
         return new DailyLinks(
-                Optional.of(OpenSearchOwnerQuotas.create(settings, QUOTA_TIMEOUT)), perDay);
+                Optional.of(OpenSearchOwnerQuotas.create(settings, QUOTA_TIMEOUT, QUOTA_TIMEOUT)),
+                perDay);
     }
 
     SubmitLinkHandler(SubmitLink submitLink) {

@@ -49,12 +49,14 @@ class SubmitLinkIT {
         this.openSearch = openSearch;
     }
 
+    private final String indexName = "submit-it-" + INDEX_NUMBER.incrementAndGet();
+
     /**
-     * A node compiles each Painless script on its first use, which can take longer than the
-     * function's 500 ms for a count; on a running cluster that happens once.
+     * A node compiles each Painless script on its first use and takes a while to create an index,
+     * both longer than the function's 500 ms for a count; on a running cluster either happens once.
      */
     @BeforeEach
-    void compileTheCountScripts() {
+    void createTheCountsIndexAndCompileItsScripts() {
         try (OpenSearchOwnerQuotas warm =
                 OpenSearchOwnerQuotas.create(
                         Settings.from(
@@ -64,7 +66,7 @@ class SubmitLinkIT {
                                         "OPENSEARCH_AUTH",
                                         openSearch.authSetting(),
                                         "INDEX_NAME",
-                                        "submit-it-warm")),
+                                        indexName)),
                         Duration.ofSeconds(30))) {
             warm.countLink(TenantKey.of("warm"), LocalDate.now(), 1);
         }
@@ -93,7 +95,7 @@ class SubmitLinkIT {
                                 "OPENSEARCH_AUTH",
                                 openSearch.authSetting(),
                                 "INDEX_NAME",
-                                "submit-it-" + INDEX_NUMBER.incrementAndGet(),
+                                indexName,
                                 "LINKS_PER_OWNER_PER_DAY",
                                 Integer.toString(PER_DAY))));
     }

@@ -207,7 +207,11 @@ public final class ThroughputBench implements Callable<Integer> {
                                             0,
                                             Map.of(
                                                     "CrawlMaxConcurrency",
-                                                    String.valueOf(WARM_UP_CONCURRENCY)),
+                                                    String.valueOf(WARM_UP_CONCURRENCY),
+                                                    // One owner's links at every level: the
+                                                    // pipeline's capacity, not a flood to fence.
+                                                    "CrawlMaxPerOwner",
+                                                    "0"),
                                             Map.of(
                                                     "ALLOWED_PRIVATE_HOSTS",
                                                     site.hostPort(),

@@ -32,7 +32,13 @@ class FunctionEnvironmentTest {
                                             "CrawlQueue",
                                             "CrawlQueue",
                                             CRAWL_QUEUE_URL,
-                                            "arn:aws:sqs:us-east-1:000000000000:CrawlQueue"))));
+                                            "arn:aws:sqs:us-east-1:000000000000:CrawlQueue"),
+                                    "BackfillQueue",
+                                    new LocalQueue(
+                                            "BackfillQueue",
+                                            "BackfillQueue",
+                                            "http://127.0.0.1:9324/000000000000/BackfillQueue",
+                                            "arn:aws:sqs:us-east-1:000000000000:BackfillQueue"))));
 
     @Test
     void templateVariablesResolveToLocalValuesAndTheRunnerPointsAtLocalServices() {
@@ -94,6 +100,8 @@ class FunctionEnvironmentTest {
 
         assertThat(environment)
                 .containsEntry("FETCH_DEADLINE_MS", "15000")
+                .containsEntry("CRAWL_MAX_PER_OWNER", "10")
+                .containsEntry("CRAWL_QUEUE_URL", CRAWL_QUEUE_URL)
                 .containsEntry("MAX_RECEIVES", "5")
                 .containsEntry("ALLOWED_PORTS", "80,443,8080,8443");
     }
