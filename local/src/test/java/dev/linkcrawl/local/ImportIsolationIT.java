@@ -112,11 +112,12 @@ class ImportIsolationIT {
             assertThat(link.get("title").asText()).isEqualTo("Page /fast");
             assertThat(apiLatency).isLessThanOrEqualTo(API_CRAWL_LIMIT);
             assertThat(backfillDepth).as("imported links still waiting").isGreaterThan(300);
+            // At most BackfillMaxConcurrency (4) crawls fetch at once, 2 of one owner's past their
+            // first second (BackfillMaxPerOwner); a fetch stopped for its owner's share stays open
+            // on the server until the page is written, so the server may count a few more.
             assertThat(site.slowConcurrencyMax())
-                    .as(
-                            "imported pages crawled at once (BackfillMaxConcurrency; past a second,"
-                                    + " BackfillMaxPerOwner of one owner's)")
-                    .isBetween(1, 4);
+                    .as("imported pages requested at once, as the server counts them")
+                    .isBetween(1, 8);
 
             long handlerMs =
                     NotificationLog.read(state).stream()

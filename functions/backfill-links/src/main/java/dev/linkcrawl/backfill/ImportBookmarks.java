@@ -120,23 +120,26 @@ public final class ImportBookmarks {
                                     OptionalInt.of(limits.importsAtOnce())));
             return written(upload, tally, run);
         }
+        InputStream in;
         try {
-            InputStream in;
-            try {
-                in = store.open(upload);
-            } catch (ImportMissingException e) {
-                return new Outcome.Missing(upload);
-            }
-            try (in) {
-                run.readAll(BookmarkFile.open(in, upload.fileName()));
-            } catch (IOException e) {
-                run.stop(StopReason.READ_FAILED);
-            }
-            run.flush();
-            return written(upload, tally, run);
+            in = store.open(upload);
+        } catch (ImportMissingException e) {
+            leavePlace(upload);
+            return new Outcome.Missing(upload);
+        } catch (IOException | RuntimeException e) {
+            leavePlace(upload);
+            throw e;
+        }
+        try (in) {
+            run.readAll(BookmarkFile.open(in, upload.fileName()));
+        } catch (IOException e) {
+            run.stop(StopReason.READ_FAILED);
         } finally {
+            run.flush();
+            // Reading is over: the owner's next import may start while the result is written.
             leavePlace(upload);
         }
+        return written(upload, tally, run);
     }
 
     private Outcome written(ImportUpload upload, ImportTally tally, Run run) throws IOException {

@@ -66,7 +66,10 @@ class ApiGatewayEmulatorIT {
                                         "AWS_ENDPOINT_URL_SQS",
                                         sqs.endpoint().toString(),
                                         "QUEUE_URL",
-                                        queueUrl));
+                                        queueUrl,
+                                        // No OpenSearch here to count links a day against.
+                                        "LINKS_PER_OWNER_PER_DAY",
+                                        "0"));
         api =
                 ApiGatewayEmulator.start(
                         0,
