@@ -2,6 +2,7 @@ package dev.linkcrawl.crawl;
 
 import dev.linkcrawl.crawl.delivery.CrawlQueues;
 import dev.linkcrawl.crawl.delivery.Delivery;
+import dev.linkcrawl.crawl.delivery.FullOwners;
 import dev.linkcrawl.crawl.delivery.OwnerShare;
 import dev.linkcrawl.crawl.delivery.QueueRole;
 import dev.linkcrawl.crawl.delivery.QueueUnreachableException;
@@ -40,6 +41,7 @@ public final class CrawlDelivery {
     private final Clock clock;
     private final DoubleSupplier random;
     private final CrawlMessageCodec codec = new CrawlMessageCodec();
+    private final FullOwners fullOwners = new FullOwners();
 
     /**
      * @param share the owners' shares of crawls; empty for none
@@ -133,10 +135,18 @@ public final class CrawlDelivery {
         Optional<QueueRole> role = queues.roleOf(delivery);
         Preemption preemption = new Preemption();
         CompletableFuture<OwnerShare.Entry> entry = new CompletableFuture<>();
+        boolean counted = share.isPresent() && role.isPresent();
+        if (counted && fullOwners.lately(role.get(), message.owner(), clock.instant())) {
+            // An owner found full lately asks first: put back now rather than after a second.
+            takePlace(role.get(), delivery, message, invocationEnd, entry, preemption);
+            if (entry.join() instanceof OwnerShare.Entry.Full full) {
+                return defer(delivery, message, full);
+            }
+        }
         // A crawl takes one of its owner's places only once it has run PLACE_AFTER: most pages
         // answer sooner and never touch the counts; a slow one past its owner's share stops.
         ScheduledFuture<?> check =
-                share.isPresent() && role.isPresent()
+                counted && !entry.isDone()
                         ? timer.schedule(
                                 () ->
                                         takePlace(
@@ -190,7 +200,10 @@ public final class CrawlDelivery {
                             .enter(role, delivery, message.owner(), clock.instant(), invocationEnd);
             entry.complete(taken);
             if (taken instanceof OwnerShare.Entry.Full) {
+                fullOwners.foundFull(role, message.owner(), clock.instant());
                 preemption.preempt();
+            } else {
+                fullOwners.foundRoom(role, message.owner());
             }
         } catch (RuntimeException e) {
             entry.complete(new OwnerShare.Entry.Uncounted(e.toString()));

@@ -111,6 +111,36 @@ class CrawlDeliveryTest {
     }
 
     @Test
+    void anOwnerFoundFullLatelyIsPutBackBeforeItsFetchStarts() {
+        fillPlaces("alice", 2);
+        CrawlDelivery crawls = delivery(2);
+        crawls.handle(delivery(0, 1), NOW, NOW.plusSeconds(30));
+
+        CrawlDelivery.Verdict verdict = crawls.handle(delivery(0, 1), NOW, NOW.plusSeconds(30));
+
+        assertThat(verdict).isInstanceOf(CrawlDelivery.Verdict.Deferred.class);
+        assertThat(fetcher.fetched).hasSize(1);
+    }
+
+    @Test
+    void anOwnerWithRoomAgainIsCrawledInThePlaceItAskedFor() {
+        fillPlaces("alice", 2);
+        CrawlDelivery crawls = delivery(2);
+        crawls.handle(delivery(0, 1), NOW, NOW.plusSeconds(30));
+        for (int i = 0; i < 2; i++) {
+            quotas.release(
+                    "crawl:CrawlQueue", TenantKey.of("alice"), "other-" + i, Optional.empty());
+        }
+        fetchTakes = Duration.ZERO;
+
+        CrawlDelivery.Verdict verdict = crawls.handle(delivery(0, 1), NOW, NOW.plusSeconds(30));
+
+        assertThat(verdict).isInstanceOf(CrawlDelivery.Verdict.Crawled.class);
+        assertThat(fetcher.fetched).hasSize(2);
+        assertThat(quotas.held("crawl:CrawlQueue", TenantKey.of("alice"), NOW)).isZero();
+    }
+
+    @Test
     void noDeferralIsLongerThanSqsAllows() {
         fillPlaces("alice", 1);
         quotas.release(
