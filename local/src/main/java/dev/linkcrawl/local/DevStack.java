@@ -67,6 +67,9 @@ public final class DevStack implements AutoCloseable {
      *     QueueWorkers} do it in another process
      * @param delivery how the queues hand out messages: as SQS fair queues (the default), or in
      *     arrival order (for comparison)
+     * @param durableQueues whether queued messages are written to disk before SQS answers, so they
+     *     outlive a restart or a kill (the default); a benchmark may keep them in memory, as the
+     *     disk write is this machine's cost, not one SQS puts on the functions
      */
     public record Options(
             Path template,
@@ -78,7 +81,8 @@ public final class DevStack implements AutoCloseable {
             Map<String, String> parameters,
             Map<String, String> environment,
             boolean pollQueues,
-            SqsEventSourcePoller.Delivery delivery) {
+            SqsEventSourcePoller.Delivery delivery,
+            boolean durableQueues) {
         public Options {
             Objects.requireNonNull(template, "template");
             Objects.requireNonNull(stateFolder, "stateFolder");
@@ -108,7 +112,8 @@ public final class DevStack implements AutoCloseable {
                     parameters,
                     environment,
                     pollQueues,
-                    SqsEventSourcePoller.Delivery.FAIR);
+                    SqsEventSourcePoller.Delivery.FAIR,
+                    true);
         }
 
         /** The same, with the queues handing out messages as {@code value} says. */
@@ -123,7 +128,24 @@ public final class DevStack implements AutoCloseable {
                     parameters,
                     environment,
                     pollQueues,
-                    value);
+                    value,
+                    durableQueues);
+        }
+
+        /** The same, with queued messages kept in memory only. */
+        public Options withMemoryQueues() {
+            return new Options(
+                    template,
+                    stateFolder,
+                    apiPort,
+                    sqsPort,
+                    openSearchPort,
+                    s3Port,
+                    parameters,
+                    environment,
+                    pollQueues,
+                    delivery,
+                    false);
         }
 
         /** Everything in this process, the SQS event sources included. */
@@ -261,7 +283,12 @@ public final class DevStack implements AutoCloseable {
             Instant sqsBegin = clock.instant();
             LocalSqs sqs;
             try {
-                sqs = LocalSqs.start(Optional.of(state.resolve("sqs")), options.sqsPort());
+                sqs =
+                        LocalSqs.start(
+                                options.durableQueues()
+                                        ? Optional.of(state.resolve("sqs"))
+                                        : Optional.empty(),
+                                options.sqsPort());
             } catch (RuntimeException e) {
                 throw new ServiceStartException(
                         "SQS (ElasticMQ) did not start on 127.0.0.1:" + options.sqsPort(), e);

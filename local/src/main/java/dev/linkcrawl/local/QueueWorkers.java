@@ -110,7 +110,8 @@ public final class QueueWorkers implements Callable<Integer> {
     public Integer call() throws Exception {
         DevStack.Options options =
                 new DevStack.Options(
-                        template, stateFolder, 0, 0, 0, 0, parameters, environment, true, delivery);
+                                template, stateFolder, 0, 0, 0, 0, parameters, environment, true)
+                        .withDelivery(delivery);
         try (PrintStream log =
                         new PrintStream(
                                 Files.newOutputStream(

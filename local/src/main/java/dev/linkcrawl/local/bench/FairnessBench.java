@@ -47,15 +47,15 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * ordinary saves, on the dev stack of the template, with fairness on and then off.
  *
  * <p>Each run starts its own stack (fetch deadline {@code --deadline-ms}, default 5 s) beside a
- * loopback site whose {@code /tarpit/} pages never answer until released. Owner {@code bob} first
- * saves an ordinary page every second through {@code POST /links} alone ({@code --idle-seconds},
- * the idle latencies); then owner {@code alice} floods: {@code --flood} tarpit links through the
- * API (8 at a time, past her daily limit, so some are refused) and an import of {@code
- * --import-links} tarpit links; while the flood is queued, bob saves an ordinary page every second
- * for {@code --seconds}. A save's latency runs from its 202 to the moment its document is in the
- * index as {@code crawled} (read in real time from OpenSearch every 20 ms). Then the tarpit is
- * released, the queues drain, and every accepted link is looked for as a document or a dead letter
- * ({@code lost} must be 0).
+ * loopback site whose {@code /tarpit/} pages never answer until released. After a small warm-up
+ * flood from a third owner ({@link #warmUp}), owner {@code bob} first saves an ordinary page every
+ * second through {@code POST /links} alone ({@code --idle-seconds}, the idle latencies); then owner
+ * {@code alice} floods: {@code --flood} tarpit links through the API (8 at a time, past her daily
+ * limit, so some are refused) and an import of {@code --import-links} tarpit links; while the flood
+ * is queued, bob saves an ordinary page every second for {@code --seconds}. A save's latency runs
+ * from its 202 to the moment its document is in the index as {@code crawled} (read in real time
+ * from OpenSearch every 20 ms). Then the tarpit is released, the queues drain, and every accepted
+ * link is looked for as a document or a dead letter ({@code lost} must be 0).
  *
  * <p>"On" is the template as deployed: fair delivery ({@link SqsEventSourcePoller.Delivery#FAIR})
  * and the owners' shares of crawls ({@code CrawlMaxPerOwner}, {@code BackfillMaxPerOwner}).
@@ -63,6 +63,11 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * alone. "Off" delivers in arrival order with no share. Both runs shorten the retry delays to 1, 2,
  * 4, 8 s ({@code RETRY_DELAYS_SECONDS}) so the flood drains in minutes, not hours; the victim's
  * figures do not depend on them.
+ *
+ * <p>The local SQS keeps its messages in memory here unless {@code --durable-queues}: the dev stack
+ * writes each queue operation to disk before answering (so a kill loses nothing), and on a small
+ * machine those writes, paid by the same cores as the functions, become the queue's bottleneck
+ * under a flood, a cost SQS does not put on the functions.
  */
 @Command(
         name = "fairness",
@@ -74,6 +79,14 @@ public final class FairnessBench implements Callable<Integer> {
 
     static final String FLOODER = "alice";
     static final String VICTIM = "bob";
+    static final String WARM_UP_OWNER = "carol";
+
+    /** Tarpit links of the warm-up, through the API and again in an import. */
+    static final int WARM_UP_LINKS = 100;
+
+    /** How long the warm-up's tarpit holds, and how long its links then have to be crawled. */
+    static final Duration WARM_UP_HOLD = Duration.ofSeconds(15);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Option(names = "--seconds", defaultValue = "60", description = "Victim saves, one a second.")
@@ -112,6 +125,11 @@ public final class FairnessBench implements Callable<Integer> {
             defaultValue = "15",
             description = "Longest wait for one victim save, and for the drain.")
     int waitMinutes;
+
+    @Option(
+            names = "--durable-queues",
+            description = "Queue messages written to disk, as ./linkcrawl dev does.")
+    boolean durableQueues;
 
     private final PrintStream out;
     private final HttpClient http =
@@ -174,7 +192,7 @@ public final class FairnessBench implements Callable<Integer> {
         }
         out.printf(
                 "fairness: %s posts %d tarpit links and imports %d while %s saves an ordinary page"
-                        + " every second for %d s (after %d s alone); fetch deadline %d ms; %d"
+                        + " every second for %d s (after %d s alone); fetch deadline %d ms; queues %s; %d"
                         + " cores shared by everything%n",
                 FLOODER,
                 flood,
@@ -183,6 +201,7 @@ public final class FairnessBench implements Callable<Integer> {
                 seconds,
                 idleSeconds,
                 deadlineMs,
+                durableQueues ? "on disk" : "in memory",
                 Runtime.getRuntime().availableProcessors());
         List<Row> rows = new ArrayList<>();
         for (String mode : modes) {
@@ -227,6 +246,7 @@ public final class FairnessBench implements Callable<Integer> {
         ObjectNode line = JSON.createObjectNode();
         line.put("bench", "fairness");
         line.put("deadlineMs", deadlineMs);
+        line.put("durableQueues", durableQueues);
         line.put("cores", Runtime.getRuntime().availableProcessors());
         for (Row row : rows) {
             if (row.fairness().equals("on")) {
@@ -252,10 +272,12 @@ public final class FairnessBench implements Callable<Integer> {
                                 Clock.systemUTC());
                 SqsClient sqs = LocalSqs.client(stack.endpoints().sqsEndpoint());
                 S3Client s3 = LocalS3.client(stack.endpoints().s3Endpoint())) {
-            site.hold(path -> path.startsWith("/tarpit/"));
             Endpoints endpoints = stack.endpoints();
             Saves saves = new Saves(endpoints, site);
+            String bucket = endpoints.buckets().values().iterator().next().bucketName();
 
+            warmUp(saves, site, s3, bucket);
+            site.hold(path -> path.startsWith("/tarpit/"));
             saves.victim(5, "warm"); // first connections and classes, not measured
             List<Double> idle = saves.victim(idleSeconds, "idle");
             out.printf(
@@ -287,7 +309,6 @@ public final class FairnessBench implements Callable<Integer> {
                             .mapToObj(i -> site.url("/tarpit/import/" + i).toString())
                             .toList();
             String importKey = "imports/" + FLOODER + "/flood.txt";
-            String bucket = endpoints.buckets().values().iterator().next().bucketName();
             s3.putObject(
                     put -> put.bucket(bucket).key(importKey),
                     RequestBody.fromString(String.join("\n", importUrls) + "\n"));
@@ -359,24 +380,63 @@ public final class FairnessBench implements Callable<Integer> {
             parameters.put("CrawlMaxPerOwner", "0");
             parameters.put("BackfillMaxPerOwner", "0");
         }
-        return new DevStack.Options(
-                        Path.of(System.getProperty("linkcrawl.home", ".")).resolve("template.yaml"),
-                        state,
-                        0,
-                        0,
-                        0,
-                        0,
-                        parameters,
-                        Map.of(
-                                "ALLOWED_PRIVATE_HOSTS",
-                                site.hostPort(),
-                                "RETRY_DELAYS_SECONDS",
-                                "1,2,4,8"),
-                        true)
-                .withDelivery(
-                        fair
-                                ? SqsEventSourcePoller.Delivery.FAIR
-                                : SqsEventSourcePoller.Delivery.ARRIVAL_ORDER);
+        DevStack.Options options =
+                new DevStack.Options(
+                                Path.of(System.getProperty("linkcrawl.home", "."))
+                                        .resolve("template.yaml"),
+                                state,
+                                0,
+                                0,
+                                0,
+                                0,
+                                parameters,
+                                Map.of(
+                                        "ALLOWED_PRIVATE_HOSTS",
+                                        site.hostPort(),
+                                        "RETRY_DELAYS_SECONDS",
+                                        "1,2,4,8"),
+                                true)
+                        .withDelivery(
+                                fair
+                                        ? SqsEventSourcePoller.Delivery.FAIR
+                                        : SqsEventSourcePoller.Delivery.ARRIVAL_ORDER);
+        return durableQueues ? options : options.withMemoryQueues();
+    }
+
+    /**
+     * A small flood from a third owner before anything is measured, so the code a flood runs
+     * (places taken, fetches preempted, copies put back, an import's fan-out) is compiled before
+     * the victim's first save meets it, as the idle path is by the warm saves: on two cores the JIT
+     * otherwise bills the first seconds of the flood to the victim. Its links live under another
+     * path, answered once the warm-up ends, so they never join the measured flood.
+     */
+    private void warmUp(Saves saves, PageSite site, S3Client s3, String bucket) throws Exception {
+        site.hold(path -> path.startsWith("/warm-tarpit/"));
+        ExecutorService posters = Executors.newFixedThreadPool(8);
+        List<Future<?>> posts = new ArrayList<>();
+        for (int i = 0; i < WARM_UP_LINKS; i++) {
+            String url = site.url("/warm-tarpit/api/" + i).toString();
+            posts.add(posters.submit(() -> saves.post(WARM_UP_OWNER, url)));
+        }
+        String importKey = "imports/" + WARM_UP_OWNER + "/warm-up.txt";
+        s3.putObject(
+                put -> put.bucket(bucket).key(importKey),
+                RequestBody.fromString(
+                        IntStream.range(0, WARM_UP_LINKS)
+                                        .mapToObj(
+                                                i ->
+                                                        site.url("/warm-tarpit/import/" + i)
+                                                                .toString())
+                                        .collect(Collectors.joining("\n"))
+                                + "\n"));
+        for (Future<?> post : posts) {
+            post.get(2, TimeUnit.MINUTES);
+        }
+        posters.shutdown();
+        Thread.sleep(WARM_UP_HOLD.toMillis());
+        site.release();
+        awaitImportResult(s3, bucket, importKey);
+        Thread.sleep(WARM_UP_HOLD.toMillis());
     }
 
     private JsonNode awaitImportResult(S3Client s3, String bucket, String key) throws Exception {
