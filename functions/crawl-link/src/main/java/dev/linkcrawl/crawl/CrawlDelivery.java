@@ -212,7 +212,8 @@ public final class CrawlDelivery {
 
     /**
      * Puts the message back until its turn in the owner's paced overflow, at least {@link
-     * #LEAST_DEFERRAL} and at most SQS's 15 minutes (a later turn is asked for again then).
+     * #LEAST_DEFERRAL} and at most {@link #LONGEST_DEFERRAL} (a later turn is asked for again
+     * then).
      */
     private Verdict defer(Delivery delivery, CrawlMessage message, OwnerShare.Entry.Full full) {
         Duration untilTurn = Duration.between(clock.instant(), full.comeBackAt());
@@ -231,8 +232,13 @@ public final class CrawlDelivery {
     /** The shortest wait of a deferred message: 1 second, SQS's unit of delay. */
     static final Duration LEAST_DEFERRAL = Duration.ofSeconds(1);
 
-    /** The longest: 15 minutes, SQS's longest {@code DelaySeconds}. */
-    static final Duration LONGEST_DEFERRAL = Duration.ofMinutes(15);
+    /**
+     * The longest: 5 minutes (SQS allows 15). A turn is paced by how long the owner's slow crawls
+     * took, and a site that recovers does not call back the copies already put away; asking again
+     * at least every 5 minutes lets a backlog resume within 5 minutes of its sites answering, for
+     * one cheap check per waiting link per 5 minutes.
+     */
+    static final Duration LONGEST_DEFERRAL = Duration.ofMinutes(5);
 
     /**
      * Hides a delivery that must come back for its scheduled delay; the last delivery is shown

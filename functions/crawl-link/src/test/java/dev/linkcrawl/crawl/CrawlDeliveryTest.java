@@ -141,7 +141,7 @@ class CrawlDeliveryTest {
     }
 
     @Test
-    void noDeferralIsLongerThanSqsAllows() {
+    void noDeferralIsLongerThanFiveMinutes() {
         fillPlaces("alice", 1);
         quotas.release(
                 "crawl:CrawlQueue",
