@@ -145,7 +145,9 @@ public final class PageExtractor {
                 feeds(s, base),
                 text,
                 wordCount(text),
-                challenge);
+                challenge,
+                PageType.ARTICLE,
+                text.isEmpty() ? 0 : 0.5);
     }
 
     // ---- JSON-LD ---------------------------------------------------------------------------
