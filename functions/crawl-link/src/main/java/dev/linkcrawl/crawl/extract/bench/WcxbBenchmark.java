@@ -21,8 +21,9 @@ import java.util.Map;
  * scores a predictions file (see {@link WordF1}), and adds what evaluate.py leaves out: the
  * published date, the page type, and F1 per fold of pages grouped by site.
  *
- * <p>Run: {@code ./linkcrawl bench wcxb --corpus DIR} with options {@code --type T} (one page
- * type), {@code --worst N} (the N lowest pages), {@code --show ID} (one page's text beside its
+ * <p>Run: {@code java -cp functions/crawl-link/target/crawl-link.jar
+ * dev.linkcrawl.crawl.extract.bench.WcxbBenchmark --corpus DIR} with options {@code --type T} (one
+ * page type), {@code --worst N} (the N lowest pages), {@code --show ID} (one page's text beside its
  * truth), {@code --predictions FILE} (write {@code {id: text}} for evaluate.py), {@code --folds K}
  * and {@code --no-url} (extract without the page's address, as a file on disk is).
  */
@@ -212,6 +213,7 @@ public final class WcxbBenchmark {
         int folds = DEFAULT_FOLDS;
         boolean withUrl = true;
         String only = null;
+        boolean dates = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--corpus" -> corpus = Path.of(args[++i]);
@@ -222,6 +224,7 @@ public final class WcxbBenchmark {
                 case "--folds" -> folds = Integer.parseInt(args[++i]);
                 case "--no-url" -> withUrl = false;
                 case "--fold" -> only = args[++i];
+                case "--dates" -> dates = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -305,6 +308,20 @@ public final class WcxbBenchmark {
                                             r.score().precision(),
                                             r.score().recall(),
                                             r.page().url()));
+        }
+        if (dates) {
+            for (Result r : results) {
+                if (!r.dateRight()) {
+                    System.out.printf(
+                            Locale.ROOT,
+                            "  date %s %-13s truth %-10s found %-10s %s%n",
+                            r.page().id(),
+                            r.page().pageType(),
+                            r.page().publishDate(),
+                            r.date(),
+                            r.page().url());
+                }
+            }
         }
         if (predictions != null) {
             ObjectNode node = new ObjectMapper().createObjectNode();

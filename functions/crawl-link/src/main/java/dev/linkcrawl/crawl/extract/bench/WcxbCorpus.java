@@ -38,10 +38,15 @@ public final class WcxbCorpus {
             String publishDate,
             Path html) {
 
-        /** The page's bytes, gunzipped. */
+        /** The page's bytes, gunzipped when the file is gzipped. */
         public byte[] bytes() {
-            try (InputStream in = new GZIPInputStream(Files.newInputStream(html))) {
-                return in.readAllBytes();
+            try (InputStream in = Files.newInputStream(html)) {
+                byte[] raw = in.readAllBytes();
+                if (raw.length > 2 && (raw[0] & 0xff) == 0x1f && (raw[1] & 0xff) == 0x8b) {
+                    return new GZIPInputStream(new java.io.ByteArrayInputStream(raw))
+                            .readAllBytes();
+                }
+                return raw;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + html, e);
             }
