@@ -1,5 +1,6 @@
 package dev.linkcrawl.crawl.extract;
 
+import dev.linkcrawl.index.PageType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -2,6 +2,7 @@ package dev.linkcrawl.crawl.extract;
 
 import dev.linkcrawl.crawl.extract.content.MainContent;
 import dev.linkcrawl.crawl.extract.content.PageHints;
+import dev.linkcrawl.index.PageType;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;

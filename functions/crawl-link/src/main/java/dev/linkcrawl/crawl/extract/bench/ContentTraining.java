@@ -1,11 +1,11 @@
 package dev.linkcrawl.crawl.extract.bench;
 
 import dev.linkcrawl.crawl.extract.PageExtractor;
-import dev.linkcrawl.crawl.extract.PageType;
 import dev.linkcrawl.crawl.extract.content.BlockTable;
 import dev.linkcrawl.crawl.extract.learn.BoostedTrees;
 import dev.linkcrawl.crawl.extract.learn.TreeTraining;
 import dev.linkcrawl.crawl.fetch.PageCharset;
+import dev.linkcrawl.index.PageType;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;

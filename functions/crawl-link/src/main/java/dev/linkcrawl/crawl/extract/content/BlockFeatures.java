@@ -1,8 +1,8 @@
 package dev.linkcrawl.crawl.extract.content;
 
-import dev.linkcrawl.crawl.extract.PageType;
 import dev.linkcrawl.crawl.extract.content.Blocks.Block;
 import dev.linkcrawl.crawl.extract.content.TextDensity.Totals;
+import dev.linkcrawl.index.PageType;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.nodes.Element;

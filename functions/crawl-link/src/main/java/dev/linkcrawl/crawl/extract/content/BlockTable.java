@@ -1,7 +1,7 @@
 package dev.linkcrawl.crawl.extract.content;
 
-import dev.linkcrawl.crawl.extract.PageType;
 import dev.linkcrawl.crawl.extract.content.Blocks.Block;
+import dev.linkcrawl.index.PageType;
 import java.util.List;
 import org.jsoup.nodes.Element;
 

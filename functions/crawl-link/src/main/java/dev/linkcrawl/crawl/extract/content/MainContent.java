@@ -1,6 +1,6 @@
 package dev.linkcrawl.crawl.extract.content;
 
-import dev.linkcrawl.crawl.extract.PageType;
+import dev.linkcrawl.index.PageType;
 import java.util.List;
 import org.jsoup.nodes.Element;
 

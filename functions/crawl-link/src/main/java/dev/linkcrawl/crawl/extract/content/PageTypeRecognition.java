@@ -1,6 +1,6 @@
 package dev.linkcrawl.crawl.extract.content;
 
-import dev.linkcrawl.crawl.extract.PageType;
+import dev.linkcrawl.index.PageType;
 
 /**
  * Recognises a page's type from its page row ({@link PageTypeFeatures}) with the trained {@link

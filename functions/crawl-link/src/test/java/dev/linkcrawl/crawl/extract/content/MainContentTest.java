@@ -3,7 +3,7 @@ package dev.linkcrawl.crawl.extract.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.linkcrawl.crawl.extract.PageExtractor;
-import dev.linkcrawl.crawl.extract.PageType;
+import dev.linkcrawl.index.PageType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
