@@ -1,5 +1,6 @@
 package dev.linkcrawl.crawl.extract;
 
+import dev.linkcrawl.index.PageType;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,22 @@ final class DateReader {
     static final int MAX_DATE_TEXT = 80;
 
     private DateReader() {}
+
+    /**
+     * Whether pages of {@code type} have a publication date worth reading: articles, forum threads
+     * and pages of no known type do; products, collections, listings, documentation and service
+     * pages do not, whatever dates their markup carries (a shop's template stamps
+     * article:published_time on every page). On WCXB dev, whose annotators give such pages a date
+     * on 1% to 7% of them, reading none there puts the date right on 0.836 of pages instead of
+     * 0.760 (with the page types the model finds on pages it learned from; fewer where it mistakes
+     * an article's type).
+     */
+    static boolean hasPublicationDate(PageType type) {
+        return switch (type) {
+            case ARTICLE, FORUM, OTHER -> true;
+            case PRODUCT, COLLECTION, LISTING, DOCUMENTATION, SERVICE -> false;
+        };
+    }
 
     static Instant publishedAt(PageSignals s, Map<String, Object> entity, String url) {
         return firstDate(

@@ -82,7 +82,9 @@ public final class PageExtractor {
                                             : text)
                             .orElse(null);
         }
-        Instant published = DateReader.publishedAt(s, entity, url);
+        PageType type = challenge.blocksPage() ? PageType.OTHER : main.type();
+        Instant published =
+                DateReader.hasPublicationDate(type) ? DateReader.publishedAt(s, entity, url) : null;
         Instant modified = DateReader.modifiedAt(s, entity);
         return new ExtractedPage(
                 url,
@@ -101,7 +103,7 @@ public final class PageExtractor {
                 text,
                 wordCount(text),
                 challenge,
-                challenge.blocksPage() ? PageType.OTHER : main.type(),
+                type,
                 text.isEmpty() ? 0 : main.confidence());
     }
 

@@ -61,6 +61,27 @@ class DateReaderTest {
     }
 
     @Test
+    void readsNoPublishedDateOnAProductPage() throws java.io.IOException {
+        String html;
+        try (var in =
+                DateReaderTest.class.getResourceAsStream(
+                        "/dev/linkcrawl/crawl/extract/content/product-page.html")) {
+            html = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        html =
+                html.replace(
+                        "<meta property=\"og:type\" content=\"product\">",
+                        "<meta property=\"og:type\" content=\"product\">"
+                                + "<meta property=\"article:published_time\""
+                                + " content=\"2024-05-03T10:00:00Z\">");
+
+        ExtractedPage page = extractor.extract(html, "https://shop.example/packs/trailhead-30");
+
+        assertThat(page.pageType()).isEqualTo(dev.linkcrawl.index.PageType.PRODUCT);
+        assertThat(page.publishedAt()).isNull();
+    }
+
+    @Test
     void findsNoDateWhereThePageHasNone() {
         assertThat(published("", BODY, "https://news.example/budget")).isNull();
     }
