@@ -88,6 +88,7 @@ public final class IndexPriming {
                             Optional.of("slow links"),
                             List.of("reading"),
                             Optional.empty(),
+                            Optional.empty(),
                             1,
                             Optional.empty());
             LinkPage page = index.search(words);
@@ -97,6 +98,7 @@ public final class IndexPriming {
                             words.text(),
                             words.tags(),
                             words.status(),
+                            words.type(),
                             words.size(),
                             page.next()));
             index.search(
@@ -105,6 +107,7 @@ public final class IndexPriming {
                             Optional.empty(),
                             List.of(),
                             Optional.of(LinkDocument.Status.CRAWLED),
+                            Optional.of(PageType.ARTICLE),
                             LinkQuery.DEFAULT_SIZE,
                             Optional.empty()));
             index.delete(ApiRequests.CALLER, id);
@@ -142,6 +145,8 @@ public final class IndexPriming {
                 .keywords(List.of("queues", "latency"))
                 .feeds(List.of("https://example.com/feed.xml"))
                 .wordCount(1_250)
+                .pageType(PageType.ARTICLE)
+                .extractionConfidence(0.9)
                 .tags(List.of("reading", "web"))
                 .note("from the weekly digest")
                 .build();

@@ -46,6 +46,8 @@ import java.util.regex.Pattern;
  * @param keywords the page's keywords
  * @param feeds absolute URLs of the feeds the page links to
  * @param wordCount the number of words in {@link #text}
+ * @param pageType what kind of page it is, as the extractor recognised it
+ * @param extractionConfidence how complete the extractor judges {@link #text} to be, 0 to 1
  * @param tags the user's tags
  * @param note the user's note
  */
@@ -78,6 +80,8 @@ public record LinkDocument(
         List<String> keywords,
         List<String> feeds,
         Integer wordCount,
+        PageType pageType,
+        Double extractionConfidence,
         List<String> tags,
         String note) {
 
@@ -93,6 +97,10 @@ public record LinkDocument(
         requireNotNegative(bytes, "bytes");
         requireNotNegative(fetchMs, "fetchMs");
         requireNotNegative(wordCount == null ? null : wordCount.longValue(), "wordCount");
+        if (extractionConfidence != null
+                && !(extractionConfidence >= 0 && extractionConfidence <= 1)) {
+            throw new IllegalArgumentException("extractionConfidence is from 0 to 1");
+        }
         redirects = copyOf(redirects, "redirects");
         keywords = copyOf(keywords, "keywords");
         feeds = copyOf(feeds, "feeds");
@@ -180,6 +188,8 @@ public record LinkDocument(
         private List<String> keywords = List.of();
         private List<String> feeds = List.of();
         private Integer wordCount;
+        private PageType pageType;
+        private Double extractionConfidence;
         private List<String> tags = List.of();
         private String note;
 
@@ -219,6 +229,8 @@ public record LinkDocument(
             keywords = d.keywords;
             feeds = d.feeds;
             wordCount = d.wordCount;
+            pageType = d.pageType;
+            extractionConfidence = d.extractionConfidence;
             tags = d.tags;
             note = d.note;
         }
@@ -363,6 +375,16 @@ public record LinkDocument(
             return this;
         }
 
+        public Builder pageType(PageType value) {
+            pageType = value;
+            return this;
+        }
+
+        public Builder extractionConfidence(Double value) {
+            extractionConfidence = value;
+            return this;
+        }
+
         public Builder tags(List<String> value) {
             tags = value;
             return this;
@@ -409,6 +431,8 @@ public record LinkDocument(
                     keywords,
                     feeds,
                     wordCount,
+                    pageType,
+                    extractionConfidence,
                     tags,
                     note);
         }

@@ -27,6 +27,7 @@ public record LinkHit(
         String image,
         String favicon,
         LinkDocument.Status status,
+        PageType pageType,
         Instant crawledAt,
         List<String> tags,
         Map<String, List<String>> highlight) {

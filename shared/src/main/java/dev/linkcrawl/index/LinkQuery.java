@@ -9,7 +9,8 @@ import java.util.Optional;
  *
  * <p>Without {@link #text} the links come newest first ({@code crawledAt} descending); with it,
  * best match first. Filters narrow either order: every tag in {@link #tags} must be on a link
- * (compared case-insensitively), and its status must be {@link #status} when that is present.
+ * (compared case-insensitively), its status must be {@link #status} and its page type {@link #type}
+ * when those are present.
  *
  * @param owner whose links to search; every result belongs to this owner
  * @param text words to look for in the title (weighted most), tags, site name, description, URL and
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param tags tags a link must all carry; at most {@value #MAX_TAGS}, each 1 to {@value
  *     #MAX_TAG_LENGTH} characters
  * @param status the crawl status a link must have, if present
+ * @param type the page type a link must have, if present
  * @param size how many links a page holds, 1 to {@value #MAX_SIZE}
  * @param after where the previous page ended; its kind must match the order ({@link
  *     SortKey.Relevance} with text, {@link SortKey.Newest} without)
@@ -29,6 +31,7 @@ public record LinkQuery(
         Optional<String> text,
         List<String> tags,
         Optional<LinkDocument.Status> status,
+        Optional<PageType> type,
         int size,
         Optional<SortKey> after) {
 
@@ -82,6 +85,7 @@ public record LinkQuery(
             }
         }
         Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(type, "type");
         if (size < 1 || size > MAX_SIZE) {
             throw new IllegalArgumentException("size is from 1 to " + MAX_SIZE);
         }
@@ -165,32 +169,38 @@ public record LinkQuery(
                 Optional.empty(),
                 List.of(),
                 Optional.empty(),
+                Optional.empty(),
                 DEFAULT_SIZE,
                 Optional.empty());
     }
 
     /** This query with {@code text} to match, best match first. */
     public LinkQuery withText(String value) {
-        return new LinkQuery(owner, Optional.of(value), tags, status, size, after);
+        return new LinkQuery(owner, Optional.of(value), tags, status, type, size, after);
     }
 
     /** This query requiring every one of {@code values}. */
     public LinkQuery withTags(List<String> values) {
-        return new LinkQuery(owner, text, values, status, size, after);
+        return new LinkQuery(owner, text, values, status, type, size, after);
     }
 
     /** This query requiring {@code value}. */
     public LinkQuery withStatus(LinkDocument.Status value) {
-        return new LinkQuery(owner, text, tags, Optional.of(value), size, after);
+        return new LinkQuery(owner, text, tags, Optional.of(value), type, size, after);
+    }
+
+    /** This query requiring page type {@code value}. */
+    public LinkQuery withType(PageType value) {
+        return new LinkQuery(owner, text, tags, status, Optional.of(value), size, after);
     }
 
     /** This query with pages of {@code value} links. */
     public LinkQuery withSize(int value) {
-        return new LinkQuery(owner, text, tags, status, value, after);
+        return new LinkQuery(owner, text, tags, status, type, value, after);
     }
 
     /** This query continuing after {@code key}. */
     public LinkQuery after(SortKey key) {
-        return new LinkQuery(owner, text, tags, status, size, Optional.of(key));
+        return new LinkQuery(owner, text, tags, status, type, size, Optional.of(key));
     }
 }

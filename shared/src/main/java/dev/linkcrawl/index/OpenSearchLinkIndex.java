@@ -65,12 +65,12 @@ import software.amazon.awssdk.regions.Region;
  * can never create it with a dynamic mapping. Connections time out after 2 seconds, reads after 10
  * seconds by default. Thread-safe.
  *
- * <p>{@link #search} runs one request: a {@code bool} query whose filters (owner, each tag, status)
- * never score, plus, with search text, a {@code simple_query_string} with only the {@code PHRASE}
- * and {@code WHITESPACE} flags, so the user's text is words (and quoted phrases), never query
- * syntax, and malformed input cannot make the query fail. It pages with {@code search_after} on a
- * sort that ends with the unique {@code id} keyword, asks for one hit more than the page size to
- * know whether another page exists, and fetches only the fields a result shows.
+ * <p>{@link #search} runs one request: a {@code bool} query whose filters (owner, each tag, status,
+ * page type) never score, plus, with search text, a {@code simple_query_string} with only the
+ * {@code PHRASE} and {@code WHITESPACE} flags, so the user's text is words (and quoted phrases),
+ * never query syntax, and malformed input cannot make the query fail. It pages with {@code
+ * search_after} on a sort that ends with the unique {@code id} keyword, asks for one hit more than
+ * the page size to know whether another page exists, and fetches only the fields a result shows.
  */
 public final class OpenSearchLinkIndex implements LinkIndex, AutoCloseable {
 
@@ -110,6 +110,7 @@ public final class OpenSearchLinkIndex implements LinkIndex, AutoCloseable {
                     "image",
                     "favicon",
                     "status",
+                    "pageType",
                     "crawledAt",
                     "tags");
 
@@ -520,6 +521,7 @@ public final class OpenSearchLinkIndex implements LinkIndex, AutoCloseable {
         // lowercase normalizer is applied to the term, so the match ignores case.
         query.tags().forEach(tag -> filters.add(term("tags", tag)));
         query.status().ifPresent(status -> filters.add(term("status", statusValue(status))));
+        query.type().ifPresent(type -> filters.add(term("pageType", type.label())));
         Query text = query.text().map(OpenSearchLinkIndex::textQuery).orElse(null);
         Query bool =
                 Query.of(
@@ -625,6 +627,7 @@ public final class OpenSearchLinkIndex implements LinkIndex, AutoCloseable {
                 source.image(),
                 source.favicon(),
                 source.status(),
+                source.pageType(),
                 source.crawledAt(),
                 source.tags(),
                 orderedHighlight(hit.highlight()));
@@ -652,6 +655,7 @@ public final class OpenSearchLinkIndex implements LinkIndex, AutoCloseable {
             String image,
             String favicon,
             LinkDocument.Status status,
+            PageType pageType,
             Instant crawledAt,
             List<String> tags) {}
 

@@ -79,6 +79,15 @@ class LinkDocumentTest {
     }
 
     @Test
+    void refusesAnExtractionConfidenceOutsideZeroToOne() {
+        assertThatThrownBy(() -> crawled().extractionConfidence(1.5).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("extractionConfidence");
+        assertThatThrownBy(() -> crawled().extractionConfidence(Double.NaN).build())
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void refusesAFailureCodeThatIsNotSnakeCase() {
         assertThatThrownBy(() -> new Failure("Blocked Address", null, false))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -259,6 +259,37 @@ abstract class LinkIndexContract {
     }
 
     @Test
+    void filtersByPageType() {
+        LinkId forum =
+                put(
+                        1,
+                        SampleDocuments.page("alice", "a", "a", List.of(), T0).toBuilder()
+                                .pageType(PageType.FORUM)
+                                .build());
+        put(
+                2,
+                SampleDocuments.page("alice", "b", "b", List.of(), T0).toBuilder()
+                        .pageType(PageType.PRODUCT)
+                        .build());
+        put(3, SampleDocuments.page("alice", "c", "c", List.of(), T0));
+        makeSearchable();
+
+        LinkQuery query = LinkQuery.newest("alice");
+        assertThat(ids(index().search(query.withType(PageType.FORUM)))).containsExactly(forum);
+        assertThat(index().search(query.withType(PageType.DOCUMENTATION)).hits()).isEmpty();
+    }
+
+    @Test
+    void keepsThePageTypeAndExtractionConfidence() {
+        LinkId id = put(1, SampleDocuments.full("alice", T0));
+
+        LinkDocument stored = index().get("alice", id).orElseThrow();
+
+        assertThat(stored.pageType()).isEqualTo(PageType.ARTICLE);
+        assertThat(stored.extractionConfidence()).isEqualTo(0.875);
+    }
+
+    @Test
     void returnsWhatAResultShows() {
         LinkId id = put(1, SampleDocuments.full("alice", T0));
         makeSearchable();
@@ -278,6 +309,7 @@ abstract class LinkIndexContract {
                                 full.image(),
                                 full.favicon(),
                                 full.status(),
+                                full.pageType(),
                                 full.crawledAt(),
                                 full.tags(),
                                 null));

@@ -169,6 +169,7 @@ class LinkQueryTest {
                                         null,
                                         List.of(),
                                         Optional.empty(),
+                                        Optional.empty(),
                                         20,
                                         Optional.empty()))
                 .isInstanceOf(NullPointerException.class);

@@ -48,6 +48,8 @@ final class SampleDocuments {
                 .keywords(List.of("queues", "latency"))
                 .feeds(List.of("https://www.example.com/feed.xml"))
                 .wordCount(2_400)
+                .pageType(PageType.ARTICLE)
+                .extractionConfidence(0.875)
                 .tags(List.of("Architecture", "postmortem"))
                 .note("read before the design review")
                 .build();

@@ -100,7 +100,8 @@ public final class InMemoryLinkIndex implements LinkIndex {
             LinkDocument document = entry.getValue();
             if (!document.owner().equals(query.owner())
                     || !hasEveryTag(document, query.tags())
-                    || query.status().map(s -> s != document.status()).orElse(false)) {
+                    || query.status().map(s -> s != document.status()).orElse(false)
+                    || query.type().map(t -> t != document.pageType()).orElse(false)) {
                 continue;
             }
             SortKey key;
@@ -234,6 +235,7 @@ public final class InMemoryLinkIndex implements LinkIndex {
                 d.image(),
                 d.favicon(),
                 d.status(),
+                d.pageType(),
                 d.crawledAt(),
                 d.tags(),
                 highlight);

@@ -259,6 +259,8 @@ public final class CrawlLink {
                         .keywords(extracted.keywords())
                         .feeds(extracted.feeds())
                         .wordCount(extracted.wordCount())
+                        .pageType(extracted.pageType())
+                        .extractionConfidence(extracted.extractionConfidence())
                         .build();
             }
             case FetchOutcome.NotHtml other ->

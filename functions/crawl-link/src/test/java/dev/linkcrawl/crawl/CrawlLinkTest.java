@@ -2,6 +2,7 @@ package dev.linkcrawl.crawl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.linkcrawl.crawl.extract.ExtractedPage;
 import dev.linkcrawl.crawl.extract.PageExtractor;
 import dev.linkcrawl.crawl.fetch.FailureCode;
 import dev.linkcrawl.crawl.fetch.FetchOutcome;
@@ -63,6 +64,20 @@ class CrawlLinkTest {
         assertThat(document.httpStatus()).isEqualTo(200);
         assertThat(document.contentType()).isEqualTo("text/html");
         assertThat(document.crawledAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void documentCarriesThePageTypeAndExtractionConfidence() {
+        CrawlMessage message = message("https://example.com/slow");
+
+        crawl(url -> page(url, ARTICLE), message, 1);
+
+        LinkDocument document = stored(message);
+        ExtractedPage extracted = new PageExtractor().extract(ARTICLE, "https://example.com/slow");
+        assertThat(document.pageType()).isEqualTo(extracted.pageType()).isNotNull();
+        assertThat(document.extractionConfidence())
+                .isEqualTo(extracted.extractionConfidence())
+                .isBetween(0.0, 1.0);
     }
 
     @Test

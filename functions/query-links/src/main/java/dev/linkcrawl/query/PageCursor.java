@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkcrawl.index.LinkDocument;
+import dev.linkcrawl.index.PageType;
 import dev.linkcrawl.index.SortKey;
 import dev.linkcrawl.link.LinkId;
 import java.io.IOException;
@@ -114,16 +115,22 @@ final class PageCursor {
 
     /**
      * What identifies a query for paging: a hash of the search text, the tags (as a set, ignoring
-     * case, the way they filter) and the status. 16 hex characters.
+     * case, the way they filter), the status and the page type. 16 hex characters. Without a type
+     * the hash is what it was before the type filter existed, so cursors handed out then still
+     * work.
      */
     static String fingerprint(
-            Optional<String> text, List<String> tags, Optional<LinkDocument.Status> status) {
+            Optional<String> text,
+            List<String> tags,
+            Optional<LinkDocument.Status> status,
+            Optional<PageType> type) {
         Set<String> tagSet = new TreeSet<>();
         tags.forEach(tag -> tagSet.add(tag.toLowerCase(Locale.ROOT)));
         ArrayNode canonical = JSON.createArrayNode();
         canonical.add(text.orElse(null));
         tagSet.forEach(canonical.addArray()::add);
         canonical.add(status.map(Enum::name).orElse(null));
+        type.ifPresent(t -> canonical.add(t.label()));
         try {
             byte[] digest =
                     MessageDigest.getInstance("SHA-256")

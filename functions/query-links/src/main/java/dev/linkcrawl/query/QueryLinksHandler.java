@@ -173,6 +173,7 @@ public final class QueryLinksHandler
                     .put("image", hit.image())
                     .put("favicon", hit.favicon())
                     .put("status", hit.status().name().toLowerCase(Locale.ROOT))
+                    .put("pageType", hit.pageType() == null ? null : hit.pageType().label())
                     .put("crawledAt", hit.crawledAt().toString());
             hit.tags().forEach(item.putArray("tags")::add);
             ObjectNode highlight = item.putObject("highlight");

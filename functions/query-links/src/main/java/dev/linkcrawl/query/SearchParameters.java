@@ -4,6 +4,7 @@ import dev.linkcrawl.api.Problem;
 import dev.linkcrawl.api.ProblemType;
 import dev.linkcrawl.index.LinkDocument;
 import dev.linkcrawl.index.LinkQuery;
+import dev.linkcrawl.index.PageType;
 import dev.linkcrawl.index.SortKey;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -27,26 +28,30 @@ import java.util.regex.Pattern;
  *       ignoring case; at most {@value LinkQuery#MAX_TAGS}, each at most {@value
  *       LinkQuery#MAX_TAG_LENGTH} characters
  *   <li>{@code status}: {@code crawled} or {@code failed}
+ *   <li>{@code type}: a page type ({@code article}, {@code forum}, {@code product}, {@code
+ *       collection}, {@code listing}, {@code documentation}, {@code service} or {@code other})
  *   <li>{@code size}: 1 to {@value LinkQuery#MAX_SIZE}, default {@value LinkQuery#DEFAULT_SIZE}
- *   <li>{@code cursor}: the {@code next} of the previous page, with the same {@code q}, {@code tag}
- *       and {@code status}
+ *   <li>{@code cursor}: the {@code next} of the previous page, with the same {@code q}, {@code
+ *       tag}, {@code status} and {@code type}
  * </ul>
  *
  * An empty value ({@code ?q=}) is the same as leaving the parameter out. Any other parameter, or
- * {@code q}, {@code status}, {@code size} or {@code cursor} given twice, is refused, so a typo
- * ({@code ?tags=}) cannot silently widen a search.
+ * {@code q}, {@code status}, {@code type}, {@code size} or {@code cursor} given twice, is refused,
+ * so a typo ({@code ?tags=}) cannot silently widen a search.
  *
  * <p>Each refusal is a field error whose pointer is a JSON pointer into the query string read as
  * the object {@code {"query": {"q": "…", "tag": ["…", …], …}}}: {@code /query/size}, {@code
  * /query/tag/1} (the second {@code tag}), {@code /query/tag} (too many), or {@code /query} (a query
  * string that cannot be decoded). Every refusal is reported at once.
  *
- * @param fingerprint identifies {@code text}, {@code tags} and {@code status} for the cursor
+ * @param fingerprint identifies {@code text}, {@code tags}, {@code status} and {@code type} for the
+ *     cursor
  */
 record SearchParameters(
         Optional<String> text,
         List<String> tags,
         Optional<LinkDocument.Status> status,
+        Optional<PageType> type,
         int size,
         Optional<SortKey> after,
         String fingerprint) {
@@ -58,8 +63,8 @@ record SearchParameters(
         record Invalid(Problem problem) implements Result {}
     }
 
-    private static final Set<String> NAMES = Set.of("q", "tag", "status", "size", "cursor");
-    private static final Set<String> SINGLE = Set.of("q", "status", "size", "cursor");
+    private static final Set<String> NAMES = Set.of("q", "tag", "status", "type", "size", "cursor");
+    private static final Set<String> SINGLE = Set.of("q", "status", "type", "size", "cursor");
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
 
     /** A parameter name safe to put in a pointer; any other name is pointed at as /query. */
@@ -69,13 +74,14 @@ record SearchParameters(
         Objects.requireNonNull(text, "text");
         tags = List.copyOf(tags);
         Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(type, "type");
         Objects.requireNonNull(after, "after");
         Objects.requireNonNull(fingerprint, "fingerprint");
     }
 
     /** The index query for {@code owner}'s links. */
     LinkQuery toQuery(String owner) {
-        return new LinkQuery(owner, text, tags, status, size, after);
+        return new LinkQuery(owner, text, tags, status, type, size, after);
     }
 
     /**
@@ -106,12 +112,13 @@ record SearchParameters(
                 .ifPresent(q -> errors.add(new Problem.FieldError("/query/q", "too_long")));
         List<String> tags = tags(values.getOrDefault("tag", List.of()), errors);
         Optional<LinkDocument.Status> status = status(single(values, "status"), errors);
+        Optional<PageType> type = type(single(values, "type"), errors);
         int size = size(single(values, "size"), errors);
         if (!errors.isEmpty()) {
-            // The cursor is checked against q, tag and status, which are not usable.
+            // The cursor is checked against q, tag, status and type, which are not usable.
             return invalid(errors);
         }
-        String fingerprint = PageCursor.fingerprint(text, tags, status);
+        String fingerprint = PageCursor.fingerprint(text, tags, status, type);
         Optional<SortKey> after = Optional.empty();
         Optional<String> cursor = single(values, "cursor");
         if (cursor.isPresent()) {
@@ -126,7 +133,8 @@ record SearchParameters(
                 return invalid(List.of(new Problem.FieldError("/query/cursor", e.reason().code())));
             }
         }
-        return new Result.Valid(new SearchParameters(text, tags, status, size, after, fingerprint));
+        return new Result.Valid(
+                new SearchParameters(text, tags, status, type, size, after, fingerprint));
     }
 
     /** Splits and decodes {@code raw} into {@code values}; false if an escape is malformed. */
@@ -209,6 +217,18 @@ record SearchParameters(
                 yield Optional.empty();
             }
         };
+    }
+
+    private static Optional<PageType> type(
+            Optional<String> given, List<Problem.FieldError> errors) {
+        if (given.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<PageType> type = PageType.ofLabel(given.get());
+        if (type.isEmpty()) {
+            errors.add(new Problem.FieldError("/query/type", "unknown_value"));
+        }
+        return type;
     }
 
     private static int size(Optional<String> given, List<Problem.FieldError> errors) {

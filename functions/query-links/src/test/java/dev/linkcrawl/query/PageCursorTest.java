@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.linkcrawl.index.LinkDocument.Status;
+import dev.linkcrawl.index.PageType;
 import dev.linkcrawl.index.SortKey;
 import dev.linkcrawl.link.LinkId;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +19,10 @@ class PageCursorTest {
 
     private static final LinkId ID = new LinkId("a29512f3167f1eff9211ba4ac2c5aead");
     private static final String LISTING =
-            PageCursor.fingerprint(Optional.empty(), List.of(), Optional.empty());
+            PageCursor.fingerprint(Optional.empty(), List.of(), Optional.empty(), Optional.empty());
     private static final String SEARCH =
-            PageCursor.fingerprint(Optional.of("slow links"), List.of(), Optional.empty());
+            PageCursor.fingerprint(
+                    Optional.of("slow links"), List.of(), Optional.empty(), Optional.empty());
 
     private static String base64(String json) {
         return Base64.getUrlEncoder()
@@ -77,7 +79,8 @@ class PageCursorTest {
     void refusesACursorOfAnotherQuery() {
         String cursor = PageCursor.encode(new SortKey.Relevance(1f, ID), SEARCH);
         String other =
-                PageCursor.fingerprint(Optional.of("fast links"), List.of(), Optional.empty());
+                PageCursor.fingerprint(
+                        Optional.of("fast links"), List.of(), Optional.empty(), Optional.empty());
 
         assertThat(refusal(cursor, other)).isEqualTo(InvalidCursorException.Reason.OTHER_QUERY);
     }
@@ -129,26 +132,55 @@ class PageCursorTest {
     void fingerprintsTagsAsASetIgnoringCase() {
         assertThat(
                         PageCursor.fingerprint(
-                                Optional.empty(), List.of("Web", "reading"), Optional.empty()))
+                                Optional.empty(),
+                                List.of("Web", "reading"),
+                                Optional.empty(),
+                                Optional.empty()))
                 .isEqualTo(
                         PageCursor.fingerprint(
-                                Optional.empty(), List.of("reading", "web"), Optional.empty()));
+                                Optional.empty(),
+                                List.of("reading", "web"),
+                                Optional.empty(),
+                                Optional.empty()));
     }
 
     @Test
-    void fingerprintsTextTagsAndStatusApart() {
+    void fingerprintsTextTagsStatusAndTypeApart() {
         List<String> fingerprints =
                 List.of(
                         LISTING,
                         SEARCH,
-                        PageCursor.fingerprint(Optional.empty(), List.of("web"), Optional.empty()),
                         PageCursor.fingerprint(
-                                Optional.empty(), List.of(), Optional.of(Status.FAILED)),
+                                Optional.empty(),
+                                List.of("web"),
+                                Optional.empty(),
+                                Optional.empty()),
                         PageCursor.fingerprint(
-                                Optional.empty(), List.of(), Optional.of(Status.CRAWLED)),
+                                Optional.empty(),
+                                List.of(),
+                                Optional.of(Status.FAILED),
+                                Optional.empty()),
+                        PageCursor.fingerprint(
+                                Optional.empty(),
+                                List.of(),
+                                Optional.of(Status.CRAWLED),
+                                Optional.empty()),
+                        PageCursor.fingerprint(
+                                Optional.empty(),
+                                List.of(),
+                                Optional.empty(),
+                                Optional.of(PageType.FORUM)),
+                        PageCursor.fingerprint(
+                                Optional.empty(),
+                                List.of(),
+                                Optional.empty(),
+                                Optional.of(PageType.PRODUCT)),
                         // A tag that looks like text must not collide with the text.
                         PageCursor.fingerprint(
-                                Optional.empty(), List.of("slow links"), Optional.empty()));
+                                Optional.empty(),
+                                List.of("slow links"),
+                                Optional.empty(),
+                                Optional.empty()));
 
         assertThat(fingerprints).doesNotHaveDuplicates().allMatch(f -> f.matches("[0-9a-f]{16}"));
     }

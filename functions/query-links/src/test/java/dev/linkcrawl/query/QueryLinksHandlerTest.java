@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkcrawl.index.LinkDocument;
 import dev.linkcrawl.index.LinkDocumentCodec;
 import dev.linkcrawl.index.LinkIndexException;
+import dev.linkcrawl.index.PageType;
 import dev.linkcrawl.link.LinkId;
 import dev.linkcrawl.testing.InMemoryLinkIndex;
 import java.util.ArrayList;
@@ -188,6 +189,7 @@ class QueryLinksHandlerTest {
                         "image",
                         "favicon",
                         "status",
+                        "pageType",
                         "crawledAt",
                         "tags",
                         "highlight");
@@ -220,6 +222,49 @@ class QueryLinksHandlerTest {
         assertThat(item.get("title").isNull()).isTrue();
         assertThat(item.get("tags")).isEmpty();
         assertThat(item.get("highlight")).isEmpty();
+    }
+
+    @Test
+    void filtersByPageTypeAndShowsIt() throws Exception {
+        LinkId forum = new LinkId("0123456789abcdef0123456789abcdef");
+        index.put(
+                forum,
+                SavedLinks.sample().toBuilder()
+                        .url("https://forum.example.com/t/slow-links")
+                        .pageType(PageType.FORUM)
+                        .extractionConfidence(0.75)
+                        .build());
+
+        JsonNode items = body(handle(search("type=forum"))).get("items");
+
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0).get("id").asText()).isEqualTo(forum.value());
+        assertThat(items.get(0).get("pageType").asText()).isEqualTo("forum");
+    }
+
+    @Test
+    void refusesAnUnknownPageTypeWithAProblem() throws Exception {
+        APIGatewayV2HTTPResponse response = handle(search("type=blog"));
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(body(response).get("errors").get(0).get("pointer").asText())
+                .isEqualTo("/query/type");
+    }
+
+    @Test
+    void getAnswersThePageTypeAndExtractionConfidence() throws Exception {
+        LinkId forum = new LinkId("0123456789abcdef0123456789abcdef");
+        index.put(
+                forum,
+                SavedLinks.sample().toBuilder()
+                        .pageType(PageType.FORUM)
+                        .extractionConfidence(0.75)
+                        .build());
+
+        JsonNode document = body(handle(Requests.get(SavedLinks.SAMPLE_OWNER, forum.value())));
+
+        assertThat(document.get("pageType").asText()).isEqualTo("forum");
+        assertThat(document.get("extractionConfidence").asDouble()).isEqualTo(0.75);
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.linkcrawl.api.Problem;
 import dev.linkcrawl.api.ProblemType;
 import dev.linkcrawl.index.LinkDocument.Status;
 import dev.linkcrawl.index.LinkQuery;
+import dev.linkcrawl.index.PageType;
 import dev.linkcrawl.index.SortKey;
 import dev.linkcrawl.link.LinkId;
 import java.net.URLEncoder;
@@ -50,7 +51,7 @@ class SearchParametersTest {
     @Test
     void readsEveryParameter() {
         SearchParameters parameters =
-                valid("q=slow+links&tag=web&tag=Reading&status=failed&size=5");
+                valid("q=slow+links&tag=web&tag=Reading&status=failed&type=forum&size=5");
 
         assertThat(parameters.toQuery("alice"))
                 .isEqualTo(
@@ -58,6 +59,7 @@ class SearchParametersTest {
                                 .withText("slow links")
                                 .withTags(List.of("web", "Reading"))
                                 .withStatus(Status.FAILED)
+                                .withType(PageType.FORUM)
                                 .withSize(5));
     }
 
@@ -68,7 +70,7 @@ class SearchParametersTest {
 
     @Test
     void treatsAnEmptyValueAsAbsent() {
-        SearchParameters parameters = valid("q=&tag=&status=&size=&cursor=");
+        SearchParameters parameters = valid("q=&tag=&status=&type=&size=&cursor=");
 
         assertThat(parameters.toQuery("alice")).isEqualTo(LinkQuery.newest("alice"));
     }
@@ -99,6 +101,9 @@ class SearchParametersTest {
         "size=99999999999, /query/size, out_of_range",
         "status=bogus, /query/status, unknown_value",
         "status=CRAWLED, /query/status, unknown_value",
+        "type=blog, /query/type, unknown_value",
+        "type=Forum, /query/type, unknown_value",
+        "type=a&type=b, /query/type, repeated",
         "cursor=garbage, /query/cursor, malformed",
         "size=5&size=6, /query/size, repeated",
         "q=a&q=b, /query/q, repeated",
@@ -153,7 +158,11 @@ class SearchParametersTest {
     void continuesAfterItsOwnCursor() {
         SortKey key = new SortKey.Relevance(3.5f, ID);
         String fingerprint =
-                PageCursor.fingerprint(Optional.of("slow links"), List.of("web"), Optional.empty());
+                PageCursor.fingerprint(
+                        Optional.of("slow links"),
+                        List.of("web"),
+                        Optional.empty(),
+                        Optional.empty());
         String cursor = PageCursor.encode(key, fingerprint);
 
         SearchParameters parameters = valid("q=slow+links&tag=web&size=5&cursor=" + cursor);
@@ -174,7 +183,10 @@ class SearchParametersTest {
                 PageCursor.encode(
                         new SortKey.Relevance(3.5f, ID),
                         PageCursor.fingerprint(
-                                Optional.of("slow links"), List.of("web"), Optional.empty()));
+                                Optional.of("slow links"),
+                                List.of("web"),
+                                Optional.empty(),
+                                Optional.empty()));
 
         assertThat(invalid(otherQuery + "&cursor=" + cursor).errors())
                 .containsExactly(new Problem.FieldError("/query/cursor", "other_query"));
@@ -182,7 +194,9 @@ class SearchParametersTest {
 
     @Test
     void acceptsTheSameCursorWhateverThePageSize() {
-        String fingerprint = PageCursor.fingerprint(Optional.empty(), List.of(), Optional.empty());
+        String fingerprint =
+                PageCursor.fingerprint(
+                        Optional.empty(), List.of(), Optional.empty(), Optional.empty());
         String cursor = PageCursor.encode(new SortKey.Newest(1L, ID), fingerprint);
 
         assertThat(valid("size=50&cursor=" + cursor).after()).isPresent();

@@ -1,5 +1,6 @@
 package dev.linkcrawl.crawl.extract;
 
+import dev.linkcrawl.index.PageType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -28,6 +29,8 @@ import java.util.Objects;
  * @param text the main text, paragraphs separated by a blank line
  * @param wordCount number of words in {@code text}
  * @param challenge the interstitial recognised, or {@link Challenge#NONE}
+ * @param pageType what kind of page this is
+ * @param extractionConfidence how complete the main text is judged to be, 0 to 1
  */
 public record ExtractedPage(
         String url,
@@ -45,12 +48,19 @@ public record ExtractedPage(
         List<String> feeds,
         String text,
         int wordCount,
-        Challenge challenge) {
+        Challenge challenge,
+        PageType pageType,
+        double extractionConfidence) {
 
     public ExtractedPage {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(challenge, "challenge");
+        Objects.requireNonNull(pageType, "pageType");
+        if (!(extractionConfidence >= 0 && extractionConfidence <= 1)) {
+            throw new IllegalArgumentException(
+                    "extractionConfidence must be within 0..1: " + extractionConfidence);
+        }
         keywords = List.copyOf(keywords);
         feeds = List.copyOf(feeds);
         if (wordCount < 0) {

@@ -46,6 +46,9 @@ final class PageSignals {
     /** Short elements whose class or id speaks of a date ("published", "post-date"…). */
     final List<Element> dateTexts = new ArrayList<>();
 
+    /** Microdata item types ({@code itemtype}), lower-cased, last path segment. */
+    final java.util.Set<String> itemTypes = new java.util.LinkedHashSet<>();
+
     final List<Element> h1s = new ArrayList<>();
     String titleTag;
     String htmlLang;
@@ -53,7 +56,20 @@ final class PageSignals {
 
     private PageSignals() {}
 
+    /** The signals of the whole document, in a walk of their own. */
     static PageSignals of(Document doc) {
+        PageSignals s = outsideBody(doc);
+        if (doc.body() != null) {
+            NodeTraversor.filter(s.visitor(null), doc.body());
+        }
+        return s;
+    }
+
+    /**
+     * The signals outside the body ({@code <html>}, {@code <head>}); the body's elements are then
+     * handed to {@link #visit} by a walk that reads the body anyway, so it is walked once.
+     */
+    static PageSignals outsideBody(Document doc) {
         PageSignals s = new PageSignals();
         Element html = null;
         for (Element child : doc.children()) {
@@ -69,25 +85,32 @@ final class PageSignals {
             }
             s.htmlLang = lang.isBlank() ? null : lang.strip();
         }
-        NodeTraversor.filter(
-                new NodeFilter() {
-                    @Override
-                    public FilterResult head(Node node, int depth) {
-                        if (!(node instanceof Element el)) {
-                            return FilterResult.CONTINUE;
-                        }
-                        s.visit(el);
-                        // drawings hold no metadata and are often most of a page's elements
-                        return el.normalName().equals("svg")
-                                ? FilterResult.SKIP_CHILDREN
-                                : FilterResult.CONTINUE;
-                    }
-                },
-                doc);
+        NodeTraversor.filter(s.visitor(doc.body()), doc);
         return s;
     }
 
-    private void visit(Element el) {
+    /** A walk that visits every element but {@code skipped} and what it holds. */
+    private NodeFilter visitor(Element skipped) {
+        return new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (!(node instanceof Element el)) {
+                    return FilterResult.CONTINUE;
+                }
+                if (el == skipped) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                visit(el);
+                // drawings hold no metadata and are often most of a page's elements
+                return el.normalName().equals("svg")
+                        ? FilterResult.SKIP_CHILDREN
+                        : FilterResult.CONTINUE;
+            }
+        };
+    }
+
+    /** Records what one element says about the page. */
+    void visit(Element el) {
         switch (el.normalName()) {
             case "meta" -> {
                 String content = el.hasAttr("content") ? el.attr("content") : el.attr("value");
@@ -151,26 +174,41 @@ final class PageSignals {
         if (attrs.hasKey("itemprop")) {
             addItemprop(el);
         }
-        String cls = attrs.get("class");
-        String id = attrs.get("id");
-        String names = MainText.lower(id.isEmpty() ? cls : cls.isEmpty() ? id : cls + " " + id);
-        if (!names.isEmpty()
-                && (names.contains("date")
-                        || names.contains("published")
-                        || names.contains("posted")
-                        || namesTime(names))
-                && dateTexts.size() < 20) {
+        if (attrs.hasKey("itemtype") && itemTypes.size() < 50) {
+            for (String t : words(attrs.get("itemtype"))) {
+                int cut = Math.max(t.lastIndexOf('/'), t.lastIndexOf('#'));
+                itemTypes.add(t.substring(cut + 1).toLowerCase(Locale.ROOT));
+            }
+        }
+        // String.contains is vectorised: a few calls on each name beat one hand-written pass
+        String cls = MetaText.lower(attrs.get("class"));
+        String id = MetaText.lower(attrs.get("id"));
+        if ((speaksOfDate(cls) || speaksOfDate(id)) && dateTexts.size() < 20) {
             dateTexts.add(el);
         }
-        if ((!names.isEmpty()
-                        && (names.contains("byline")
-                                || names.contains("author")
-                                || names.contains("writer")))
+        if ((speaksOfAuthor(cls) || speaksOfAuthor(id))
                 || (el.normalName().equals("a") && attrs.get("rel").equalsIgnoreCase("author"))) {
             if (bylines.size() < 50) {
                 bylines.add(el);
             }
         }
+    }
+
+    /** Whether a lower-case class or id speaks of a date: "date", "published", "posted", "time". */
+    static boolean speaksOfDate(String names) {
+        return !names.isEmpty()
+                && (names.contains("date")
+                        || names.contains("published")
+                        || names.contains("posted")
+                        || namesTime(names));
+    }
+
+    /** Whether a lower-case class or id speaks of an author: "byline", "author", "writer". */
+    static boolean speaksOfAuthor(String names) {
+        return !names.isEmpty()
+                && (names.contains("byline")
+                        || names.contains("author")
+                        || names.contains("writer"));
     }
 
     /**
@@ -280,6 +318,25 @@ final class PageSignals {
                 flatten(main, depth + 1);
             }
         }
+    }
+
+    /**
+     * The schema.org types the page declares, lower-cased without their vocabulary prefix: JSON-LD
+     * {@code @type}s and microdata {@code itemtype}s.
+     */
+    java.util.Set<String> schemaTypes() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>(itemTypes);
+        for (Map<String, Object> node : jsonLd) {
+            Object t = node.get("@type");
+            List<?> list = t instanceof List<?> l ? l : t == null ? List.of() : List.of(t);
+            for (Object o : list) {
+                if (o instanceof String str) {
+                    int cut = Math.max(str.lastIndexOf('/'), str.lastIndexOf(':'));
+                    out.add(str.substring(cut + 1).toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return out;
     }
 
     /** First non-blank meta value among the keys, in key order. */

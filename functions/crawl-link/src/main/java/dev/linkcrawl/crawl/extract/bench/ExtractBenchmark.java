@@ -31,7 +31,8 @@ import org.jsoup.Jsoup;
  *
  * <p>Run: {@code ./linkcrawl bench extract --corpus DIR} (default {@code ../shared/corpus}, the
  * corpus folder beside the project). Options: {@code --verbose} prints every disagreement, {@code
- * --dump DIR} writes each article-benchmark text to DIR.
+ * --dump DIR} writes each article-benchmark text to DIR. With a {@code wcxb} folder in the corpus,
+ * WCXB's dev split is scored too ({@link WcxbBenchmark}) and timed page by page.
  *
  * <p>Scoring:
  *
@@ -88,24 +89,127 @@ public final class ExtractBenchmark {
                     "no corpus at "
                             + corpus.toAbsolutePath()
                             + " (it needs article-benchmark, metascraper, readability and"
-                            + " html5lib-encoding); pass --corpus DIR");
+                            + " html5lib-encoding, and wcxb for the WCXB figures); pass --corpus"
+                            + " DIR");
         }
         double f1 = articleBenchmark(corpus.resolve("article-benchmark"));
         double meta = metascraper(corpus.resolve("metascraper"));
         double read = readability(corpus.resolve("readability"));
         double charset = charsets(corpus.resolve("html5lib-encoding"));
+        String wcxb = wcxb(corpus.resolve("wcxb"));
         double[] speed = timing(corpus);
         System.out.printf(
                 Locale.ROOT,
                 "{\"f1\": %.4f, \"metascraperAgreement\": %.4f, \"readabilityAgreement\": %.4f,"
                         + " \"charsetAccuracy\": %.4f, \"pagesPerSecond\": %.1f,"
-                        + " \"overParse\": %.3f}%n",
+                        + " \"overParse\": %.3f, %s}%n",
                 f1,
                 meta,
                 read,
                 charset,
                 speed[0],
+                speed[1],
+                wcxb);
+    }
+
+    // ---- WCXB ----------------------------------------------------------------------------------
+
+    /**
+     * Scores WCXB's dev split as {@link WcxbBenchmark} does and times extraction against a bare
+     * Jsoup parse page by page; returns the JSON fields ({@code wcxbF1}, {@code wcxbF1ByType},
+     * {@code withSnippets}, {@code withoutSnippets}, {@code dateAccuracy}, {@code
+     * pageTypeAccuracy}, {@code wcxbOverParse}, {@code wcxbPagesPerSecond}), null when the corpus
+     * has no {@code wcxb}. The models learned from these pages: the scores are in-sample.
+     */
+    private String wcxb(Path dir) throws IOException {
+        if (!Files.isDirectory(dir.resolve("dev"))) {
+            System.out.println("== WCXB: no " + dir + "/dev, skipped");
+            return "\"wcxbF1\": null";
+        }
+        List<WcxbCorpus.Page> pages = WcxbCorpus.read(dir, "dev");
+        List<WcxbBenchmark.Result> results = new WcxbBenchmark().run(pages, true);
+        Map<String, WcxbBenchmark.Summary> byType = WcxbBenchmark.byType(results);
+        System.out.println(
+                "== WCXB dev ("
+                        + pages.size()
+                        + " pages; in-sample: the models learned from them)");
+        WcxbBenchmark.printTable(byType);
+        StringBuilder types = new StringBuilder();
+        for (String t : WcxbBenchmark.TYPES) {
+            types.append(types.length() == 0 ? "" : ", ")
+                    .append(String.format(Locale.ROOT, "\"%s\": %.4f", t, byType.get(t).f1()));
+        }
+        double[] speed = wcxbTiming(pages);
+        WcxbBenchmark.Summary all = byType.get("all");
+        return String.format(
+                Locale.ROOT,
+                "\"wcxbF1\": %.4f, \"wcxbF1ByType\": {%s}, \"withSnippets\": %.4f,"
+                        + " \"withoutSnippets\": %.4f, \"dateAccuracy\": %.4f,"
+                        + " \"pageTypeAccuracy\": %.4f, \"wcxbOverParse\": %.3f,"
+                        + " \"wcxbPagesPerSecond\": %.1f",
+                all.f1(),
+                types,
+                all.withSnippets(),
+                all.withoutSnippets(),
+                all.dateAccuracy(),
+                all.pageTypeAccuracy(),
+                speed[0],
                 speed[1]);
+    }
+
+    /**
+     * The median over WCXB pages of extraction time over a bare Jsoup parse of the same page (each
+     * the fastest of {@value #REPEATS} runs, the two ways alternating, after a warm-up pass), and
+     * pages extracted per second (total of the fastest runs).
+     */
+    private double[] wcxbTiming(List<WcxbCorpus.Page> pages) {
+        List<Page> html = new ArrayList<>(pages.size());
+        for (WcxbCorpus.Page p : pages) {
+            html.add(new Page(PageCharset.decode(p.bytes(), null).text(), p.url()));
+        }
+        long sink = 0;
+        for (Page p : html) {
+            sink += Jsoup.parse(p.html(), p.url()).childNodeSize();
+            sink += extractor.extract(p.html(), p.url()).wordCount();
+        }
+        double[] ratios = new double[html.size()];
+        long extractTotal = 0;
+        for (int i = 0; i < html.size(); i++) {
+            Page p = html.get(i);
+            long parse = Long.MAX_VALUE;
+            long extract = Long.MAX_VALUE;
+            for (int rep = 0; rep < REPEATS; rep++) {
+                long t0 = System.nanoTime();
+                sink += Jsoup.parse(p.html(), p.url()).childNodeSize();
+                long t1 = System.nanoTime();
+                sink += extractor.extract(p.html(), p.url()).wordCount();
+                long t2 = System.nanoTime();
+                parse = Math.min(parse, t1 - t0);
+                extract = Math.min(extract, t2 - t1);
+            }
+            ratios[i] = (double) extract / parse;
+            extractTotal += extract;
+        }
+        double pagesPerSecond = html.size() / (extractTotal / 1e9);
+        System.out.printf(
+                Locale.ROOT,
+                "  timing: extract / Jsoup parse, median over %d pages %.3f (quartiles %.3f .. %.3f);"
+                        + " %.1f pages/s%n",
+                html.size(),
+                median(ratios),
+                quantile(ratios, 0.25),
+                quantile(ratios, 0.75),
+                pagesPerSecond);
+        if (sink == 42) {
+            System.out.println();
+        }
+        return new double[] {median(ratios), pagesPerSecond};
+    }
+
+    private static double quantile(double[] values, double q) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[(int) Math.min(sorted.length - 1, Math.round(q * (sorted.length - 1)))];
     }
 
     // ---- article-benchmark ---------------------------------------------------------------------

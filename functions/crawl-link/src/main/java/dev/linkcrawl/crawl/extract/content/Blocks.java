@@ -1,0 +1,529 @@
+package dev.linkcrawl.crawl.extract.content;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jsoup.nodes.Attributes;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * Cuts a page body into blocks: runs of text between block-level boundaries (a paragraph, a list
+ * item, a heading, a table cell, the text of a button), each with the context it sits in — the
+ * landmarks and tags around it ({@link Context}) and the kinds its ancestors' class and id names
+ * speak of ({@link NameWords}). Scripts, styles, media and form controls hold no blocks; hidden
+ * elements and {@code <noscript>} do, marked as such, since some pages keep real content there.
+ *
+ * <p>One iterative walk: deep pages cannot exhaust the stack.
+ */
+final class Blocks {
+
+    /** Context bits: the tags and roles a block sits inside. */
+    static final class Context {
+        static final int NAV = 1;
+        static final int HEADER = 1 << 1;
+        static final int FOOTER = 1 << 2;
+        static final int ASIDE = 1 << 3;
+        static final int MAIN = 1 << 4;
+        static final int ARTICLE = 1 << 5;
+        static final int SECTION = 1 << 6;
+        static final int FORM = 1 << 7;
+        static final int LIST = 1 << 8;
+        static final int TABLE = 1 << 9;
+        static final int LINK = 1 << 10;
+        static final int DIALOG = 1 << 11;
+        static final int HIDDEN = 1 << 12;
+        static final int NOSCRIPT = 1 << 13;
+        static final int DETAILS = 1 << 14;
+        static final int CODE = 1 << 15;
+        static final int QUOTE = 1 << 16;
+        static final int FIGURE = 1 << 17;
+        static final int ITEM_POST = 1 << 18;
+        static final int ITEM_PRODUCT = 1 << 19;
+        static final int ITEM_BODY = 1 << 20;
+        static final int ITEM_ARTICLE = 1 << 21;
+
+        static final List<String> NAMES =
+                List.of(
+                        "nav",
+                        "header",
+                        "footer",
+                        "aside",
+                        "main",
+                        "article",
+                        "section",
+                        "form",
+                        "list",
+                        "table",
+                        "link",
+                        "dialog",
+                        "hidden",
+                        "noscript",
+                        "details",
+                        "code",
+                        "quote",
+                        "figure",
+                        "itemPost",
+                        "itemProduct",
+                        "itemBody",
+                        "itemArticle");
+
+        private Context() {}
+    }
+
+    /**
+     * A run of text.
+     *
+     * @param text the text, whitespace collapsed ({@code \n} where a {@code <br>} was)
+     * @param linkChars characters inside links
+     * @param owner the innermost block-level element holding the text
+     * @param context {@link Context} bits
+     * @param names {@link NameWords} kinds of the owner and its ancestors below {@code <body>}
+     * @param near {@link NameWords} kinds of the owner and its two nearest block-level ancestors
+     * @param start characters of text before this block in the page
+     */
+    record Block(
+            String text,
+            int linkChars,
+            Element owner,
+            int context,
+            long names,
+            long near,
+            int start) {
+
+        int chars() {
+            return text.length();
+        }
+    }
+
+    /** Tags whose text flows inside a block rather than making one. */
+    private static final java.util.Set<String> INLINE =
+            java.util.Set.of(
+                    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font",
+                    "i", "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong",
+                    "sub", "sup", "time", "tt", "u", "var", "wbr", "ins", "del", "big", "nobr",
+                    "acronym", "img", "label");
+
+    private Blocks() {}
+
+    /** Whether text inside this tag flows in the surrounding block. */
+    static boolean inline(String tag) {
+        return INLINE.contains(tag);
+    }
+
+    /** Tags counted while cutting, for judging what kind of page this is. */
+    static final List<String> COUNTED =
+            List.of(
+                    "p",
+                    "li",
+                    "h1",
+                    "h2",
+                    "h3",
+                    "pre",
+                    "code",
+                    "table",
+                    "form",
+                    "input",
+                    "button",
+                    "article",
+                    "section",
+                    "img",
+                    "time",
+                    "blockquote",
+                    "dl",
+                    "select",
+                    "nav",
+                    "aside",
+                    "iframe",
+                    "a",
+                    "textarea",
+                    "video");
+
+    /**
+     * What the walk needs to know of a tag, looked up once per element.
+     *
+     * @param counted its index in {@link #COUNTED}, or -1
+     * @param skipped whether its subtree holds no text worth reading
+     * @param inline whether its text flows in the surrounding block
+     * @param context the context bits it adds
+     */
+    private record Tag(int counted, boolean skipped, boolean inline, int context) {}
+
+    private static final Map<String, Tag> TAGS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Tag tag(String name) {
+        Tag t = TAGS.get(name);
+        if (t == null) {
+            t = new Tag(COUNTED.indexOf(name), skipped(name), inline(name), tagContext(name));
+            // custom element names are unbounded: remember only a bounded number of tags
+            if (TAGS.size() < 4096) {
+                TAGS.put(name, t);
+            }
+        }
+        return t;
+    }
+
+    /**
+     * A page cut into blocks.
+     *
+     * @param blocks the blocks in document order
+     * @param tags how many elements of each {@link #COUNTED} tag the body holds
+     */
+    record Page(Element body, List<Block> blocks, int[] tags) {}
+
+    /** The blocks of {@code body}, in document order. */
+    static Page of(Element body) {
+        return of(body, el -> {});
+    }
+
+    /**
+     * The blocks of {@code body}, in document order, handing every element of the body to {@code
+     * everyElement} on the way, skipped subtrees' roots included but not what they hold.
+     */
+    static Page of(Element body, java.util.function.Consumer<Element> everyElement) {
+        Walk walk = new Walk(body, everyElement);
+        NodeTraversor.filter(walk, body);
+        walk.flush();
+        return new Page(body, walk.blocks, walk.tags);
+    }
+
+    private static boolean skipped(String tag) {
+        return switch (tag) {
+            case "script",
+                    "style",
+                    "template",
+                    "svg",
+                    "head",
+                    "title",
+                    "meta",
+                    "link",
+                    "iframe",
+                    "object",
+                    "embed",
+                    "canvas",
+                    "math",
+                    "audio",
+                    "video",
+                    "picture",
+                    "map",
+                    "select",
+                    "option",
+                    "datalist",
+                    "textarea",
+                    "input",
+                    "source",
+                    "track" ->
+                    true;
+            default -> false;
+        };
+    }
+
+    private static final class Walk implements NodeFilter {
+        final List<Block> blocks = new ArrayList<>();
+        final int[] tags = new int[COUNTED.size()];
+        private final Element body;
+        private final StringBuilder text = new StringBuilder();
+
+        /**
+         * Open elements that changed the context, innermost last; block-level ones own the text
+         * inside. Parallel arrays: a frame per element is pushed and popped for most elements.
+         */
+        private Element[] frames = new Element[64];
+
+        private boolean[] blockLevel = new boolean[64];
+        private int[] contexts = new int[64];
+        private long[] names = new long[64];
+        private long[] own = new long[64];
+        private int size;
+        private final Map<String, Long> nameCache = new HashMap<>();
+        private int linkDepth;
+        private int linkChars;
+        private int offset;
+        private boolean space = true;
+
+        private final java.util.function.Consumer<Element> everyElement;
+
+        Walk(Element body, java.util.function.Consumer<Element> everyElement) {
+            this.body = body;
+            this.everyElement = everyElement;
+        }
+
+        @Override
+        public FilterResult head(Node node, int depth) {
+            if (node instanceof TextNode t) {
+                append(t.getWholeText());
+                return FilterResult.CONTINUE;
+            }
+            if (!(node instanceof Element el)) {
+                return FilterResult.CONTINUE;
+            }
+            everyElement.accept(el);
+            String name = el.normalName();
+            Tag tag = tag(name);
+            if (tag.counted() >= 0) {
+                tags[tag.counted()]++;
+            }
+            if (tag.skipped()) {
+                return FilterResult.SKIP_ENTIRELY;
+            }
+            if (name.equals("br")) {
+                newline();
+                return FilterResult.CONTINUE;
+            }
+            int top = size - 1;
+            int parentContext = top >= 0 ? contexts[top] : 0;
+            long parentNames = top >= 0 ? names[top] : 0;
+            int context = parentContext | tag.context();
+            long ownKinds = 0;
+            if (el.attributesSize() > 0) {
+                Attributes a = el.attributes();
+                context |= attributeContext(a);
+                // the body's names describe the page (its template, its state), not a block
+                if (el != body) {
+                    ownKinds = kinds(a.get("class")) | kinds(a.get("id"));
+                }
+            }
+            long kinds = parentNames | ownKinds;
+            if (name.equals("a")) {
+                linkDepth++;
+            }
+            boolean block = !tag.inline() || el == body;
+            if (block) {
+                flush();
+            }
+            // an inline element needs a frame only when it changes the context of its text
+            if (block || context != parentContext || kinds != parentNames) {
+                push(el, block, context, kinds, ownKinds);
+            }
+            return FilterResult.CONTINUE;
+        }
+
+        @Override
+        public FilterResult tail(Node node, int depth) {
+            if (!(node instanceof Element el)) {
+                return FilterResult.CONTINUE;
+            }
+            String name = el.normalName();
+            if (name.equals("br") || tag(name).skipped()) {
+                return FilterResult.CONTINUE;
+            }
+            if (name.equals("a")) {
+                linkDepth--;
+            }
+            int top = size - 1;
+            if (top >= 0 && frames[top] == el) {
+                if (blockLevel[top]) {
+                    flush();
+                }
+                frames[top] = null;
+                size--;
+            }
+            return FilterResult.CONTINUE;
+        }
+
+        private void push(Element el, boolean block, int context, long kinds, long ownKinds) {
+            if (size == frames.length) {
+                int grown = size * 2;
+                frames = java.util.Arrays.copyOf(frames, grown);
+                blockLevel = java.util.Arrays.copyOf(blockLevel, grown);
+                contexts = java.util.Arrays.copyOf(contexts, grown);
+                names = java.util.Arrays.copyOf(names, grown);
+                own = java.util.Arrays.copyOf(own, grown);
+            }
+            frames[size] = el;
+            blockLevel[size] = block;
+            contexts[size] = context;
+            names[size] = kinds;
+            own[size] = ownKinds;
+            size++;
+        }
+
+        /** Kinds of the innermost frames up to and including the third block-level one. */
+        private long near() {
+            long mask = 0;
+            int blockFrames = 0;
+            for (int i = size - 1; i >= 0 && blockFrames < 3; i--) {
+                mask |= own[i];
+                if (blockLevel[i]) {
+                    blockFrames++;
+                }
+            }
+            return mask;
+        }
+
+        /**
+         * Appends text with each run of whitespace collapsed to one space (none at a block's start
+         * or after a line break), copying each run of other characters at once.
+         */
+        private void append(String s) {
+            int n = s.length();
+            int i = 0;
+            int added = text.length();
+            while (i < n) {
+                if (isSpace(s.charAt(i))) {
+                    space = true;
+                    i++;
+                    continue;
+                }
+                int start = i;
+                while (i < n && !isSpace(s.charAt(i))) {
+                    i++;
+                }
+                if (space && text.length() > 0 && text.charAt(text.length() - 1) != '\n') {
+                    text.append(' ');
+                }
+                space = false;
+                text.append(s, start, i);
+            }
+            if (linkDepth > 0) {
+                linkChars += text.length() - added;
+            }
+        }
+
+        private static boolean isSpace(char c) {
+            return c <= ' ' || c == '\u00a0' || (c >= 0x80 && Character.isWhitespace(c));
+        }
+
+        private void newline() {
+            if (text.length() > 0 && text.charAt(text.length() - 1) != '\n') {
+                text.append('\n');
+            }
+            space = false;
+        }
+
+        void flush() {
+            int end = text.length();
+            while (end > 0 && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == ' ')) {
+                end--;
+            }
+            if (end > 0) {
+                Element owner = null;
+                for (int i = size - 1; i >= 0 && owner == null; i--) {
+                    if (blockLevel[i]) {
+                        owner = frames[i];
+                    }
+                }
+                int top = size - 1;
+                String t = text.substring(0, end);
+                blocks.add(
+                        new Block(
+                                t,
+                                Math.min(linkChars, t.length()),
+                                owner == null ? body : owner,
+                                top >= 0 ? contexts[top] : 0,
+                                top >= 0 ? names[top] : 0,
+                                near(),
+                                offset));
+                offset += t.length();
+            }
+            text.setLength(0);
+            linkChars = 0;
+            space = true;
+        }
+
+        private long kinds(String value) {
+            if (value.isEmpty()) {
+                return 0;
+            }
+            Long k = nameCache.get(value);
+            if (k == null) {
+                k = NameWords.kinds(value);
+                nameCache.put(value, k);
+            }
+            return k;
+        }
+    }
+
+    /** The context bits an element's tag adds. */
+    static int tagContext(String tag) {
+        return switch (tag) {
+            case "nav" -> Context.NAV;
+            case "header" -> Context.HEADER;
+            case "footer" -> Context.FOOTER;
+            case "aside" -> Context.ASIDE;
+            case "main" -> Context.MAIN;
+            case "article" -> Context.ARTICLE;
+            case "section" -> Context.SECTION;
+            case "form" -> Context.FORM;
+            case "ul", "ol", "menu" -> Context.LIST;
+            case "table" -> Context.TABLE;
+            case "a" -> Context.LINK;
+            case "dialog" -> Context.DIALOG;
+            case "noscript" -> Context.NOSCRIPT;
+            case "details" -> Context.DETAILS;
+            case "pre", "code" -> Context.CODE;
+            case "blockquote" -> Context.QUOTE;
+            case "figure" -> Context.FIGURE;
+            default -> 0;
+        };
+    }
+
+    /**
+     * The context bits an element's attributes add: visibility, landmark roles, microdata types and
+     * properties. One pass over the attributes, as this is asked of every element.
+     */
+    static int attributeContext(Attributes attributes) {
+        int c = 0;
+        for (org.jsoup.nodes.Attribute a : attributes) {
+            String value = a.getValue();
+            switch (a.getKey()) {
+                case "hidden" -> c |= Context.HIDDEN;
+                case "aria-hidden" -> c |= "true".equals(value) ? Context.HIDDEN : 0;
+                case "aria-modal" -> c |= "true".equals(value) ? Context.DIALOG : 0;
+                case "style" -> c |= hiddenStyle(value) ? Context.HIDDEN : 0;
+                case "role" -> c |= roleContext(value);
+                case "itemtype" -> c |= itemTypeContext(value.toLowerCase(Locale.ROOT));
+                case "itemprop" -> {
+                    String p = value.toLowerCase(Locale.ROOT);
+                    if (p.contains("articlebody") || p.equals("text") || p.contains("reviewbody")) {
+                        c |= Context.ITEM_BODY;
+                    }
+                }
+                default -> {}
+            }
+        }
+        return c;
+    }
+
+    private static boolean hiddenStyle(String style) {
+        if (!style.contains("none") && !style.contains("hidden")) {
+            return false;
+        }
+        String st = style.toLowerCase(Locale.ROOT).replace(" ", "");
+        return st.contains("display:none") || st.contains("visibility:hidden");
+    }
+
+    private static int roleContext(String role) {
+        return switch (role) {
+            case "navigation", "menu", "menubar" -> Context.NAV;
+            case "banner" -> Context.HEADER;
+            case "contentinfo" -> Context.FOOTER;
+            case "complementary" -> Context.ASIDE;
+            case "main" -> Context.MAIN;
+            case "article" -> Context.ARTICLE;
+            case "dialog", "alertdialog" -> Context.DIALOG;
+            default -> 0;
+        };
+    }
+
+    private static int itemTypeContext(String t) {
+        if (t.contains("comment")
+                || t.contains("answer")
+                || t.contains("question")
+                || t.contains("posting")) {
+            return Context.ITEM_POST;
+        }
+        if (t.contains("product") || t.contains("offer")) {
+            return Context.ITEM_PRODUCT;
+        }
+        if (t.contains("article") || t.contains("blogposting")) {
+            return Context.ITEM_ARTICLE;
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,172 @@
+package dev.linkcrawl.crawl.extract.content;
+
+import dev.linkcrawl.crawl.extract.content.Blocks.Block;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.nodes.Element;
+
+/**
+ * How much text, link text and paragraph weight each element holds, summed from the blocks inside
+ * it, and the element whose paragraphs weigh most once its link density is taken off (the container
+ * Readability would pick): a page's densest run of prose.
+ */
+final class TextDensity {
+
+    /** Blocks shorter than this (characters) are not paragraphs when weighing: 25. */
+    static final int MIN_PARAGRAPH_CHARS = 25;
+
+    /** Ancestor levels a paragraph lends weight to (Readability's 5). */
+    static final int LEVELS = 5;
+
+    /** Sums over the blocks inside one element. */
+    static final class Totals {
+        int chars;
+        int linkChars;
+        int blocks;
+        double weight;
+
+        /** The first and last block inside: blocks are in document order, so all between are. */
+        int firstBlock = -1;
+
+        int lastBlock = -1;
+
+        boolean holds(int block) {
+            return block >= firstBlock && block <= lastBlock;
+        }
+
+        double linkDensity() {
+            return chars == 0 ? 0 : (double) linkChars / chars;
+        }
+    }
+
+    private final Map<Element, Totals> totals;
+    private final Element body;
+    private final Element best;
+
+    private TextDensity(Map<Element, Totals> totals, Element body, Element best) {
+        this.totals = totals;
+        this.body = body;
+        this.best = best;
+    }
+
+    static TextDensity of(Blocks.Page page) {
+        Map<Element, Totals> totals = new IdentityHashMap<>();
+        Element body = page.body();
+        List<Block> blocks = page.blocks();
+        // The ancestors of the previous block, body first: consecutive blocks share most of them,
+        // so only the new part of each chain is looked up.
+        List<Element> chain = new java.util.ArrayList<>();
+        List<Totals> chainTotals = new java.util.ArrayList<>();
+        Map<Element, Integer> chainIndex = new IdentityHashMap<>();
+        List<Element> fresh = new java.util.ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
+            fresh.clear();
+            int keep = 0;
+            for (Element e = b.owner(); e != null; e = e.parent()) {
+                Integer at = chainIndex.get(e);
+                if (at != null) {
+                    keep = at + 1;
+                    break;
+                }
+                fresh.add(e);
+                if (e == body) {
+                    break;
+                }
+            }
+            while (chain.size() > keep) {
+                chainIndex.remove(chain.remove(chain.size() - 1));
+                chainTotals.remove(chainTotals.size() - 1);
+            }
+            for (int f = fresh.size() - 1; f >= 0; f--) {
+                Element e = fresh.get(f);
+                Totals t = totals.get(e);
+                if (t == null) {
+                    t = new Totals();
+                    t.firstBlock = i;
+                    totals.put(e, t);
+                }
+                chainIndex.put(e, chain.size());
+                chain.add(e);
+                chainTotals.add(t);
+            }
+            double weight = paragraphWeight(b);
+            for (int at = chain.size() - 1, level = 0; at >= 0; at--, level++) {
+                Totals t = chainTotals.get(at);
+                t.lastBlock = i;
+                t.chars += b.chars();
+                t.linkChars += b.linkChars();
+                t.blocks++;
+                if (weight > 0 && level >= 1 && level <= LEVELS) {
+                    // Readability's damping: parent, grandparent / 2, then / 3 per level
+                    t.weight += weight / (level == 1 ? 1 : level == 2 ? 2 : (level - 1) * 3);
+                }
+            }
+        }
+        Element best = null;
+        Totals bestTotals = null;
+        double bestScore = 0;
+        for (Map.Entry<Element, Totals> e : totals.entrySet()) {
+            Totals t = e.getValue();
+            double s = t.weight * (1 - t.linkDensity());
+            if (s > bestScore || (bestTotals != null && s == bestScore && before(t, bestTotals))) {
+                bestScore = s;
+                best = e.getKey();
+                bestTotals = t;
+            }
+        }
+        return new TextDensity(totals, body, best);
+    }
+
+    /**
+     * A paragraph's weight: 1, plus its commas (at most 10), plus one per 100 chars (at most 3).
+     */
+    private static double paragraphWeight(Block b) {
+        String tag = b.owner().normalName();
+        boolean heading =
+                tag.length() == 2 && tag.charAt(0) == 'h' && Character.isDigit(tag.charAt(1));
+        if (b.chars() < MIN_PARAGRAPH_CHARS || b.linkChars() * 2 >= b.chars() || heading) {
+            return 0;
+        }
+        int commas = 0;
+        String t = b.text();
+        for (int i = 0; i < t.length(); i++) {
+            if (t.charAt(i) == ',') {
+                commas++;
+            }
+        }
+        return 1 + Math.min(commas, 10) + Math.min(b.chars() / 100, 3);
+    }
+
+    /**
+     * The order ties are broken in, as map order is arbitrary: the element holding fewer blocks
+     * (the inner one), then the one starting earlier.
+     */
+    static boolean before(Totals a, Totals b) {
+        int spanA = a.lastBlock - a.firstBlock;
+        int spanB = b.lastBlock - b.firstBlock;
+        return spanA != spanB ? spanA < spanB : a.firstBlock < b.firstBlock;
+    }
+
+    /** The sums of every element that holds a block. */
+    java.util.Collection<Totals> all() {
+        return totals.values();
+    }
+
+    /** The sums of an element, or null when it holds no block. */
+    Totals of(Element el) {
+        return totals.get(el);
+    }
+
+    /** The sums of the whole body. */
+    Totals page() {
+        Totals t = totals.get(body);
+        return t == null ? new Totals() : t;
+    }
+
+    /** The densest container, or null when the page has no paragraph. */
+    Element best() {
+        return best;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.linkcrawl.crawl.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class DateReaderTest {
+
+    private final PageExtractor extractor = new PageExtractor();
+
+    private static final String BODY =
+            "<article><h1>Budget</h1><p>The council approved the new budget on Tuesday, after a"
+                    + " long debate about schools, roads and the library.</p></article>";
+
+    private Instant published(String head, String body, String url) {
+        return extractor
+                .extract("<html><head>" + head + "</head><body>" + body + "</body></html>", url)
+                .publishedAt();
+    }
+
+    @Test
+    void prefersArticlePublishedTimeToADateInTheAddress() {
+        assertThat(
+                        published(
+                                "<meta property=article:published_time"
+                                        + " content=2024-05-03T10:00:00Z>",
+                                BODY,
+                                "https://news.example/2023/01/02/budget"))
+                .isEqualTo(Instant.parse("2024-05-03T10:00:00Z"));
+    }
+
+    @Test
+    void readsDatePublishedFromJsonLd() {
+        assertThat(
+                        published(
+                                "<script type=application/ld+json>{\"@type\":\"NewsArticle\","
+                                        + "\"headline\":\"Budget\","
+                                        + "\"datePublished\":\"2024-06-01T08:30:00+02:00\"}"
+                                        + "</script>",
+                                BODY,
+                                "https://news.example/budget"))
+                .isEqualTo(Instant.parse("2024-06-01T06:30:00Z"));
+    }
+
+    @Test
+    void readsATimeElementsDatetime() {
+        assertThat(
+                        published(
+                                "",
+                                "<article><time datetime=2022-11-09>9 Nov</time>"
+                                        + BODY.substring("<article>".length()),
+                                "https://news.example/budget"))
+                .isEqualTo(Instant.parse("2022-11-09T00:00:00Z"));
+    }
+
+    @Test
+    void fallsBackToADateInTheAddress() {
+        assertThat(published("", BODY, "https://news.example/2016/05/26/budget"))
+                .isEqualTo(Instant.parse("2016-05-26T00:00:00Z"));
+    }
+
+    @Test
+    void readsNoPublishedDateOnAProductPage() throws java.io.IOException {
+        String html;
+        try (var in =
+                DateReaderTest.class.getResourceAsStream(
+                        "/dev/linkcrawl/crawl/extract/content/product-page.html")) {
+            html = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        html =
+                html.replace(
+                        "<meta property=\"og:type\" content=\"product\">",
+                        "<meta property=\"og:type\" content=\"product\">"
+                                + "<meta property=\"article:published_time\""
+                                + " content=\"2024-05-03T10:00:00Z\">");
+
+        ExtractedPage page = extractor.extract(html, "https://shop.example/packs/trailhead-30");
+
+        assertThat(page.pageType()).isEqualTo(dev.linkcrawl.index.PageType.PRODUCT);
+        assertThat(page.publishedAt()).isNull();
+    }
+
+    @Test
+    void findsNoDateWhereThePageHasNone() {
+        assertThat(published("", BODY, "https://news.example/budget")).isNull();
+    }
+}

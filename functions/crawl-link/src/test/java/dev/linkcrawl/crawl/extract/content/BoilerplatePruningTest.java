@@ -1,0 +1,55 @@
+package dev.linkcrawl.crawl.extract.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+class BoilerplatePruningTest {
+
+    private static List<String> keptOf(String body) {
+        Document doc = Jsoup.parse("<html><body>" + body + "</body></html>", "https://a.example/");
+        BlockTable table =
+                BlockTable.of(
+                        doc.body(), new PageHints("https://a.example/", null, Set.of(), null));
+        List<Integer> all = IntStream.range(0, table.size()).boxed().toList();
+        return BoilerplatePruning.prune(table, all).stream().map(table::text).toList();
+    }
+
+    @Test
+    void dropsTheLabelOfAShareBar() {
+        assertThat(
+                        keptOf(
+                                "<p>Some text of the article itself.</p>"
+                                        + "<div class=sharedaddy><h3>Like this:</h3></div>"))
+                .containsExactly("Some text of the article itself.");
+    }
+
+    @Test
+    void dropsTheButtonOfACookieNotice() {
+        assertThat(
+                        keptOf(
+                                "<p>Some text of the article itself.</p>"
+                                        + "<div id=cookie-banner><p>Accept all</p></div>"))
+                .containsExactly("Some text of the article itself.");
+    }
+
+    @Test
+    void keepsProseInsideABoxNamedForSharing() {
+        String prose =
+                "Sharing a link should never make the person who saved it wait for the page.";
+
+        assertThat(keptOf("<div class=share-story><p>" + prose + "</p></div>"))
+                .containsExactly(prose);
+    }
+
+    @Test
+    void keepsShortBlocksOutsideSuchBoxes() {
+        assertThat(keptOf("<h2>Specifications</h2><p>30 litres</p>"))
+                .containsExactly("Specifications", "30 litres");
+    }
+}
