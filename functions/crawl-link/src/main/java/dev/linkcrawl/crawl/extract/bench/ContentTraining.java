@@ -36,15 +36,8 @@ public final class ContentTraining {
     /** One page's blocks, rows and labels. */
     record PageData(WcxbCorpus.Page page, BlockTable table, int[] labels, double[] weights) {}
 
-    static final List<String> TYPE_CLASSES =
-            List.of(
-                    "article",
-                    "forum",
-                    "product",
-                    "collection",
-                    "listing",
-                    "documentation",
-                    "service");
+    /** The classes of the page-type model, in its order: WCXB's page types. */
+    static final List<String> TYPE_CLASSES = WcxbBenchmark.TYPES;
 
     public static void main(String[] args) throws IOException {
         Path corpus = Path.of("../shared/corpus");
