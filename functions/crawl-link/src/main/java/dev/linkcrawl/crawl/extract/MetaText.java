@@ -7,7 +7,7 @@ import org.jsoup.internal.StringUtil;
  * How metadata values are cleaned: entities decoded once more and whitespace collapsed, compared on
  * letters and digits only, relative URLs made absolute.
  */
-final class MetaText {
+public final class MetaText {
 
     private MetaText() {}
 
@@ -40,7 +40,8 @@ final class MetaText {
         return sb.toString();
     }
 
-    static String simplify(String s) {
+    /** The letters and digits of {@code s}, lower-cased: how two names are compared. */
+    public static String simplify(String s) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -1,5 +1,6 @@
 package dev.linkcrawl.crawl.extract.content;
 
+import dev.linkcrawl.crawl.extract.MetaText;
 import dev.linkcrawl.crawl.extract.content.Blocks.Block;
 import dev.linkcrawl.crawl.extract.content.TextDensity.Totals;
 import dev.linkcrawl.index.PageType;
@@ -98,7 +99,7 @@ final class BlockFeatures {
         Totals bestTotals = best == null ? null : density.of(best);
         int bestStart = -1;
         int bestEnd = -1;
-        String titleKey = title == null ? "" : simplify(title);
+        String titleKey = title == null ? "" : MetaText.simplify(title);
 
         float[][] rows = new float[blocks.size()][];
         int pageChars = page == null ? 0 : page.chars;
@@ -256,7 +257,7 @@ final class BlockFeatures {
                 break;
             }
         }
-        return simplify(t).equals(titleKey);
+        return MetaText.simplify(t).equals(titleKey);
     }
 
     /** A text that is an address or a machine timestamp ("2019-11-19T08:57:40+01:00"). */
@@ -308,16 +309,5 @@ final class BlockFeatures {
 
     private static float density(Totals t) {
         return t == null || t.chars == 0 ? 0 : (float) t.linkChars / t.chars;
-    }
-
-    static String simplify(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
-                sb.append(Character.toLowerCase(c));
-            }
-        }
-        return sb.toString();
     }
 }
