@@ -94,6 +94,9 @@ sealed interface Host {
                         UrlProblem.INVALID_HOST,
                         "a host label has 1 to 63 letters, digits, hyphens or underscores");
             }
+            if (!Punycode.isValidAceLabel(label)) {
+                throw new UrlRefusal(UrlProblem.INVALID_PUNYCODE);
+            }
         }
         return new Domain(name);
     }
@@ -101,7 +104,8 @@ sealed interface Host {
     /**
      * Lowercase ASCII; a name with any other character goes through {@link IDN#toASCII} first.
      * ASCII labels, {@code xn--} ones included, are kept as written: the JDK cannot verify IDNA
-     * 2008 labels such as {@code xn--fa-hia} (faß), and DNS judges them anyway.
+     * 2008 labels such as {@code xn--fa-hia} (faß), and DNS judges them anyway. {@link #parse}
+     * still refuses an {@code xn--} label that is not Punycode at all ({@link Punycode}).
      */
     private static String mapped(String raw) throws UrlRefusal {
         boolean ascii = true;

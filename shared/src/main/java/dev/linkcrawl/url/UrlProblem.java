@@ -16,6 +16,14 @@ public enum UrlProblem {
     MALFORMED(400, "malformed", "the URL cannot be parsed"),
     INVALID_HOST(400, "invalid_host", "the URL's host is not a valid host name or IP address"),
     INVALID_PORT(400, "invalid_port", "the URL's port is not a number from 1 to 65535"),
+    INVALID_PUNYCODE(
+            400,
+            "invalid_punycode",
+            "a host label starting with xn-- is not Punycode an IDN encoder could have written"),
+    REPLACEMENT_CHARACTER(
+            400,
+            "replacement_character",
+            "the URL holds U+FFFD, the mark of text decoded from bytes that were not UTF-8"),
     TOO_LONG(422, "too_long", "the URL is longer than 2048 characters"),
     BLOCKED_SCHEME(422, "blocked_scheme", "only http and https URLs can be saved"),
     CREDENTIALS(422, "credentials", "URLs with a user name or password are refused"),

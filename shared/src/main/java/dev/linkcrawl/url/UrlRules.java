@@ -12,6 +12,16 @@ final class UrlRules {
     /** The longest URL accepted, as written and once normalised, in characters. */
     static final int MAX_LENGTH = 2048;
 
+    /**
+     * U+FFFD REPLACEMENT CHARACTER: what a decoder writes for bytes that are not valid in the
+     * charset it assumed, so a URL holding it was garbled on its way (a page decoded as UTF-8 that
+     * was not); the site never meant it, and fetching it only finds a 404 or the wrong page.
+     */
+    private static final char REPLACEMENT_CHARACTER = '\ufffd';
+
+    /** U+FFFD once percent-encoded as UTF-8, as the normal form writes it (uppercase hex). */
+    private static final String ENCODED_REPLACEMENT_CHARACTER = "%EF%BF%BD";
+
     private UrlRules() {}
 
     /**
@@ -136,6 +146,9 @@ final class UrlRules {
         String path = UrlPath.normalise(parts.path());
         String query = parts.query() == null ? "" : UrlQuery.normalise(parts.query());
         Normalised url = new Normalised(parts.scheme(), host, port, path, query);
+        if (url.value().contains(ENCODED_REPLACEMENT_CHARACTER)) {
+            throw new UrlRefusal(UrlProblem.REPLACEMENT_CHARACTER);
+        }
         if (url.value().length() > MAX_LENGTH) {
             throw new UrlRefusal(
                     UrlProblem.TOO_LONG,
@@ -152,6 +165,9 @@ final class UrlRules {
             throw new UrlRefusal(UrlProblem.TOO_LONG);
         }
         UrlCharacters.requireAllowed(raw);
+        if (raw.indexOf(REPLACEMENT_CHARACTER) >= 0) {
+            throw new UrlRefusal(UrlProblem.REPLACEMENT_CHARACTER);
+        }
     }
 
     /**

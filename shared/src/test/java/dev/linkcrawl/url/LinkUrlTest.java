@@ -119,7 +119,9 @@ class LinkUrlTest {
                             NOT_ABSOLUTE,
                             MALFORMED,
                             INVALID_HOST,
-                            INVALID_PORT ->
+                            INVALID_PORT,
+                            INVALID_PUNYCODE,
+                            REPLACEMENT_CHARACTER ->
                             false;
                 };
 
