@@ -17,7 +17,12 @@ import java.nio.charset.StandardCharsets;
  * folding, English stemming, no stop words, so phrases and non-English text still match) with
  * offsets stored for fast highlighting; URLs are split at every non-alphanumeric character by
  * {@code link_url}, with an exact {@code .keyword}; {@code tags} are keywords compared
- * case-insensitively.
+ * case-insensitively. Every keyword a page or a user fills has {@code ignore_above: 8191}: a longer
+ * value stays in {@code _source} but is not indexed, where without it OpenSearch refuses the whole
+ * write once a term passes Lucene's 32,766 bytes ("immense term"); 8,191 characters of at most 4
+ * UTF-8 bytes each always fit. The keywords only the code fills ({@code id}, {@code owner}, {@code
+ * urlHash}, {@code status}, {@code failure.code}, {@code pageType}) have none: they are short, and
+ * a value silently left out of the index would hide a link from its owner.
  */
 final class LinkIndexMapping {
 

@@ -112,6 +112,26 @@ abstract class LinkIndexContract {
     }
 
     @Test
+    void storesKeywordValuesPastTheTermLimitOfTheIndex() {
+        // 40 KB in UTF-8, past Lucene's 32,766-byte term: a page's author meta can be that long.
+        String immense = "Ada Lovelace ".repeat(3_100);
+        LinkDocument document =
+                SampleDocuments.full("alice", SampleDocuments.CRAWLED_AT).toBuilder()
+                        .author(immense)
+                        .siteName(immense)
+                        .canonicalUrl("https://www.example.com/" + "a".repeat(40_000))
+                        .keywords(List.of(immense))
+                        .lang(immense)
+                        .contentType(immense)
+                        .build();
+        LinkId id = SampleDocuments.randomId();
+
+        assertThat(index().put(id, document)).isEqualTo(PutOutcome.WRITTEN);
+
+        assertThat(index().get("alice", id)).contains(document);
+    }
+
+    @Test
     void deletesTheOwnersDocument() {
         LinkId id = SampleDocuments.randomId();
         index().put(id, SampleDocuments.full("alice", SampleDocuments.CRAWLED_AT));
