@@ -50,6 +50,10 @@ import java.util.regex.Pattern;
  * @param extractionConfidence how complete the extractor judges {@link #text} to be, 0 to 1
  * @param tags the user's tags
  * @param note the user's note
+ * @param textTruncated whether {@link #text} was cut at its cap ({@link DocumentLimits#TEXT_BYTES},
+ *     1 MiB) or to keep a response within Lambda's limit; unlike {@link #truncated} (the body was
+ *     cut at the fetch size cap), it says the text shown is not the page's whole main text. {@link
+ *     #wordCount} still counts the whole main text
  */
 public record LinkDocument(
         String owner,
@@ -83,7 +87,8 @@ public record LinkDocument(
         PageType pageType,
         Double extractionConfidence,
         List<String> tags,
-        String note) {
+        String note,
+        Boolean textTruncated) {
 
     public LinkDocument {
         requireText(owner, "owner");
@@ -192,6 +197,7 @@ public record LinkDocument(
         private Double extractionConfidence;
         private List<String> tags = List.of();
         private String note;
+        private Boolean textTruncated;
 
         private Builder(String owner, String url, Status status, Instant crawledAt) {
             this.owner = owner;
@@ -233,6 +239,7 @@ public record LinkDocument(
             extractionConfidence = d.extractionConfidence;
             tags = d.tags;
             note = d.note;
+            textTruncated = d.textTruncated;
         }
 
         public Builder owner(String value) {
@@ -395,6 +402,11 @@ public record LinkDocument(
             return this;
         }
 
+        public Builder textTruncated(Boolean value) {
+            textTruncated = value;
+            return this;
+        }
+
         /**
          * The document.
          *
@@ -434,7 +446,8 @@ public record LinkDocument(
                     pageType,
                     extractionConfidence,
                     tags,
-                    note);
+                    note,
+                    textTruncated);
         }
     }
 

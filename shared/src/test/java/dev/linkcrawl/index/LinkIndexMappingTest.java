@@ -43,6 +43,30 @@ class LinkIndexMappingTest {
     }
 
     @Test
+    void ignoresKeywordValuesTooLongForOneTermInEveryFieldAPageOrUserFills() {
+        List<JsonNode> keywords =
+                List.of(
+                        properties.path("url").path("fields").path("keyword"),
+                        properties.path("finalUrl").path("fields").path("keyword"),
+                        properties.path("redirects").path("properties").path("url"),
+                        properties.path("contentType"),
+                        properties.path("siteName").path("fields").path("keyword"),
+                        properties.path("author").path("fields").path("keyword"),
+                        properties.path("lang"),
+                        properties.path("image"),
+                        properties.path("favicon"),
+                        properties.path("canonicalUrl"),
+                        properties.path("keywords"),
+                        properties.path("feeds"),
+                        properties.path("tags"));
+
+        // 8,191 characters of up to 4 UTF-8 bytes each stay within Lucene's 32,766-byte term.
+        assertThat(keywords)
+                .allSatisfy(
+                        field -> assertThat(field.path("ignore_above").asInt()).isEqualTo(8191));
+    }
+
+    @Test
     void refusesFieldsItDoesNotName() {
         assertThat(resource.path("mappings").path("dynamic").asText()).isEqualTo("strict");
     }

@@ -52,6 +52,7 @@ final class SampleDocuments {
                 .extractionConfidence(0.875)
                 .tags(List.of("Architecture", "postmortem"))
                 .note("read before the design review")
+                .textTruncated(false)
                 .build();
     }
 

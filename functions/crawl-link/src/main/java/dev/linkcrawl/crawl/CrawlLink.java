@@ -7,6 +7,7 @@ import dev.linkcrawl.crawl.fetch.FetchOutcome;
 import dev.linkcrawl.crawl.fetch.PageFetcher;
 import dev.linkcrawl.crawl.fetch.Preemption;
 import dev.linkcrawl.crawl.fetch.Redirect;
+import dev.linkcrawl.index.DocumentLimits;
 import dev.linkcrawl.index.LinkDocument;
 import dev.linkcrawl.index.LinkIndex;
 import dev.linkcrawl.index.LinkIndexException;
@@ -184,6 +185,9 @@ public final class CrawlLink {
                 }
             }
         }
+        // Whatever the page held, no value may make the index refuse the write or a read pass
+        // Lambda's response limit.
+        document = DocumentLimits.cap(document);
         long indexStarted = nanoTime.getAsLong();
         Outcome outcome;
         try {
@@ -261,6 +265,7 @@ public final class CrawlLink {
                         .wordCount(extracted.wordCount())
                         .pageType(extracted.pageType())
                         .extractionConfidence(extracted.extractionConfidence())
+                        .textTruncated(false)
                         .build();
             }
             case FetchOutcome.NotHtml other ->

@@ -7,6 +7,7 @@ import dev.linkcrawl.crawl.extract.PageExtractor;
 import dev.linkcrawl.crawl.fetch.FailureCode;
 import dev.linkcrawl.crawl.fetch.FetchOutcome;
 import dev.linkcrawl.crawl.fetch.Redirect;
+import dev.linkcrawl.index.DocumentLimits;
 import dev.linkcrawl.index.LinkDocument;
 import dev.linkcrawl.index.LinkIndexException;
 import dev.linkcrawl.link.CrawlMessage;
@@ -268,6 +269,44 @@ class CrawlLinkTest {
         assertThat(document.bytes()).isEqualTo(12_345);
         assertThat(document.title()).isEqualTo("paper.pdf");
         assertThat(document.text()).isNull();
+    }
+
+    @Test
+    void pageWithAFortyKilobyteAuthorIsIndexedWithTheAuthorCappedAtTwoKibibytes() {
+        CrawlMessage message = message("https://example.com/slow");
+        String html = ARTICLE.replace("Ada Lovelace", "Ada Lovelace ".repeat(3_100).strip());
+
+        var outcome = crawl(url -> page(url, html), message, 1);
+
+        assertThat(outcome)
+                .isEqualTo(new CrawlLink.Outcome.Indexed(LinkDocument.Status.CRAWLED, null));
+        assertThat(stored(message).author().getBytes(StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(DocumentLimits.FIELD_BYTES);
+    }
+
+    @Test
+    void mainTextOverOneMebibyteIsCutAndMarkedTextTruncated() {
+        CrawlMessage message = message("https://example.com/slow");
+        String paragraph = "<p>\"Quoted\" words, one \"after\" another; and more of them.</p>";
+        String html =
+                "<html><body><article>" + paragraph.repeat(40_000) + "</article></body></html>";
+
+        crawl(url -> page(url, html), message, 1);
+
+        LinkDocument document = stored(message);
+        assertThat(document.text().getBytes(StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(DocumentLimits.TEXT_BYTES);
+        assertThat(document.textTruncated()).isTrue();
+        assertThat(document.truncated()).isFalse();
+    }
+
+    @Test
+    void pageWhoseTextFitsSaysItsTextIsWhole() {
+        CrawlMessage message = message("https://example.com/slow");
+
+        crawl(url -> page(url, ARTICLE), message, 1);
+
+        assertThat(stored(message).textTruncated()).isFalse();
     }
 
     @Test
