@@ -204,9 +204,45 @@ public final class CrawlLink {
                 outcome = outcomeOf(document);
             }
         } catch (LinkIndexException e) {
-            outcome = new Outcome.Redeliver("index unavailable: " + e.reason());
+            outcome =
+                    e.reason() == LinkIndexException.Reason.REJECTED
+                            ? refused(message, crawledAt, e)
+                            : new Outcome.Redeliver("index unavailable: " + e.reason());
         }
         return new Result(outcome, new Stages(fetch, extract, Optional.of(since(indexStarted))));
+    }
+
+    /**
+     * The index refused this link's document (a 400 or 413: a mapping conflict, a term or document
+     * too large). The same document would be refused on every delivery, so instead of five
+     * deliveries and a dead-letter entry the link gets a minimal {@code failed} document, which
+     * holds nothing from the page ({@link FailureCode#INDEX_REJECTED}), and the message is done. A
+     * page crawled before is kept, as after any failed attempt. Only when the index refuses even
+     * that document (its mapping is broken for every link) does the message go on to the
+     * dead-letter queue, where an operator sees it.
+     */
+    private Outcome refused(CrawlMessage message, Instant crawledAt, LinkIndexException e) {
+        LinkDocument minimal =
+                failed(
+                                message,
+                                crawledAt,
+                                FailureCode.INDEX_REJECTED,
+                                "the search index refused this page's document (HTTP "
+                                        + e.httpStatus()
+                                        + ")",
+                                false)
+                        .build();
+        try {
+            if (crawledBefore(message, crawledAt)) {
+                return new Outcome.Kept(minimal.failure().code());
+            }
+            index.put(message.id(), minimal);
+            return outcomeOf(minimal);
+        } catch (LinkIndexException again) {
+            return new Outcome.Redeliver(
+                    "index refused the document, then failed on its minimal one: "
+                            + again.reason());
+        }
     }
 
     /** Whether the index holds a page of this link crawled before {@code attemptAt}. */

@@ -9,7 +9,12 @@ import dev.linkcrawl.crawl.fetch.FetchOutcome;
 import dev.linkcrawl.crawl.fetch.Redirect;
 import dev.linkcrawl.index.DocumentLimits;
 import dev.linkcrawl.index.LinkDocument;
+import dev.linkcrawl.index.LinkIndex;
 import dev.linkcrawl.index.LinkIndexException;
+import dev.linkcrawl.index.LinkPage;
+import dev.linkcrawl.index.LinkQuery;
+import dev.linkcrawl.index.PutOutcome;
+import dev.linkcrawl.index.RecrawlCandidate;
 import dev.linkcrawl.link.CrawlMessage;
 import dev.linkcrawl.link.CrawlSource;
 import dev.linkcrawl.link.LinkId;
@@ -27,6 +32,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -310,6 +316,53 @@ class CrawlLinkTest {
     }
 
     @Test
+    void pageTheIndexRefusesBecomesAMinimalFailedDocumentAndIsAcknowledged() {
+        CrawlMessage message = message("https://example.com/slow");
+
+        var outcome = crawlInto(refusingCrawledPages(), url -> page(url, ARTICLE), message);
+
+        assertThat(outcome)
+                .isEqualTo(
+                        new CrawlLink.Outcome.Indexed(
+                                LinkDocument.Status.FAILED, "index_rejected"));
+        LinkDocument document = stored(message);
+        assertThat(document.failure().code()).isEqualTo("index_rejected");
+        assertThat(document.failure().retryable()).isFalse();
+        assertThat(document.title()).isNull();
+        assertThat(document.tags()).containsExactly("reading");
+        assertThat(document.note()).isEqualTo("later");
+    }
+
+    @Test
+    void pageTheIndexRefusesNeverReplacesThePageCrawledBefore() {
+        CrawlMessage message = message("https://example.com/slow");
+        LinkDocument before = crawledYesterday(message);
+
+        var outcome = crawlInto(refusingCrawledPages(), url -> page(url, ARTICLE), message);
+
+        assertThat(outcome).isEqualTo(new CrawlLink.Outcome.Kept("index_rejected"));
+        assertThat(stored(message)).isEqualTo(before);
+    }
+
+    @Test
+    void indexThatRefusesEvenTheMinimalDocumentIsRedeliveredToReachTheDeadLetterQueue() {
+        index.failWith(LinkIndexException.Reason.REJECTED);
+
+        var outcome = crawl(url -> page(url, ARTICLE), message("https://example.com/slow"), 1);
+
+        assertThat(outcome).isInstanceOf(CrawlLink.Outcome.Redeliver.class);
+    }
+
+    @Test
+    void indexThatDeniesTheFunctionIsRedeliveredNotRecordedAsThePagesFault() {
+        index.failWith(LinkIndexException.Reason.DENIED);
+
+        var outcome = crawl(url -> page(url, ARTICLE), message("https://example.com/slow"), 1);
+
+        assertThat(outcome).isInstanceOf(CrawlLink.Outcome.Redeliver.class);
+    }
+
+    @Test
     void indexOutageIsRedelivered() {
         index.failWith(LinkIndexException.Reason.UNREACHABLE);
 
@@ -422,6 +475,65 @@ class CrawlLinkTest {
                 UrlPolicy.DEFAULT,
                 Clock.fixed(NOW, ZoneOffset.UTC),
                 5);
+    }
+
+    private CrawlLink.Outcome crawlInto(
+            LinkIndex into, Function<LinkUrl, FetchOutcome> script, CrawlMessage message) {
+        return new CrawlLink(
+                        new ScriptedFetcher(script),
+                        new PageExtractor(),
+                        into,
+                        UrlPolicy.DEFAULT,
+                        Clock.fixed(NOW, ZoneOffset.UTC),
+                        5)
+                .crawl(message, 1, NOW.plusSeconds(15))
+                .outcome();
+    }
+
+    /**
+     * {@link #index}, except that it refuses every crawled page with a 400, as OpenSearch refuses a
+     * document its mapping cannot take.
+     */
+    private LinkIndex refusingCrawledPages() {
+        return new LinkIndex() {
+            @Override
+            public void ensureIndex() {
+                index.ensureIndex();
+            }
+
+            @Override
+            public PutOutcome put(LinkId id, LinkDocument document) {
+                if (document.status() == LinkDocument.Status.CRAWLED) {
+                    throw new LinkIndexException(
+                            LinkIndexException.Reason.REJECTED,
+                            400,
+                            "put " + id + " failed: 400 mapper_parsing_exception",
+                            null);
+                }
+                return index.put(id, document);
+            }
+
+            @Override
+            public Optional<LinkDocument> get(String owner, LinkId id) {
+                return index.get(owner, id);
+            }
+
+            @Override
+            public boolean delete(String owner, LinkId id) {
+                return index.delete(owner, id);
+            }
+
+            @Override
+            public LinkPage search(LinkQuery query) {
+                return index.search(query);
+            }
+
+            @Override
+            public int forEachDueForRecrawl(
+                    Instant crawledBefore, int limit, Consumer<RecrawlCandidate> visitor) {
+                return index.forEachDueForRecrawl(crawledBefore, limit, visitor);
+            }
+        };
     }
 
     /** Stores the page of {@code message} as a crawl a day before {@code NOW} left it. */

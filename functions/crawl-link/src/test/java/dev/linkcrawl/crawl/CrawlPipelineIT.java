@@ -3,6 +3,8 @@ package dev.linkcrawl.crawl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.linkcrawl.config.Settings;
 import dev.linkcrawl.index.LinkDocument;
@@ -18,6 +20,9 @@ import dev.linkcrawl.testing.backend.TestOpenSearchExtension;
 import dev.linkcrawl.testing.backend.TestSqs;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -50,6 +55,8 @@ class CrawlPipelineIT {
             """;
 
     private static final AtomicInteger INDEX_NUMBER = new AtomicInteger();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String MAPPING_RESOURCE = "/dev/linkcrawl/index/links-mapping.json";
 
     private final TestOpenSearch openSearch;
     private final CrawlMessageCodec codec = new CrawlMessageCodec();
@@ -61,6 +68,7 @@ class CrawlPipelineIT {
     private QueueDriver driver;
     private String pageUrl;
     private final AtomicBoolean gone = new AtomicBoolean();
+    private final String indexName = "crawl-it-" + INDEX_NUMBER.incrementAndGet();
 
     CrawlPipelineIT(TestOpenSearch openSearch) {
         this.openSearch = openSearch;
@@ -109,7 +117,7 @@ class CrawlPipelineIT {
                                 "OPENSEARCH_AUTH",
                                 openSearch.authSetting(),
                                 "INDEX_NAME",
-                                "crawl-it-" + INDEX_NUMBER.incrementAndGet(),
+                                indexName,
                                 "ALLOWED_PRIVATE_HOSTS",
                                 "127.0.0.1:" + port,
                                 "FETCH_DEADLINE_MS",
@@ -208,6 +216,38 @@ class CrawlPipelineIT {
         assertThat(document.status()).isEqualTo(LinkDocument.Status.FAILED);
         assertThat(document.failure().code()).isEqualTo("blocked_address");
         assertThat(document.failure().retryable()).isFalse();
+    }
+
+    @Test
+    void pageTheIndexRefusesBecomesAFailedDocumentAndNeverReachesTheDeadLetterQueue()
+            throws Exception {
+        // An index whose mapping refuses this page's document (an author that is no number), as
+        // an index created by an older mapping might: OpenSearch answers 400 for this one page.
+        ObjectNode body =
+                (ObjectNode) JSON.readTree(getClass().getResourceAsStream(MAPPING_RESOURCE));
+        ((ObjectNode) body.path("mappings").path("properties"))
+                .putObject("author")
+                .put("type", "integer");
+        HttpResponse<String> created =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                openSearch.endpoint().resolve("/" + indexName))
+                                        .header("Content-Type", "application/json")
+                                        .PUT(HttpRequest.BodyPublishers.ofString(body.toString()))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        CrawlMessage message = send(pageUrl);
+
+        driver.drain(20_000);
+
+        LinkDocument document = index.get("alice", message.id()).orElseThrow();
+        assertThat(document.status()).isEqualTo(LinkDocument.Status.FAILED);
+        assertThat(document.failure().code()).isEqualTo("index_rejected");
+        assertThat(document.failure().retryable()).isFalse();
+        assertThat(document.tags()).containsExactly("ops");
+        assertThat(receiveAll(deadLetterUrl)).isEmpty();
     }
 
     private CrawlMessage send(String url) {

@@ -59,6 +59,12 @@ public enum FailureCode {
     /** An I/O error that fits no other code; retried, since nothing says it is permanent. */
     IO_ERROR(true),
     /**
+     * The search index refused the link's document (a 400 or 413 from OpenSearch: a mapping
+     * conflict, an immense term, a document too large). Found when indexing, not by the fetcher;
+     * not retried, since every delivery would send the same document.
+     */
+    INDEX_REJECTED(false),
+    /**
      * The crawl stopped to give its slot back: its owner already ran its share of crawls (never
      * written as a document; the link is put back for later).
      */
