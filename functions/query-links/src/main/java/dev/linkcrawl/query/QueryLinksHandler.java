@@ -13,12 +13,14 @@ import dev.linkcrawl.api.Caller;
 import dev.linkcrawl.api.Problem;
 import dev.linkcrawl.api.ProblemType;
 import dev.linkcrawl.config.Settings;
+import dev.linkcrawl.index.DocumentLimits;
 import dev.linkcrawl.index.LinkDocument;
 import dev.linkcrawl.index.LinkDocumentCodec;
 import dev.linkcrawl.index.LinkHit;
 import dev.linkcrawl.index.LinkIndex;
 import dev.linkcrawl.index.LinkIndexException;
 import dev.linkcrawl.index.LinkPage;
+import dev.linkcrawl.index.LinkQuery;
 import dev.linkcrawl.index.OpenSearchLinkIndex;
 import dev.linkcrawl.link.LinkId;
 import dev.linkcrawl.prime.SnapStartPriming;
@@ -51,6 +53,12 @@ public final class QueryLinksHandler
     static final Duration INDEX_READ_TIMEOUT = Duration.ofSeconds(3);
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /**
+     * The longest highlight of one field a result shows: 64 Ki characters. A capped title (2 KiB)
+     * stays well within it even with every character HTML-escaped and marked.
+     */
+    static final int MAX_HIGHLIGHT_CHARS = 64 * 1024;
 
     /** Saved links are personal: no shared cache may keep them. */
     private static final Map<String, String> PRIVATE = Map.of("Cache-Control", "private, no-store");
@@ -134,7 +142,9 @@ public final class QueryLinksHandler
             return ApiResponses.problem(NOT_FOUND);
         }
         ObjectNode body = MAPPER.createObjectNode().put("id", id.get().value());
-        body.setAll((ObjectNode) tree(codec.toJson(document.get())));
+        // Capped again for documents written before the crawl capped them.
+        body.setAll((ObjectNode) tree(codec.toJson(DocumentLimits.cap(document.get()))));
+        ResponseBudget.fitText(body);
         return ApiResponses.json(200, body.toString(), PRIVATE);
     }
 
@@ -152,26 +162,55 @@ public final class QueryLinksHandler
             case SearchParameters.Result.Invalid invalid -> ApiResponses.problem(invalid.problem());
             case SearchParameters.Result.Valid valid -> {
                 SearchParameters parameters = valid.parameters();
-                LinkPage page = index.search(parameters.toQuery(owner));
-                yield ApiResponses.json(
-                        200, pageJson(page, parameters.fingerprint()).toString(), PRIVATE);
+                LinkQuery query = parameters.toQuery(owner);
+                String body = pageJson(index.search(query), parameters.fingerprint());
+                while (!ResponseBudget.fits(body) && query.size() > 1) {
+                    // Fewer links whose cursor continues after the last one shown: the client pages
+                    // on and loses nothing. Only pages of links with the longest fields of the most
+                    // escaped characters come here.
+                    query = query.withSize(Math.max(1, Math.min(query.size() - 1, fitting(body))));
+                    body = pageJson(index.search(query), parameters.fingerprint());
+                }
+                yield ApiResponses.json(200, body, PRIVATE);
             }
         };
     }
 
-    private static ObjectNode pageJson(LinkPage page, String fingerprint) {
+    /** How many of the items of {@code body}, a page's JSON, fit the budget together. */
+    private static int fitting(String body) {
+        long used = ResponseBudget.envelopeBytes("{\"items\":[],\"next\":\"\"}") + 1_024;
+        int count = 0;
+        for (JsonNode item : tree(body).path("items")) {
+            used += ResponseBudget.envelopeBytes(item.toString()) + 1;
+            if (used > ResponseBudget.BODY_BYTES) {
+                break;
+            }
+            count++;
+        }
+        return count;
+    }
+
+    /**
+     * A page as JSON. A result never carries the main text, only highlighted passages of it; its
+     * fields are capped like a document's ({@link DocumentLimits}), for links crawled before the
+     * caps, and a highlight longer than {@value #MAX_HIGHLIGHT_CHARS} characters is left out (the
+     * field itself is shown), so one link always fits a response.
+     */
+    private static String pageJson(LinkPage page, String fingerprint) {
         ObjectNode body = MAPPER.createObjectNode();
         ArrayNode items = body.putArray("items");
         for (LinkHit hit : page.hits()) {
             ObjectNode item = items.addObject();
             item.put("id", hit.id().value())
                     .put("url", hit.url())
-                    .put("finalUrl", hit.finalUrl())
-                    .put("title", hit.title())
-                    .put("description", hit.description())
-                    .put("siteName", hit.siteName())
-                    .put("image", hit.image())
-                    .put("favicon", hit.favicon())
+                    .put("finalUrl", url(hit.finalUrl()))
+                    .put("title", DocumentLimits.cut(hit.title(), DocumentLimits.FIELD_BYTES))
+                    .put(
+                            "description",
+                            DocumentLimits.cut(hit.description(), DocumentLimits.FIELD_BYTES))
+                    .put("siteName", DocumentLimits.cut(hit.siteName(), DocumentLimits.FIELD_BYTES))
+                    .put("image", url(hit.image()))
+                    .put("favicon", url(hit.favicon()))
                     .put("status", hit.status().name().toLowerCase(Locale.ROOT))
                     .put("pageType", hit.pageType() == null ? null : hit.pageType().label())
                     .put("crawledAt", hit.crawledAt().toString());
@@ -179,11 +218,22 @@ public final class QueryLinksHandler
             ObjectNode highlight = item.putObject("highlight");
             hit.highlight()
                     .forEach(
-                            (field, fragments) ->
-                                    fragments.forEach(highlight.putArray(field)::add));
+                            (field, fragments) -> {
+                                if (fragments.stream().mapToInt(String::length).sum()
+                                        <= MAX_HIGHLIGHT_CHARS) {
+                                    fragments.forEach(highlight.putArray(field)::add);
+                                }
+                            });
         }
         body.put("next", page.next().map(key -> PageCursor.encode(key, fingerprint)).orElse(null));
-        return body;
+        return body.toString();
+    }
+
+    /** A URL within {@link DocumentLimits#URL_BYTES}, else none: a cut URL names another page. */
+    private static String url(String value) {
+        return value == null || DocumentLimits.cut(value, DocumentLimits.URL_BYTES).equals(value)
+                ? value
+                : null;
     }
 
     private static JsonNode tree(String json) {

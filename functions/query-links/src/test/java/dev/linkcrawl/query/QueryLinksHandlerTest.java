@@ -368,4 +368,129 @@ class QueryLinksHandlerTest {
 
         assertThat(handle(event).getStatusCode()).isEqualTo(404);
     }
+
+    // --- responses within Lambda's 6 MB limit (issue 15) -------------------------------------
+
+    /** The whole proxy response as the Lambda runtime writes it, in bytes. */
+    private static int responseBytes(APIGatewayV2HTTPResponse response) throws Exception {
+        return JSON.writeValueAsBytes(response).length;
+    }
+
+    /** A link whose every page-filled field is at its cap, written in characters JSON escapes. */
+    private static LinkDocument hostile(String url, String escaped, String text) {
+        // "zeppelin " first, so a search finds the link and highlights the whole field.
+        String field = "zeppelin " + escaped.repeat((2_048 - 9) / escaped.length());
+        String pageUrl = url + "?" + "q".repeat(2_000);
+        return LinkDocument.builder(
+                        SavedLinks.SAMPLE_OWNER,
+                        url,
+                        LinkDocument.Status.CRAWLED,
+                        SavedLinks.CRAWLED_AT)
+                .finalUrl(pageUrl)
+                .canonicalUrl(pageUrl)
+                .image(pageUrl)
+                .favicon(pageUrl)
+                .title(field)
+                .description(field)
+                .siteName(field)
+                .author(field)
+                .keywords(java.util.Collections.nCopies(64, escaped.repeat(256 / escaped.length())))
+                .feeds(java.util.Collections.nCopies(16, pageUrl))
+                .text(text)
+                .tags(java.util.Collections.nCopies(32, "t".repeat(64)))
+                .note(escaped.repeat(4_096 / escaped.length()))
+                .build();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "quotes, '\"'",
+        "backslashes, '\\'",
+        "control characters, '\u0001'",
+        "mixed, '\"\\\u0001<&é'"
+    })
+    void getOfAPageOfTheMostEscapedCharactersStaysUnderLambdasLimit(String kind, String escaped)
+            throws Exception {
+        LinkId id = new LinkId("%032x".formatted(kind.hashCode() & 0xffff));
+        index.put(
+                id,
+                hostile(
+                        "https://example.com/" + kind.replace(' ', '-'),
+                        escaped,
+                        escaped.repeat(1_048_576 / escaped.length())));
+
+        APIGatewayV2HTTPResponse response =
+                handle(Requests.get(SavedLinks.SAMPLE_OWNER, id.value()));
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(responseBytes(response)).isLessThan(6_000_000);
+    }
+
+    @Test
+    void getOfADocumentWrittenBeforeTheCapsStaysUnderLambdasLimit() throws Exception {
+        // 4.5 MB of quote-heavy text, as the index held it before the crawl capped the text.
+        LinkId id = new LinkId("%032x".formatted(45));
+        index.put(
+                id,
+                hostile(
+                        "https://example.com/quotes",
+                        "\"",
+                        "\"Quoted,\" she said. ".repeat(220_000)));
+
+        APIGatewayV2HTTPResponse response =
+                handle(Requests.get(SavedLinks.SAMPLE_OWNER, id.value()));
+
+        assertThat(responseBytes(response)).isLessThan(6_000_000);
+        JsonNode body = body(response);
+        assertThat(body.path("textTruncated").asBoolean()).isTrue();
+        assertThat(body.path("text").asText()).startsWith("\"Quoted,\" she said.");
+    }
+
+    @Test
+    void getOfAPageThatFitsShowsItsWholeText() throws Exception {
+        LinkId id = new LinkId("%032x".formatted(46));
+        String text = "\"Quoted,\" she said. ".repeat(10_000);
+        index.put(id, hostile("https://example.com/fits", "a", text));
+
+        JsonNode body = body(handle(Requests.get(SavedLinks.SAMPLE_OWNER, id.value())));
+
+        assertThat(body.path("text").asText()).isEqualTo(text);
+        assertThat(body.has("textTruncated")).isFalse();
+    }
+
+    @Test
+    void listOfAHundredLinksOfTheMostEscapedCharactersStaysUnderTheLimitAndPagesOnWithoutLoss()
+            throws Exception {
+        java.util.Set<String> expected = new java.util.HashSet<>();
+        for (int i = 0; i < 100; i++) {
+            LinkId id = new LinkId("%032x".formatted(1_000 + i));
+            index.put(id, hostile("https://example.com/" + i, "\u0001", "text"));
+            expected.add(id.value());
+        }
+
+        java.util.List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int largest = 0;
+        do {
+            APIGatewayV2HTTPResponse response =
+                    handle(
+                            search(
+                                    "q=zeppelin&size=100"
+                                            + (cursor == null ? "" : "&cursor=" + cursor)));
+            largest = Math.max(largest, responseBytes(response));
+            JsonNode body = body(response);
+            body.path("items").forEach(item -> seen.add(item.path("id").asText()));
+            cursor = body.path("next").isNull() ? null : body.path("next").asText();
+        } while (cursor != null);
+
+        assertThat(largest).isLessThan(6_000_000);
+        assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void listItemsNeverCarryTheText() throws Exception {
+        JsonNode items = body(handle(search("size=100"))).path("items");
+
+        assertThat(items).isNotEmpty().allSatisfy(item -> assertThat(item.has("text")).isFalse());
+    }
 }
