@@ -1,5 +1,7 @@
 package dev.linkcrawl.crawl;
 
+import dev.linkcrawl.crawl.extract.ExtractBudget;
+import dev.linkcrawl.crawl.extract.ExtractBudgetExceededException;
 import dev.linkcrawl.crawl.extract.ExtractedPage;
 import dev.linkcrawl.crawl.extract.PageExtractor;
 import dev.linkcrawl.crawl.fetch.FailureCode;
@@ -39,6 +41,21 @@ public final class CrawlLink {
     private final Clock clock;
     private final int maxReceives;
     private final LongSupplier nanoTime;
+    private final Duration extractBudget;
+
+    /**
+     * How long parsing and extracting one page may take: 5 seconds. The worst adversarial 5 MiB
+     * page measured (a table of 500,000 cells, {@code HostileMarkupBench}) took about 5 s on one
+     * core; ordinary pages take milliseconds.
+     */
+    static final Duration EXTRACT_BUDGET = Duration.ofSeconds(5);
+
+    /**
+     * How far past the fetch deadline extraction may run: 2 seconds of the 5 the handler keeps back
+     * after the fetch ({@code INDEXING_MARGIN}), so an index write (2 s to connect, 3 s to answer
+     * at most, usually milliseconds) still fits before the function's timeout.
+     */
+    static final Duration EXTRACT_AFTER_FETCH_DEADLINE = Duration.ofSeconds(2);
 
     /**
      * @param maxReceives the queue's {@code maxReceiveCount} (default 5): the delivery with this
@@ -63,7 +80,21 @@ public final class CrawlLink {
             Clock clock,
             int maxReceives,
             LongSupplier nanoTime) {
+        this(fetcher, extractor, index, policy, clock, maxReceives, nanoTime, EXTRACT_BUDGET);
+    }
+
+    /** With its own extraction budget (tests pass a budget that has run out). */
+    CrawlLink(
+            PageFetcher fetcher,
+            PageExtractor extractor,
+            LinkIndex index,
+            UrlPolicy policy,
+            Clock clock,
+            int maxReceives,
+            LongSupplier nanoTime,
+            Duration extractBudget) {
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        this.extractBudget = Objects.requireNonNull(extractBudget, "extractBudget");
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
         this.extractor = Objects.requireNonNull(extractor, "extractor");
         this.index = Objects.requireNonNull(index, "index");
@@ -179,7 +210,7 @@ public final class CrawlLink {
                             new Outcome.Redeliver("transient fetch failure", failure.retryAfter()),
                             new Stages(fetch, extract, Optional.empty()));
                 }
-                document = document(message, crawledAt, fetched);
+                document = document(message, crawledAt, fetched, deadline);
                 if (fetched instanceof FetchOutcome.Page) {
                     extract = Optional.of(since(extractStarted));
                 }
@@ -267,10 +298,48 @@ public final class CrawlLink {
         return Duration.ofNanos(nanoTime.getAsLong() - started);
     }
 
-    private LinkDocument document(CrawlMessage message, Instant crawledAt, FetchOutcome fetched) {
+    /**
+     * The time parsing and extracting may take: {@code budget}, but never past {@link
+     * #EXTRACT_AFTER_FETCH_DEADLINE} after the fetch deadline; zero when that has passed.
+     */
+    static Duration extractBudget(Duration budget, Instant now, Instant fetchDeadline) {
+        Duration left = Duration.between(now, fetchDeadline.plus(EXTRACT_AFTER_FETCH_DEADLINE));
+        if (left.isNegative()) {
+            return Duration.ZERO;
+        }
+        return left.compareTo(budget) < 0 ? left : budget;
+    }
+
+    private LinkDocument document(
+            CrawlMessage message, Instant crawledAt, FetchOutcome fetched, Instant deadline) {
         return switch (fetched) {
             case FetchOutcome.Page page -> {
-                ExtractedPage extracted = extractor.extract(page.html(), page.finalUrl().value());
+                ExtractedPage extracted;
+                try {
+                    extracted =
+                            extractor.extract(
+                                    page.html(),
+                                    page.finalUrl().value(),
+                                    ExtractBudget.of(
+                                            extractBudget(
+                                                    extractBudget, clock.instant(), deadline)));
+                } catch (ExtractBudgetExceededException e) {
+                    // The same page costs the same on every delivery: recorded, not retried.
+                    yield failed(
+                                    message,
+                                    crawledAt,
+                                    FailureCode.EXTRACT_BUDGET,
+                                    e.getMessage(),
+                                    false)
+                            .finalUrl(page.finalUrl().value())
+                            .redirects(redirects(page.redirects()))
+                            .httpStatus(page.status())
+                            .contentType(page.contentType())
+                            .bytes(page.bytes())
+                            .truncated(page.truncated())
+                            .fetchMs(page.fetchMs())
+                            .build();
+                }
                 LinkDocument.Builder builder =
                         base(message, crawledAt, LinkDocument.Status.CRAWLED)
                                 .finalUrl(page.finalUrl().value())

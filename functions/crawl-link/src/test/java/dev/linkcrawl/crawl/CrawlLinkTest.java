@@ -363,6 +363,47 @@ class CrawlLinkTest {
     }
 
     @Test
+    void pageThatRunsPastTheExtractBudgetBecomesAFailedDocumentAndIsAcknowledged() {
+        CrawlMessage message = message("https://example.com/slow");
+        CrawlLink noTimeToExtract =
+                new CrawlLink(
+                        new ScriptedFetcher(url -> page(url, ARTICLE)),
+                        new PageExtractor(),
+                        index,
+                        UrlPolicy.DEFAULT,
+                        Clock.fixed(NOW, ZoneOffset.UTC),
+                        5,
+                        System::nanoTime,
+                        Duration.ZERO);
+
+        var outcome = noTimeToExtract.crawl(message, 1, NOW.plusSeconds(15)).outcome();
+
+        assertThat(outcome)
+                .isEqualTo(
+                        new CrawlLink.Outcome.Indexed(
+                                LinkDocument.Status.FAILED, "extract_budget"));
+        LinkDocument document = stored(message);
+        assertThat(document.failure().retryable()).isFalse();
+        assertThat(document.httpStatus()).isEqualTo(200);
+        assertThat(document.finalUrl()).isEqualTo("https://example.com/slow");
+        assertThat(document.title()).isNull();
+    }
+
+    @Test
+    void extractionGetsItsWholeBudgetWhenTheFetchEndedEarly() {
+        assertThat(CrawlLink.extractBudget(Duration.ofSeconds(5), NOW, NOW.plusSeconds(10)))
+                .isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void extractionEndsTwoSecondsAfterTheFetchDeadlineSoIndexingKeepsItsTime() {
+        assertThat(CrawlLink.extractBudget(Duration.ofSeconds(5), NOW, NOW.plusSeconds(1)))
+                .isEqualTo(Duration.ofSeconds(3));
+        assertThat(CrawlLink.extractBudget(Duration.ofSeconds(5), NOW, NOW.minusSeconds(9)))
+                .isEqualTo(Duration.ZERO);
+    }
+
+    @Test
     void indexOutageIsRedelivered() {
         index.failWith(LinkIndexException.Reason.UNREACHABLE);
 

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.parser.Parser;
 
 /**
  * Reads an {@link ExtractedPage} from HTML: pure, no network, no state between calls.
@@ -28,23 +28,44 @@ public final class PageExtractor {
 
     /** Parses {@code html} with {@code url} as its base and extracts it. */
     public ExtractedPage extract(String html, String url) {
+        return extract(html, url, ExtractBudget.unlimited());
+    }
+
+    /**
+     * Parses {@code html} with {@code url} as its base and extracts it within {@code budget}.
+     *
+     * @throws ExtractBudgetExceededException if the parse and extraction run past {@code budget}
+     */
+    public ExtractedPage extract(String html, String url, ExtractBudget budget) {
         Objects.requireNonNull(html, "html");
         Objects.requireNonNull(url, "url");
-        Document doc = Jsoup.parse(html, url);
-        return read(doc, url, html);
+        Objects.requireNonNull(budget, "budget");
+        // The same parse as Jsoup.parse(html, url), reading through the budget's checks.
+        Document doc = Parser.htmlParser().parseInput(budget.reader(html), url);
+        budget.check();
+        return read(doc, url, html, budget);
     }
 
     /** Extracts an already parsed document, whose base URI is the page URL. */
     public ExtractedPage extract(Document doc) {
         Objects.requireNonNull(doc, "doc");
         // No step modifies the tree, so no defensive copy is needed.
-        return read(doc, doc.location(), null);
+        return read(doc, doc.location(), null, ExtractBudget.unlimited());
     }
 
-    private ExtractedPage read(Document doc, String url, String html) {
+    private ExtractedPage read(Document doc, String url, String html, ExtractBudget budget) {
         // the body's elements reach the signals through the main-content walk: one walk, not two
         PageSignals s = PageSignals.outsideBody(doc);
-        MainContent.Result main = MainContent.of(doc.body(), s::visit, () -> hints(s, url));
+        MainContent.Result main =
+                MainContent.of(
+                        doc.body(),
+                        element -> {
+                            s.visit(element);
+                            budget.tick();
+                        },
+                        () -> hints(s, url),
+                        budget::check);
+        budget.check();
         String base = doc.baseUri().isEmpty() ? url : doc.baseUri();
         Map<String, Object> entity = JsonLd.mainEntity(s);
 

@@ -65,6 +65,12 @@ public enum FailureCode {
      */
     INDEX_REJECTED(false),
     /**
+     * Parsing and extracting the page ran past its budget (5 seconds, and never past 2 seconds
+     * after the fetch deadline): hostile or enormous markup. Found by extraction; not retried,
+     * since the same page costs the same.
+     */
+    EXTRACT_BUDGET(false),
+    /**
      * The crawl stopped to give its slot back: its owner already ran its share of crawls (never
      * written as a document; the link is put back for later).
      */

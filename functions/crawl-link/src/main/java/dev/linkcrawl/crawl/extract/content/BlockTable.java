@@ -38,10 +38,22 @@ public final class BlockTable {
             Element body,
             java.util.function.Consumer<Element> everyElement,
             java.util.function.Supplier<PageHints> supplied) {
+        return of(body, everyElement, supplied, () -> {});
+    }
+
+    /** Like the above, running {@code checkpoint} between its steps. */
+    static BlockTable of(
+            Element body,
+            java.util.function.Consumer<Element> everyElement,
+            java.util.function.Supplier<PageHints> supplied,
+            Runnable checkpoint) {
         Blocks.Page page = Blocks.of(body, everyElement);
+        checkpoint.run();
         PageHints hints = supplied.get();
         TextDensity density = TextDensity.of(page);
+        checkpoint.run();
         int[] repeated = Repetition.ofBlocks(page);
+        checkpoint.run();
         return new BlockTable(
                 page,
                 density,

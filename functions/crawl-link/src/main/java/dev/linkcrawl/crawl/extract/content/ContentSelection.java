@@ -34,10 +34,21 @@ final class ContentSelection {
 
     private ContentSelection() {}
 
+    /** Blocks judged between two checkpoints: 1,024. */
+    static final int BLOCKS_PER_CHECKPOINT = 1024;
+
     static Selection select(BlockTable table) {
+        return select(table, () -> {});
+    }
+
+    /** Like {@link #select(BlockTable)}, running {@code checkpoint} every 1,024 blocks judged. */
+    static Selection select(BlockTable table, Runnable checkpoint) {
         int n = table.size();
         double[] first = new double[n];
         for (int i = 0; i < n; i++) {
+            if (i % BLOCKS_PER_CHECKPOINT == 0) {
+                checkpoint.run();
+            }
             first[i] = Models.FIRST_LOOK.probability(table.row(i));
         }
         boolean[] unsure = new boolean[n];
@@ -47,7 +58,11 @@ final class ContentSelection {
         float[][] rows = ContextFeatures.rows(table, first, unsure);
         double[] p = new double[n];
         double best = 0;
+        checkpoint.run();
         for (int i = 0; i < n; i++) {
+            if (i % BLOCKS_PER_CHECKPOINT == 0) {
+                checkpoint.run();
+            }
             p[i] = unsure[i] ? Models.SECOND_LOOK.probability(rows[i]) : first[i];
             best = Math.max(best, p[i]);
         }

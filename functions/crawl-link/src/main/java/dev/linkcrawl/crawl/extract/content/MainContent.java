@@ -49,14 +49,32 @@ public final class MainContent {
             Element body,
             java.util.function.Consumer<Element> everyElement,
             java.util.function.Supplier<PageHints> hints) {
+        return of(body, everyElement, hints, () -> {});
+    }
+
+    /**
+     * Like {@link #of(Element, java.util.function.Consumer, java.util.function.Supplier)}, running
+     * {@code checkpoint} between the steps and every {@value
+     * ContentSelection#BLOCKS_PER_CHECKPOINT} blocks inside content selection; a checkpoint that
+     * throws stops the extraction (a budget).
+     */
+    public static Result of(
+            Element body,
+            java.util.function.Consumer<Element> everyElement,
+            java.util.function.Supplier<PageHints> hints,
+            Runnable checkpoint) {
         if (body == null) {
             return new Result("", PageType.OTHER, 0, 0, 0, null, null);
         }
-        BlockTable table = BlockTable.of(body, everyElement, hints);
+        BlockTable table = BlockTable.of(body, everyElement, hints, checkpoint);
+        checkpoint.run();
         PageTypeRecognition.Recognised type = PageTypeRecognition.recognise(table);
         table.setType(type.type());
-        ContentSelection.Selection selected = ContentSelection.select(table);
+        checkpoint.run();
+        ContentSelection.Selection selected = ContentSelection.select(table, checkpoint);
+        checkpoint.run();
         List<Integer> kept = BoilerplatePruning.prune(table, selected.kept());
+        checkpoint.run();
         return new Result(
                 TextRendering.render(table, kept),
                 type.type(),
