@@ -44,11 +44,13 @@ public final class CrawlLink {
     private final Duration extractBudget;
 
     /**
-     * How long parsing and extracting one page may take: 5 seconds. Ordinary pages take
-     * milliseconds; of the adversarial 5 MiB pages of {@code HostileMarkupBench}, one element with
-     * a million attributes took 3.4 s and a table of 500,000 cells 4.8 to 15 s (its worst with a 1
-     * GiB heap on a busy machine), which the budget turns into an {@code extract_budget} failure
-     * instead of an invocation that runs out of time.
+     * How much CPU time parsing and extracting one page may take: 5 seconds (and never past {@link
+     * #EXTRACT_AFTER_FETCH_DEADLINE} on the clock). CPU time, so that crawls running beside each
+     * other (as on the dev stack, or a busy machine) do not spend one another's budget. Ordinary
+     * pages take milliseconds; of the adversarial 5 MiB pages of {@code HostileMarkupBench}, one
+     * element with a million attributes took 3.4 s and a table of 500,000 cells 4.8 to 15 s (its
+     * worst with a 1 GiB heap on a busy machine), which the budget turns into an {@code
+     * extract_budget} failure instead of an invocation that runs out of time.
      */
     static final Duration EXTRACT_BUDGET = Duration.ofSeconds(5);
 
@@ -301,15 +303,12 @@ public final class CrawlLink {
     }
 
     /**
-     * The time parsing and extracting may take: {@code budget}, but never past {@link
+     * How long parsing and extracting may run on the clock: until {@link
      * #EXTRACT_AFTER_FETCH_DEADLINE} after the fetch deadline; zero when that has passed.
      */
-    static Duration extractBudget(Duration budget, Instant now, Instant fetchDeadline) {
+    static Duration untilPastFetchDeadline(Instant now, Instant fetchDeadline) {
         Duration left = Duration.between(now, fetchDeadline.plus(EXTRACT_AFTER_FETCH_DEADLINE));
-        if (left.isNegative()) {
-            return Duration.ZERO;
-        }
-        return left.compareTo(budget) < 0 ? left : budget;
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     private LinkDocument document(
@@ -323,8 +322,8 @@ public final class CrawlLink {
                                     page.html(),
                                     page.finalUrl().value(),
                                     ExtractBudget.of(
-                                            extractBudget(
-                                                    extractBudget, clock.instant(), deadline)));
+                                            extractBudget,
+                                            untilPastFetchDeadline(clock.instant(), deadline)));
                 } catch (ExtractBudgetExceededException e) {
                     // The same page costs the same on every delivery: recorded, not retried.
                     yield failed(

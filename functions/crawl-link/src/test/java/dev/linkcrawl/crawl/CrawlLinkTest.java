@@ -390,16 +390,14 @@ class CrawlLinkTest {
     }
 
     @Test
-    void extractionGetsItsWholeBudgetWhenTheFetchEndedEarly() {
-        assertThat(CrawlLink.extractBudget(Duration.ofSeconds(5), NOW, NOW.plusSeconds(10)))
-                .isEqualTo(Duration.ofSeconds(5));
+    void extractionRunsUntilTwoSecondsAfterTheFetchDeadlineSoIndexingKeepsItsTime() {
+        assertThat(CrawlLink.untilPastFetchDeadline(NOW, NOW.plusSeconds(1)))
+                .isEqualTo(Duration.ofSeconds(3));
     }
 
     @Test
-    void extractionEndsTwoSecondsAfterTheFetchDeadlineSoIndexingKeepsItsTime() {
-        assertThat(CrawlLink.extractBudget(Duration.ofSeconds(5), NOW, NOW.plusSeconds(1)))
-                .isEqualTo(Duration.ofSeconds(3));
-        assertThat(CrawlLink.extractBudget(Duration.ofSeconds(5), NOW, NOW.minusSeconds(9)))
+    void extractionHasNoTimeOnceTheFetchDeadlineIsLongPast() {
+        assertThat(CrawlLink.untilPastFetchDeadline(NOW, NOW.minusSeconds(9)))
                 .isEqualTo(Duration.ZERO);
     }
 

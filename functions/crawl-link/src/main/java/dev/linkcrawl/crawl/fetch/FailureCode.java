@@ -65,9 +65,9 @@ public enum FailureCode {
      */
     INDEX_REJECTED(false),
     /**
-     * Parsing and extracting the page ran past its budget (5 seconds, and never past 2 seconds
-     * after the fetch deadline): hostile or enormous markup. Found by extraction; not retried,
-     * since the same page costs the same.
+     * Parsing and extracting the page ran past its budget (5 seconds of CPU time, and never past 2
+     * seconds after the fetch deadline): hostile or enormous markup. Found by extraction; not
+     * retried, since the same page costs the same.
      */
     EXTRACT_BUDGET(false),
     /**

@@ -28,6 +28,24 @@ class ExtractBudgetTest {
     }
 
     @Test
+    void countsOnlyTheCpuTimeTheExtractionSpendsNotTimeSpentWaiting() throws Exception {
+        ExtractBudget budget = ExtractBudget.of(Duration.ofMillis(200), Duration.ofSeconds(30));
+
+        Thread.sleep(400);
+
+        budget.check();
+    }
+
+    @Test
+    void stopsAtTheDeadlineEvenWithCpuTimeLeft() throws Exception {
+        ExtractBudget budget = ExtractBudget.of(Duration.ofSeconds(30), Duration.ofMillis(50));
+
+        Thread.sleep(100);
+
+        assertThatThrownBy(budget::check).isInstanceOf(ExtractBudgetExceededException.class);
+    }
+
+    @Test
     void stopsTheHugeTableWellBeforeItsExtractionEnds() {
         // Unbudgeted, this table takes seconds; a budget of 200 ms stops it within a step or two.
         String html = HostileMarkup.HUGE_TABLE.html();
