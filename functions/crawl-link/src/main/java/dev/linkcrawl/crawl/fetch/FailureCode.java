@@ -65,7 +65,7 @@ public enum FailureCode {
      */
     INDEX_REJECTED(false),
     /**
-     * Parsing and extracting the page ran past its budget (5 seconds of CPU time, and never past 2
+     * Parsing and extracting the page ran past its budget (10 seconds of CPU time, and never past 2
      * seconds after the fetch deadline): hostile or enormous markup. Found by extraction; not
      * retried, since the same page costs the same.
      */

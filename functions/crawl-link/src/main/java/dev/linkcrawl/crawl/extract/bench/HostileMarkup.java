@@ -55,6 +55,17 @@ public enum HostileMarkup {
             return page("<table>" + row.repeat(2_000) + "</table>");
         }
     },
+    /** 4.5 MB of quote-heavy paragraphs, 90,000 of them: text JSON escapes, in many blocks. */
+    QUOTE_HEAVY_PARAGRAPHS {
+        @Override
+        public String html() {
+            return page(
+                    "<article>"
+                            + "<p>\"Quoted,\" she said, \"and \\\"quoted\\\" again.\"</p>\n"
+                                    .repeat(90_000)
+                            + "</article>");
+        }
+    },
     /** 5 MiB of words in one text node. */
     ENORMOUS_TEXT_NODE {
         @Override
