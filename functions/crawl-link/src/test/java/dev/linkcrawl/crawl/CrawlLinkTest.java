@@ -167,7 +167,47 @@ class CrawlLinkTest {
         var outcome = crawl(url -> failed(url, FailureCode.HTTP_STATUS, false, 404), message, 1);
 
         assertThat(outcome).isEqualTo(new CrawlLink.Outcome.Kept("http_status"));
-        assertThat(stored(message)).isEqualTo(before);
+        assertThat(stored(message))
+                .usingRecursiveComparison()
+                .comparingOnlyFields("title", "text", "status", "crawledAt")
+                .isEqualTo(before);
+    }
+
+    @Test
+    void failedRecrawlRecordsTheAttemptAndTheResavesTagsAndNote() {
+        CrawlMessage message = message("https://example.com/slow");
+        crawledYesterday(message);
+
+        crawl(url -> failed(url, FailureCode.HTTP_STATUS, false, 404), message, 1);
+
+        LinkDocument kept = stored(message);
+        assertThat(kept.lastAttemptAt()).isEqualTo(NOW);
+        assertThat(kept.lastFailure().code()).isEqualTo("http_status");
+        assertThat(kept.tags()).isEqualTo(message.tags());
+        assertThat(kept.note()).isEqualTo(message.note());
+    }
+
+    @Test
+    void everyWrittenDocumentIsItsOwnLastAttempt() {
+        CrawlMessage message = message("https://example.com/gone");
+
+        crawl(url -> failed(url, FailureCode.HTTP_STATUS, false, 410), message, 1);
+
+        assertThat(stored(message).lastAttemptAt()).isEqualTo(NOW);
+        assertThat(stored(message).lastFailure()).isNull();
+    }
+
+    @Test
+    void linkDeletedAfterItsSaveIsNotWrittenBack() {
+        CrawlMessage message = message("https://example.com/article");
+        crawledYesterday(message);
+        index.delete("alice", message.id());
+
+        var outcome = crawl(url -> page(url, ARTICLE), message, 2);
+
+        assertThat(outcome).isEqualTo(new CrawlLink.Outcome.Deleted());
+        assertThat(index.documents()).doesNotContainKey(message.id());
+        assertThat(index.deleted(message.id())).isTrue();
     }
 
     @Test
@@ -178,7 +218,11 @@ class CrawlLinkTest {
         var outcome = crawl(url -> failed(url, FailureCode.TIMEOUT, true, 0), message, 5);
 
         assertThat(outcome).isInstanceOf(CrawlLink.Outcome.Redeliver.class);
-        assertThat(stored(message)).isEqualTo(before);
+        assertThat(stored(message))
+                .usingRecursiveComparison()
+                .comparingOnlyFields("title", "text", "status", "crawledAt")
+                .isEqualTo(before);
+        assertThat(stored(message).lastFailure().code()).isEqualTo("timeout");
     }
 
     @Test
