@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  *
  * <p>Every component but {@link #owner}, {@link #url}, {@link #status} and {@link #crawledAt} may
  * be {@code null} (unknown, or not applicable to a failed crawl); list components are never {@code
- * null}, an absent list is empty. Build one with {@link #builder}.
+ * null}, an absent list is empty. {@link #crawledAt} is {@code null} exactly while the link is
+ * {@link Status#QUEUED} (saved, not crawled yet). Build one with {@link #builder}.
  *
  * @param owner the user who saved the link (the JWT {@code sub})
  * @param url the normalised URL the user submitted
@@ -30,7 +31,7 @@ import java.util.regex.Pattern;
  * @param truncated whether the body was cut at the size cap
  * @param fetchMs how long the whole fetch took
  * @param crawledAt when this crawl attempt ran; it orders crawls: an older one never replaces a
- *     newer one
+ *     newer one. Absent while the link is queued
  * @param submittedAt when the user submitted the link
  * @param title the page title
  * @param description the page summary
@@ -54,6 +55,10 @@ import java.util.regex.Pattern;
  *     1 MiB) or to keep a response within Lambda's limit; unlike {@link #truncated} (the body was
  *     cut at the fetch size cap), it says the text shown is not the page's whole main text. {@link
  *     #wordCount} still counts the whole main text
+ * @param lastAttemptAt when the link was last tried: the crawl time of this document, or later when
+ *     an attempt failed and the page crawled before was kept; the scheduled re-crawl goes by it
+ * @param lastFailure why the last attempt failed when it kept the page crawled before ({@code null}
+ *     when the last attempt is this document's crawl)
  */
 public record LinkDocument(
         String owner,
@@ -88,13 +93,18 @@ public record LinkDocument(
         Double extractionConfidence,
         List<String> tags,
         String note,
-        Boolean textTruncated) {
+        Boolean textTruncated,
+        Instant lastAttemptAt,
+        Failure lastFailure) {
 
     public LinkDocument {
         requireText(owner, "owner");
         requireText(url, "url");
         Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(crawledAt, "crawledAt");
+        if ((status == Status.QUEUED) != (crawledAt == null)) {
+            throw new IllegalArgumentException(
+                    "crawledAt is absent exactly while the link is queued");
+        }
         if ((status == Status.FAILED) != (failure != null)) {
             throw new IllegalArgumentException(
                     "a failure is present exactly when status is failed");
@@ -112,7 +122,10 @@ public record LinkDocument(
         tags = copyOf(tags, "tags");
     }
 
-    /** A document for {@code url} saved by {@code owner}, crawled at {@code crawledAt}. */
+    /**
+     * A document for {@code url} saved by {@code owner}, crawled at {@code crawledAt} ({@code null}
+     * for a {@link Status#QUEUED} one).
+     */
     public static Builder builder(String owner, String url, Status status, Instant crawledAt) {
         return new Builder(owner, url, status, crawledAt);
     }
@@ -122,8 +135,13 @@ public record LinkDocument(
         return new Builder(this);
     }
 
-    /** Whether a crawl produced content. Serialised in lowercase. */
+    /**
+     * Whether a crawl produced content, or the link still waits for its first crawl. Serialised in
+     * lowercase.
+     */
     public enum Status {
+        @JsonProperty("queued")
+        QUEUED,
         @JsonProperty("crawled")
         CRAWLED,
         @JsonProperty("failed")
@@ -198,6 +216,8 @@ public record LinkDocument(
         private List<String> tags = List.of();
         private String note;
         private Boolean textTruncated;
+        private Instant lastAttemptAt;
+        private Failure lastFailure;
 
         private Builder(String owner, String url, Status status, Instant crawledAt) {
             this.owner = owner;
@@ -240,6 +260,8 @@ public record LinkDocument(
             tags = d.tags;
             note = d.note;
             textTruncated = d.textTruncated;
+            lastAttemptAt = d.lastAttemptAt;
+            lastFailure = d.lastFailure;
         }
 
         public Builder owner(String value) {
@@ -407,6 +429,16 @@ public record LinkDocument(
             return this;
         }
 
+        public Builder lastAttemptAt(Instant value) {
+            lastAttemptAt = value;
+            return this;
+        }
+
+        public Builder lastFailure(Failure value) {
+            lastFailure = value;
+            return this;
+        }
+
         /**
          * The document.
          *
@@ -447,7 +479,9 @@ public record LinkDocument(
                     extractionConfidence,
                     tags,
                     note,
-                    textTruncated);
+                    textTruncated,
+                    lastAttemptAt,
+                    lastFailure);
         }
     }
 

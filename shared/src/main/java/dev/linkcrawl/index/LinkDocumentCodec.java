@@ -64,6 +64,10 @@ public final class LinkDocumentCodec {
         return mapper.valueToTree(document);
     }
 
+    JsonNode toTree(LinkDocument.Failure failure) {
+        return mapper.valueToTree(failure);
+    }
+
     LinkDocument fromTree(JsonNode tree) {
         try {
             return mapper.treeToValue(tree, LinkDocument.class);

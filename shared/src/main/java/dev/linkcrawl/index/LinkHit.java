@@ -11,7 +11,8 @@ import java.util.Objects;
 /**
  * One link in a page of search results: what a result list shows, not the whole document (the main
  * text can be megabytes; {@link LinkIndex#get} returns everything). Components other than {@link
- * #id}, {@link #url}, {@link #status}, {@link #crawledAt} and the collections may be {@code null}.
+ * #id}, {@link #url}, {@link #status} and the collections may be {@code null}; {@link #crawledAt}
+ * is {@code null} exactly while the link is queued.
  *
  * @param highlight per field ({@code title}, {@code description}, {@code text}), the passages that
  *     matched the search text, HTML-escaped, each match wrapped in {@code <mark>…</mark>}: safe to
@@ -36,7 +37,6 @@ public record LinkHit(
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(crawledAt, "crawledAt");
         tags = tags == null ? List.of() : List.copyOf(tags);
         Map<String, List<String>> copy = new LinkedHashMap<>();
         if (highlight != null) {

@@ -8,15 +8,19 @@ import java.util.Optional;
  * Where saved links are stored and found: the {@code links} index. Every read and delete is scoped
  * to an owner: another owner's link behaves exactly like a missing one.
  *
+ * <p>A deleted link leaves a tombstone (its id, owner and deletion time, nothing of the page) that
+ * no read returns: it keeps crawls of the deleted save (queued, in flight or retried) from writing
+ * the link back. Saving the link again after the deletion is a new save, which writes over it.
+ *
  * <p>Every method throws {@link LinkIndexException} when the index cannot answer; its {@link
  * LinkIndexException#retryable()} says whether trying again later can help.
  */
-public interface LinkIndex {
+public interface LinkIndex extends QueuedLinks {
 
     /**
      * Creates the index with its mapping if it does not exist yet. Idempotent, and safe when
-     * several callers race: an index that already exists counts as success. It does not change the
-     * mapping of an existing index.
+     * several callers race: an index that already exists counts as success. An index created by an
+     * older version gets the fields added since on the first write that needs them.
      */
     void ensureIndex();
 
@@ -25,16 +29,37 @@ public interface LinkIndex {
      * is already there: an older crawl never replaces a newer one, and storing the same crawl twice
      * leaves one document.
      *
-     * @return {@link PutOutcome#WRITTEN}, or {@link PutOutcome#STALE} when the stored document is
-     *     at least as new (that is success, not an error)
+     * <p>A link deleted after {@code document.submittedAt()} stays deleted: the document belongs to
+     * the save that was deleted.
+     *
+     * @param document a crawled or failed document (a queued one goes through {@link #putQueued})
+     * @return {@link PutOutcome#WRITTEN}, {@link PutOutcome#STALE} when the stored document is at
+     *     least as new, or {@link PutOutcome#DELETED} when the link was deleted after the document
+     *     was submitted (both are success, not an error)
      */
     PutOutcome put(LinkId id, LinkDocument document);
+
+    /**
+     * Records an attempt that failed and kept the page crawled before: the stored document's {@code
+     * lastAttemptAt} and {@code lastFailure} are set, and the save's {@code tags} and {@code note}
+     * replace the stored ones, so a re-save is never lost with a failed crawl. Nothing happens to a
+     * link that is not {@code owner}'s, not stored, or deleted.
+     *
+     * @return whether a document was changed
+     */
+    boolean recordAttempt(
+            String owner,
+            LinkId id,
+            Instant attemptedAt,
+            LinkDocument.Failure failure,
+            java.util.List<String> tags,
+            String note);
 
     /** The document stored under {@code id}, if there is one and {@code owner} owns it. */
     Optional<LinkDocument> get(String owner, LinkId id);
 
     /**
-     * Deletes the document stored under {@code id} if {@code owner} owns it.
+     * Deletes the document stored under {@code id} if {@code owner} owns it, leaving a tombstone.
      *
      * @return whether a document was deleted ({@code false} when there was none, or another
      *     owner's)
@@ -53,10 +78,12 @@ public interface LinkIndex {
     LinkPage search(LinkQuery query);
 
     /**
-     * Visits the links due for a re-crawl, of every owner: those crawled before {@code
-     * crawledBefore}, and those whose last crawl failed with {@code retryable: true}. Oldest crawl
-     * first, each link once, at most {@code limit} of them; the scan reads one consistent view of
-     * the index (a point in time), so links written meanwhile neither repeat nor shift the pages.
+     * Visits the links due for a re-crawl, of every owner: those last attempted ({@code
+     * lastAttemptAt}, or {@code crawledAt} where a document has none) before {@code crawledBefore},
+     * and those whose last crawl failed with {@code retryable: true}. Least recently attempted
+     * first, each link once, at most {@code limit} of them; queued and deleted links never; the
+     * scan reads one consistent view of the index (a point in time), so links written meanwhile
+     * neither repeat nor shift the pages.
      *
      * @return how many links were visited
      */

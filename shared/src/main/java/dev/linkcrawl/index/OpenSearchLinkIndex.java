@@ -2,6 +2,7 @@ package dev.linkcrawl.index;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkcrawl.config.Settings;
 import dev.linkcrawl.link.LinkId;
@@ -9,6 +10,7 @@ import jakarta.json.stream.JsonParser;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +30,7 @@ import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.Result;
+import org.opensearch.client.opensearch._types.Script;
 import org.opensearch.client.opensearch._types.SortOptions;
 import org.opensearch.client.opensearch._types.SortOrder;
 import org.opensearch.client.opensearch._types.VersionType;
@@ -37,6 +40,7 @@ import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.GetResponse;
 import org.opensearch.client.opensearch.core.SearchRequest;
 import org.opensearch.client.opensearch.core.SearchResponse;
+import org.opensearch.client.opensearch.core.UpdateResponse;
 import org.opensearch.client.opensearch.core.search.Highlight;
 import org.opensearch.client.opensearch.core.search.HighlighterEncoder;
 import org.opensearch.client.opensearch.core.search.Hit;
@@ -84,6 +88,7 @@ public final class OpenSearchLinkIndex implements LinkIndex, AutoCloseable {
     private static final String ALREADY_EXISTS = "resource_already_exists_exception";
     private static final String VERSION_CONFLICT = "version_conflict_engine_exception";
     private static final String INDEX_NOT_FOUND = "index_not_found_exception";
+    private static final String STRICT_MAPPING = "strict_dynamic_mapping_exception";
 
     /**
      * The fields search text is matched against, with their weights: a word in the title counts
@@ -134,6 +139,10 @@ public final class OpenSearchLinkIndex implements LinkIndex, AutoCloseable {
     private final SdkHttpClient httpClient;
     private final String indexName;
     private final LinkDocumentCodec codec;
+
+    /** Dates tombstones; the crawls it orders them against run on other machines' clocks. */
+    private final Clock clock = Clock.systemUTC();
+
     private volatile boolean indexEnsured;
 
     OpenSearchLinkIndex(
@@ -298,10 +307,39 @@ public final class OpenSearchLinkIndex implements LinkIndex, AutoCloseable {
         }
     }
 
+    /** A write OpenSearch can refuse for a field an older mapping lacks. */
+    private interface Write<T> {
+        T send() throws IOException;
+    }
+
+    /**
+     * Sends {@code write}; when the index was created by an older version and refuses a field added
+     * since ({@code dynamic: strict}), puts the mapping's fields on it and sends it once more. Done
+     * on refusal rather than on every cold start: parsing the mapping into the client's model costs
+     * a cold start hundreds of milliseconds, and it is needed once per upgrade.
+     */
+    private <T> T withNewFields(Write<T> write) throws IOException {
+        try {
+            return write.send();
+        } catch (OpenSearchException e) {
+            if (!STRICT_MAPPING.equals(e.error().type())) {
+                throw e;
+            }
+        }
+        JsonpMapper mapper = client._transport().jsonpMapper();
+        JsonNode tree = new ObjectMapper().readTree(LinkIndexMapping.json());
+        TypeMapping mappings = parse(tree.get("mappings"), TypeMapping._DESERIALIZER, mapper);
+        client.indices().putMapping(m -> m.index(indexName).properties(mappings.properties()));
+        return write.send();
+    }
+
     @Override
     public PutOutcome put(LinkId id, LinkDocument document) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(document, "document");
+        if (document.status() == LinkDocument.Status.QUEUED) {
+            throw new IllegalArgumentException("a queued document goes through putQueued");
+        }
         long version = document.crawledAt().toEpochMilli();
         if (version < 0) {
             throw new IllegalArgumentException("crawledAt is before 1970");
@@ -309,16 +347,27 @@ public final class OpenSearchLinkIndex implements LinkIndex, AutoCloseable {
         if (!indexEnsured) {
             ensureIndex();
         }
+        // A crawl that started before the deletion meets the tombstone's higher version below; one
+        // that started after it (a retry, a re-crawl) is stopped here.
+        Optional<Instant> deletedAt =
+                fetch(id, List.of("status", "deletedAt")).flatMap(OpenSearchLinkIndex::deletedAt);
+        if (deletedAt.isPresent()
+                && (document.submittedAt() == null
+                        || !document.submittedAt().isAfter(deletedAt.get()))) {
+            return PutOutcome.DELETED;
+        }
         ObjectNode source = codec.toTree(document);
         source.put("id", id.value());
         try {
-            client.index(
-                    i ->
-                            i.index(indexName)
-                                    .id(id.value())
-                                    .document(source)
-                                    .version(version)
-                                    .versionType(VersionType.External));
+            withNewFields(
+                    () ->
+                            client.index(
+                                    i ->
+                                            i.index(indexName)
+                                                    .id(id.value())
+                                                    .document(source)
+                                                    .version(version)
+                                                    .versionType(VersionType.External)));
             return PutOutcome.WRITTEN;
         } catch (OpenSearchException e) {
             if (e.status() == 409 && VERSION_CONFLICT.equals(e.error().type())) {
@@ -330,33 +379,194 @@ public final class OpenSearchLinkIndex implements LinkIndex, AutoCloseable {
         }
     }
 
+    /**
+     * Written only where no document is, or over a tombstone older than the save; {@code
+     * params.submittedAt} in epoch milliseconds.
+     */
+    static final String PUT_QUEUED =
+            """
+            if (ctx._source.isEmpty()) {
+              ctx._source.putAll(params.doc);
+            } else if (ctx._source.status == 'deleted'
+                && ZonedDateTime.parse(ctx._source.deletedAt).toInstant().toEpochMilli()
+                    < params.submittedAt) {
+              ctx._source.clear();
+              ctx._source.putAll(params.doc);
+            } else {
+              ctx.op = 'none';
+            }
+            """;
+
+    /** Changes only a crawled or failed document of {@code params.owner}. */
+    private static final String RECORD_ATTEMPT =
+            """
+            if (ctx._source.owner != params.owner
+                || ctx._source.status == 'deleted' || ctx._source.status == 'queued') {
+              ctx.op = 'none';
+            } else {
+              ctx._source.lastAttemptAt = params.lastAttemptAt;
+              ctx._source.lastFailure = params.lastFailure;
+              if (params.tags.isEmpty()) { ctx._source.remove('tags'); }
+              else { ctx._source.tags = params.tags; }
+              if (params.note == null) { ctx._source.remove('note'); }
+              else { ctx._source.note = params.note; }
+            }
+            """;
+
+    @Override
+    public boolean putQueued(LinkId id, LinkDocument queued) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(queued, "queued");
+        if (queued.status() != LinkDocument.Status.QUEUED || queued.submittedAt() == null) {
+            throw new IllegalArgumentException(
+                    "putQueued takes a queued document with its save time");
+        }
+        if (!indexEnsured) {
+            ensureIndex();
+        }
+        ObjectNode doc = codec.toTree(queued);
+        doc.put("id", id.value());
+        Map<String, JsonData> params =
+                Map.of(
+                        "doc", JsonData.of(doc),
+                        "submittedAt", JsonData.of(queued.submittedAt().toEpochMilli()));
+        try {
+            UpdateResponse<JsonNode> response =
+                    client.update(
+                            u ->
+                                    u.index(indexName)
+                                            .id(id.value())
+                                            .scriptedUpsert(true)
+                                            .upsert(JsonNodeFactory.instance.objectNode())
+                                            .script(script(PUT_QUEUED, params)),
+                            JsonNode.class);
+            return response.result() != Result.NoOp;
+        } catch (OpenSearchException e) {
+            throw failure("put queued " + id, e);
+        } catch (IOException | SdkException e) {
+            throw failure("put queued " + id, e);
+        }
+    }
+
+    @Override
+    public boolean recordAttempt(
+            String owner,
+            LinkId id,
+            Instant attemptedAt,
+            LinkDocument.Failure failure,
+            List<String> tags,
+            String note) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(attemptedAt, "attemptedAt");
+        Objects.requireNonNull(failure, "failure");
+        Objects.requireNonNull(tags, "tags");
+        Map<String, JsonData> params = new LinkedHashMap<>();
+        params.put("owner", JsonData.of(owner));
+        params.put("lastAttemptAt", JsonData.of(attemptedAt.toString()));
+        params.put("lastFailure", JsonData.of(codec.toTree(failure)));
+        params.put("tags", JsonData.of(List.copyOf(tags)));
+        if (note != null) {
+            params.put("note", JsonData.of(note));
+        }
+        try {
+            UpdateResponse<JsonNode> response =
+                    withNewFields(
+                            () ->
+                                    client.update(
+                                            u ->
+                                                    u.index(indexName)
+                                                            .id(id.value())
+                                                            .script(script(RECORD_ATTEMPT, params)),
+                                            JsonNode.class));
+            return response.result() == Result.Updated;
+        } catch (OpenSearchException e) {
+            if (e.status() == 404) {
+                return false;
+            }
+            throw failure("record an attempt on " + id, e);
+        } catch (IOException | SdkException e) {
+            throw failure("record an attempt on " + id, e);
+        }
+    }
+
+    private static Script script(String source, Map<String, JsonData> params) {
+        return Script.of(s -> s.inline(i -> i.source(source).params(params)));
+    }
+
     @Override
     public Optional<LinkDocument> get(String owner, LinkId id) {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(id, "id");
-        return fetch(id, false)
+        return fetch(id, List.of())
                 .filter(source -> owner.equals(source.path("owner").asText(null)))
+                .filter(source -> deletedAt(source).isEmpty())
                 .map(codec::fromTree);
     }
+
+    /** Tries this often when crawls keep writing between the read and the tombstone. */
+    private static final int DELETE_ATTEMPTS = 3;
 
     @Override
     public boolean delete(String owner, LinkId id) {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(id, "id");
-        boolean owned =
-                fetch(id, true)
-                        .filter(source -> owner.equals(source.path("owner").asText(null)))
-                        .isPresent();
-        if (!owned) {
-            return false;
+        // No ensureIndex: a missing index holds nothing to delete, and the API that deletes does
+        // not create indexes.
+        for (int attempt = 1; ; attempt++) {
+            GetResponse<ObjectNode> stored =
+                    getResponse(id, List.of("owner", "status", "deletedAt"));
+            if (stored == null
+                    || !stored.found()
+                    || stored.source() == null
+                    || !owner.equals(stored.source().path("owner").asText(null))
+                    || deletedAt(stored.source()).isPresent()) {
+                return false;
+            }
+            Instant now = clock.instant();
+            // Above the stored crawl's version, so a crawl in flight that started before now
+            // cannot write over the tombstone (its crawledAt is older).
+            long version = Math.max(now.toEpochMilli(), stored.version() + 1);
+            ObjectNode tombstone = codec.mapperCopy().createObjectNode();
+            tombstone.put("id", id.value());
+            tombstone.put("owner", owner);
+            tombstone.put("status", DELETED);
+            tombstone.put("deletedAt", now.toString());
+            try {
+                withNewFields(
+                        () ->
+                                client.index(
+                                        i ->
+                                                i.index(indexName)
+                                                        .id(id.value())
+                                                        .document(tombstone)
+                                                        .version(version)
+                                                        .versionType(VersionType.External)));
+                return true;
+            } catch (OpenSearchException e) {
+                if (e.status() == 409
+                        && VERSION_CONFLICT.equals(e.error().type())
+                        && attempt < DELETE_ATTEMPTS) {
+                    continue;
+                }
+                throw failure("delete " + id, e);
+            } catch (IOException | SdkException e) {
+                throw failure("delete " + id, e);
+            }
         }
-        try {
-            return client.delete(d -> d.index(indexName).id(id.value())).result() == Result.Deleted;
-        } catch (OpenSearchException e) {
-            throw failure("delete " + id, e);
-        } catch (IOException | SdkException e) {
-            throw failure("delete " + id, e);
+    }
+
+    /** The status of a tombstone; never a {@link LinkDocument.Status}. */
+    private static final String DELETED = "deleted";
+
+    /** When the link whose stored source this is was deleted, if it is a tombstone. */
+    private static Optional<Instant> deletedAt(JsonNode source) {
+        if (!DELETED.equals(source.path("status").asText(null))) {
+            return Optional.empty();
         }
+        JsonNode at = source.path("deletedAt");
+        // A tombstone without its time (never written so) counts as deleted at the beginning.
+        return Optional.of(at.isTextual() ? Instant.parse(at.asText()) : Instant.EPOCH);
     }
 
     @Override
@@ -396,8 +606,19 @@ public final class OpenSearchLinkIndex implements LinkIndex, AutoCloseable {
     /** How long the scan's point in time lives between two pages. */
     private static final String SCAN_KEEP_ALIVE = "2m";
 
+    /**
+     * Least recently attempted first; a document written before {@code lastAttemptAt} existed has
+     * not been attempted since, so it comes first, by crawl time.
+     */
     private static final List<SortOptions> OLDEST_FIRST =
             List.of(
+                    SortOptions.of(
+                            o ->
+                                    o.field(
+                                            f ->
+                                                    f.field("lastAttemptAt")
+                                                            .order(SortOrder.Asc)
+                                                            .missing(FieldValue.of("_first")))),
                     SortOptions.of(o -> o.field(f -> f.field("crawledAt").order(SortOrder.Asc))),
                     SortOptions.of(o -> o.field(f -> f.field("id").order(SortOrder.Asc))));
 
@@ -440,7 +661,21 @@ public final class OpenSearchLinkIndex implements LinkIndex, AutoCloseable {
     private int scan(
             String pitId, Instant crawledBefore, int limit, Consumer<RecrawlCandidate> visitor) {
         long before = crawledBefore.toEpochMilli();
-        Query stale = Query.of(q -> q.range(r -> r.field("crawledAt").lt(JsonData.of(before))));
+        // Queued links and tombstones have neither time, and are never failed: never due.
+        Query attemptedLongAgo =
+                Query.of(q -> q.range(r -> r.field("lastAttemptAt").lt(JsonData.of(before))));
+        Query crawledLongAgo =
+                Query.of(q -> q.range(r -> r.field("crawledAt").lt(JsonData.of(before))));
+        Query attemptRecorded = Query.of(q -> q.exists(e -> e.field("lastAttemptAt")));
+        Query staleBeforeAttempts =
+                Query.of(q -> q.bool(b -> b.filter(crawledLongAgo).mustNot(attemptRecorded)));
+        Query stale =
+                Query.of(
+                        q ->
+                                q.bool(
+                                        b ->
+                                                b.should(attemptedLongAgo, staleBeforeAttempts)
+                                                        .minimumShouldMatch("1")));
         Query retryable =
                 Query.of(q -> q.term(t -> t.field("failure.retryable").value(FieldValue.of(true))));
         Query failedRetryably =
@@ -528,7 +763,7 @@ public final class OpenSearchLinkIndex implements LinkIndex, AutoCloseable {
                         q ->
                                 q.bool(
                                         b -> {
-                                            b.filter(filters);
+                                            b.filter(filters).mustNot(term("status", DELETED));
                                             return text == null ? b : b.must(text);
                                         }));
         boolean relevance = query.text().isPresent();
@@ -540,8 +775,13 @@ public final class OpenSearchLinkIndex implements LinkIndex, AutoCloseable {
                                         o ->
                                                 o.field(
                                                         f ->
+                                                                // Queued links have no crawl
+                                                                // time yet: newest of all.
                                                                 f.field("crawledAt")
-                                                                        .order(SortOrder.Desc))),
+                                                                        .order(SortOrder.Desc)
+                                                                        .missing(
+                                                                                FieldValue.of(
+                                                                                        "_first")))),
                         SortOptions.of(o -> o.field(f -> f.field("id").order(SortOrder.Asc))));
         return SearchRequest.of(
                 s -> {
@@ -665,20 +905,26 @@ public final class OpenSearchLinkIndex implements LinkIndex, AutoCloseable {
         httpClient.close();
     }
 
-    /** The stored source under {@code id} (only its owner when {@code ownerOnly}), if any. */
-    private Optional<ObjectNode> fetch(LinkId id, boolean ownerOnly) {
+    /** The stored source under {@code id} ({@code fields} of it, or all if empty), if any. */
+    private Optional<ObjectNode> fetch(LinkId id, List<String> fields) {
+        GetResponse<ObjectNode> response = getResponse(id, fields);
+        return response != null && response.found()
+                ? Optional.ofNullable(response.source())
+                : Optional.empty();
+    }
+
+    /** The get response for {@code id}, or {@code null} when the index does not exist. */
+    private GetResponse<ObjectNode> getResponse(LinkId id, List<String> fields) {
         try {
-            GetResponse<ObjectNode> response =
-                    client.get(
-                            g -> {
-                                g.index(indexName).id(id.value());
-                                return ownerOnly ? g.sourceIncludes("owner") : g;
-                            },
-                            ObjectNode.class);
-            return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
+            return client.get(
+                    g -> {
+                        g.index(indexName).id(id.value());
+                        return fields.isEmpty() ? g : g.sourceIncludes(fields);
+                    },
+                    ObjectNode.class);
         } catch (OpenSearchException e) {
             if (INDEX_NOT_FOUND.equals(e.error().type())) {
-                return Optional.empty();
+                return null;
             }
             throw failure("get " + id, e);
         } catch (IOException | SdkException e) {

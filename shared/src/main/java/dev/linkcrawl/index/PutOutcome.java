@@ -5,5 +5,7 @@ public enum PutOutcome {
     /** The document is stored. */
     WRITTEN,
     /** A document crawled at the same time or later was already stored, and is kept. */
-    STALE
+    STALE,
+    /** The link was deleted after the document's save; the deletion stands. */
+    DELETED
 }

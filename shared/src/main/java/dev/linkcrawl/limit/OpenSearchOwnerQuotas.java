@@ -5,12 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkcrawl.config.Settings;
 import dev.linkcrawl.index.IndexLocation;
-import dev.linkcrawl.index.OpenSearchAuth;
+import dev.linkcrawl.index.OpenSearchRest;
+import dev.linkcrawl.index.OpenSearchRest.Response;
 import dev.linkcrawl.link.TenantKey;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,18 +19,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.HttpExecuteRequest;
-import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
@@ -133,24 +123,16 @@ public final class OpenSearchOwnerQuotas implements OwnerQuotas, AutoCloseable {
 
     private final SdkHttpClient http;
     private final SdkHttpClient slowHttp;
-    private final URI endpoint;
+    private final OpenSearchRest rest;
     private final String index;
-    private final Optional<Signing> signing;
     private volatile boolean indexReady;
 
-    private record Signing(AwsCredentialsProvider credentials, String service, String region) {}
-
     private OpenSearchOwnerQuotas(
-            SdkHttpClient http,
-            SdkHttpClient slowHttp,
-            URI endpoint,
-            String index,
-            Optional<Signing> signing) {
+            SdkHttpClient http, SdkHttpClient slowHttp, OpenSearchRest rest, String index) {
         this.http = http;
         this.slowHttp = slowHttp;
-        this.endpoint = endpoint;
+        this.rest = rest;
         this.index = index;
-        this.signing = signing;
     }
 
     /**
@@ -172,13 +154,7 @@ public final class OpenSearchOwnerQuotas implements OwnerQuotas, AutoCloseable {
      */
     public static OpenSearchOwnerQuotas create(
             Settings settings, Duration timeout, Duration createTimeout) {
-        URI endpoint = IndexLocation.requireBaseUrl(settings.requireOpenSearchEndpoint());
-        boolean sign = settings.openSearchAuth() == OpenSearchAuth.SIGV4;
-        if (sign && endpoint.getScheme().equals("http") && !isLoopback(endpoint.getHost())) {
-            throw new IllegalArgumentException(
-                    "OPENSEARCH_AUTH=sigv4 needs an https OPENSEARCH_ENDPOINT (plain http only to"
-                            + " this machine)");
-        }
+        OpenSearchRest rest = OpenSearchRest.of(settings);
         SdkHttpClient http =
                 UrlConnectionHttpClient.builder()
                         .connectionTimeout(timeout)
@@ -192,22 +168,8 @@ public final class OpenSearchOwnerQuotas implements OwnerQuotas, AutoCloseable {
         return new OpenSearchOwnerQuotas(
                 http,
                 slowHttp,
-                endpoint,
-                IndexLocation.requireIndexName(settings.indexName() + INDEX_SUFFIX),
-                sign
-                        ? Optional.of(
-                                new Signing(
-                                        DefaultCredentialsProvider.builder().build(),
-                                        settings.openSearchService(),
-                                        settings.region()))
-                        : Optional.empty());
-    }
-
-    private static boolean isLoopback(String host) {
-        return host.equals("localhost")
-                || host.startsWith("127.")
-                || host.equals("[::1]")
-                || host.equals("::1");
+                rest,
+                IndexLocation.requireIndexName(settings.indexName() + INDEX_SUFFIX));
     }
 
     @Override
@@ -341,70 +303,18 @@ public final class OpenSearchOwnerQuotas implements OwnerQuotas, AutoCloseable {
         indexReady = true;
     }
 
-    private record Response(int status, String body) {}
-
     private Response send(SdkHttpMethod method, String pathAndQuery, String body) {
         return send(http, method, pathAndQuery, body);
     }
 
     private Response send(
             SdkHttpClient client, SdkHttpMethod method, String pathAndQuery, String body) {
-        byte[] bytes = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
-        SdkHttpFullRequest.Builder builder =
-                SdkHttpFullRequest.builder()
-                        .uri(URI.create(endpoint.toString().replaceAll("/$", "") + pathAndQuery))
-                        .method(method);
-        if (bytes != null) {
-            builder.putHeader("Content-Type", "application/json");
-            builder.putHeader("Content-Length", Integer.toString(bytes.length));
-        }
-        SdkHttpRequest request = builder.build();
-        ContentStreamProvider payload =
-                bytes == null ? null : ContentStreamProvider.fromByteArray(bytes);
         try {
-            if (signing.isPresent()) {
-                Signing s = signing.get();
-                SignedRequest signed =
-                        AwsV4HttpSigner.create()
-                                .sign(
-                                        sign ->
-                                                sign.identity(s.credentials().resolveCredentials())
-                                                        .request(request)
-                                                        .payload(payload)
-                                                        .putProperty(
-                                                                AwsV4HttpSigner
-                                                                        .SERVICE_SIGNING_NAME,
-                                                                s.service())
-                                                        .putProperty(
-                                                                AwsV4HttpSigner.REGION_NAME,
-                                                                s.region()));
-                return execute(client, signed.request(), signed.payload().orElse(null));
-            }
-            return execute(client, request, payload);
+            return rest.send(client, method, pathAndQuery, body);
         } catch (SdkException | IOException | UncheckedIOException e) {
             throw new QuotaUnavailableException(
                     "owner counts unreachable (" + e.getMessage() + ")", e);
         }
-    }
-
-    private Response execute(
-            SdkHttpClient client, SdkHttpRequest request, ContentStreamProvider payload)
-            throws IOException {
-        HttpExecuteResponse response =
-                client.prepareRequest(
-                                HttpExecuteRequest.builder()
-                                        .request(request)
-                                        .contentStreamProvider(payload)
-                                        .build())
-                        .call();
-        String text = "";
-        Optional<? extends InputStream> stream = response.responseBody();
-        if (stream.isPresent()) {
-            try (InputStream in = stream.get()) {
-                text = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
-            }
-        }
-        return new Response(response.httpResponse().statusCode(), text);
     }
 
     private static JsonNode json(String body) {

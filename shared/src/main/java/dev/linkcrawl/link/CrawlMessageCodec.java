@@ -76,6 +76,14 @@ public final class CrawlMessageCodec {
         if (!LinkId.isWellFormed(id)) {
             throw new MalformedMessageException("id is not 32 lowercase hex characters");
         }
+        String url = text(node, "url");
+        String owner = text(node, "owner");
+        // The id names the document the crawl writes: one that is not this owner's and URL's
+        // could write into another owner's link.
+        if (!LinkId.ofNormalised(owner, url).value().equals(id)) {
+            throw new MalformedMessageException(
+                    "id is not the id of this owner and url (SHA-256 of owner and normalised url)");
+        }
         Instant submittedAt;
         try {
             submittedAt = Instant.parse(text(node, "submittedAt"));
@@ -107,8 +115,8 @@ public final class CrawlMessageCodec {
         }
         return new CrawlMessage(
                 new LinkId(id),
-                text(node, "url"),
-                text(node, "owner"),
+                url,
+                owner,
                 submittedAt,
                 source,
                 tags,

@@ -25,9 +25,18 @@ public record LinkId(String value) {
 
     /** The id of {@code url} saved by {@code owner}. */
     public static LinkId of(String owner, LinkUrl url) {
-        Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(url, "url");
-        return new LinkId(shortSha256(owner + "\n" + url.value()));
+        return ofNormalised(owner, url.value());
+    }
+
+    /**
+     * The id of {@code normalisedUrl} (a {@link LinkUrl#value()} read back from a message or a
+     * document) saved by {@code owner}.
+     */
+    public static LinkId ofNormalised(String owner, String normalisedUrl) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(normalisedUrl, "normalisedUrl");
+        return new LinkId(shortSha256(owner + "\n" + normalisedUrl));
     }
 
     /**

@@ -53,10 +53,24 @@ class LinkDocumentTest {
     }
 
     @Test
-    void refusesADocumentWithoutCrawlTime() {
+    void refusesACrawledDocumentWithoutCrawlTime() {
         assertThatThrownBy(() -> crawled().crawledAt(null).build())
-                .isInstanceOf(NullPointerException.class)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("crawledAt");
+    }
+
+    @Test
+    void refusesAQueuedDocumentWithACrawlTime() {
+        assertThatThrownBy(() -> crawled().status(LinkDocument.Status.QUEUED).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("crawledAt");
+    }
+
+    @Test
+    void takesAQueuedDocumentWithoutCrawlTime() {
+        LinkDocument queued = crawled().status(LinkDocument.Status.QUEUED).crawledAt(null).build();
+
+        assertThat(queued.crawledAt()).isNull();
     }
 
     @Test

@@ -167,6 +167,218 @@ abstract class LinkIndexContract {
     }
 
     @Test
+    void showsAQueuedLinkToItsOwner() {
+        LinkId id = SampleDocuments.randomId();
+        LinkDocument queued = SampleDocuments.queued("alice", T0);
+
+        assertThat(index().putQueued(id, queued)).isTrue();
+
+        assertThat(index().get("alice", id)).contains(queued);
+        assertThat(index().get("mallory", id)).isEmpty();
+    }
+
+    @Test
+    void keepsTheCrawledPageWhenTheLinkIsSavedAgain() {
+        LinkId id = SampleDocuments.randomId();
+        LinkDocument crawled = SampleDocuments.full("alice", T0);
+        index().put(id, crawled);
+
+        assertThat(index().putQueued(id, SampleDocuments.queued("alice", T0.plusSeconds(60))))
+                .isFalse();
+
+        assertThat(index().get("alice", id)).contains(crawled);
+    }
+
+    @Test
+    void replacesAQueuedLinkWithItsCrawl() {
+        LinkId id = SampleDocuments.randomId();
+        index().putQueued(id, SampleDocuments.queued("alice", T0.minusSeconds(1)));
+        LinkDocument crawled = SampleDocuments.full("alice", T0);
+
+        assertThat(index().put(id, crawled)).isEqualTo(PutOutcome.WRITTEN);
+
+        assertThat(index().get("alice", id)).contains(crawled);
+    }
+
+    @Test
+    void deletesAQueuedLink() {
+        LinkId id = SampleDocuments.randomId();
+        index().putQueued(id, SampleDocuments.queued("alice", T0));
+
+        assertThat(index().delete("alice", id)).isTrue();
+
+        assertThat(index().get("alice", id)).isEmpty();
+    }
+
+    @Test
+    void keepsALinkDeletedWhileItsCrawlRan() {
+        LinkId id = SampleDocuments.randomId();
+        LinkDocument saved = SampleDocuments.full("alice", T0);
+        index().put(id, saved);
+        index().delete("alice", id);
+
+        // The same save, crawled again (a retry, or a re-crawl queued before the delete).
+        PutOutcome outcome = index().put(id, saved.toBuilder().crawledAt(Instant.now()).build());
+
+        assertThat(outcome).isEqualTo(PutOutcome.DELETED);
+        assertThat(index().get("alice", id)).isEmpty();
+    }
+
+    @Test
+    void keepsALinkDeletedBeforeItsFirstCrawl() {
+        LinkId id = SampleDocuments.randomId();
+        Instant savedAt = Instant.now().minusSeconds(5);
+        index().putQueued(id, SampleDocuments.queued("alice", savedAt));
+        index().delete("alice", id);
+
+        PutOutcome outcome =
+                index().put(
+                                id,
+                                SampleDocuments.full("alice", Instant.now()).toBuilder()
+                                        .submittedAt(savedAt)
+                                        .build());
+
+        assertThat(outcome).isEqualTo(PutOutcome.DELETED);
+        assertThat(index().get("alice", id)).isEmpty();
+    }
+
+    @Test
+    void storesASaveMadeAfterTheDeletion() {
+        LinkId id = SampleDocuments.randomId();
+        index().put(id, SampleDocuments.full("alice", T0));
+        index().delete("alice", id);
+        Instant savedAgain = Instant.now().plusSeconds(1);
+        LinkDocument crawledAgain =
+                SampleDocuments.full("alice", savedAgain.plusSeconds(1)).toBuilder()
+                        .submittedAt(savedAgain)
+                        .build();
+
+        assertThat(index().put(id, crawledAgain)).isEqualTo(PutOutcome.WRITTEN);
+
+        assertThat(index().get("alice", id)).contains(crawledAgain);
+    }
+
+    @Test
+    void queuesASaveMadeAfterTheDeletionButNotOneMadeBefore() {
+        LinkId id = SampleDocuments.randomId();
+        Instant before = Instant.now().minusSeconds(5);
+        index().put(id, SampleDocuments.full("alice", T0));
+        index().delete("alice", id);
+
+        assertThat(index().putQueued(id, SampleDocuments.queued("alice", before))).isFalse();
+        LinkDocument savedAgain = SampleDocuments.queued("alice", Instant.now().plusSeconds(1));
+        assertThat(index().putQueued(id, savedAgain)).isTrue();
+
+        assertThat(index().get("alice", id)).contains(savedAgain);
+    }
+
+    @Test
+    void recordsAFailedAttemptAndTheSavesTagsKeepingThePage() {
+        LinkId id = SampleDocuments.randomId();
+        LinkDocument crawled = SampleDocuments.full("alice", T0);
+        index().put(id, crawled);
+        LinkDocument.Failure failure = new LinkDocument.Failure("http_error", "HTTP 503", true);
+        Instant attempt = T0.plus(Duration.ofDays(1));
+
+        boolean recorded =
+                index().recordAttempt("alice", id, attempt, failure, List.of("re-read"), null);
+
+        assertThat(recorded).isTrue();
+        assertThat(index().get("alice", id))
+                .contains(
+                        crawled.toBuilder()
+                                .lastAttemptAt(attempt)
+                                .lastFailure(failure)
+                                .tags(List.of("re-read"))
+                                .note(null)
+                                .build());
+    }
+
+    @Test
+    void recordsNoAttemptOnAnotherOwnersOrADeletedLink() {
+        LinkId id = SampleDocuments.randomId();
+        LinkDocument crawled = SampleDocuments.full("alice", T0);
+        index().put(id, crawled);
+        LinkDocument.Failure failure = new LinkDocument.Failure("timeout", "slow", true);
+
+        assertThat(index().recordAttempt("mallory", id, T0, failure, List.of(), null)).isFalse();
+        index().delete("alice", id);
+        assertThat(index().recordAttempt("alice", id, T0, failure, List.of(), null)).isFalse();
+        assertThat(
+                        index().recordAttempt(
+                                        "alice",
+                                        SampleDocuments.randomId(),
+                                        T0,
+                                        failure,
+                                        List.of(),
+                                        null))
+                .isFalse();
+    }
+
+    @Test
+    void listsQueuedLinksFirstAndFiltersThem() {
+        String owner = "queued-" + UUID.randomUUID();
+        LinkId crawled = SampleDocuments.randomId();
+        index().put(crawled, SampleDocuments.full(owner, T0));
+        LinkId queued = SampleDocuments.randomId();
+        index().putQueued(queued, SampleDocuments.queued(owner, T0));
+        makeSearchable();
+
+        assertThat(ids(index().search(LinkQuery.newest(owner)))).containsExactly(queued, crawled);
+        assertThat(
+                        ids(
+                                index().search(
+                                                LinkQuery.newest(owner)
+                                                        .withStatus(LinkDocument.Status.QUEUED))))
+                .containsExactly(queued);
+    }
+
+    @Test
+    void pagesFromQueuedLinksToCrawledOnesReturningEachOnce() {
+        String owner = "queued-pages-" + UUID.randomUUID();
+        Set<LinkId> saved = new HashSet<>();
+        for (int n = 0; n < 3; n++) {
+            LinkId queued = SampleDocuments.randomId();
+            index().putQueued(queued, SampleDocuments.queued(owner, T0));
+            LinkId crawled = SampleDocuments.randomId();
+            index().put(crawled, SampleDocuments.full(owner, T0.plusSeconds(n)));
+            saved.add(queued);
+            saved.add(crawled);
+        }
+        makeSearchable();
+
+        List<LinkId> seen = new ArrayList<>();
+        LinkQuery query = LinkQuery.newest(owner).withSize(2);
+        for (int pages = 0; pages < 10; pages++) {
+            LinkPage page = index().search(query);
+            seen.addAll(ids(page));
+            if (page.next().isEmpty()) {
+                break;
+            }
+            query = query.after(page.next().get());
+        }
+
+        assertThat(seen).hasSize(6).containsExactlyInAnyOrderElementsOf(saved);
+        assertThat(seen.subList(0, 3))
+                .allSatisfy(
+                        id ->
+                                assertThat(index().get(owner, id).orElseThrow().crawledAt())
+                                        .isNull());
+    }
+
+    @Test
+    void neverListsOrFindsADeletedLink() {
+        String owner = "deleted-" + UUID.randomUUID();
+        LinkId id = SampleDocuments.randomId();
+        index().put(id, SampleDocuments.full(owner, T0));
+        index().delete(owner, id);
+        makeSearchable();
+
+        assertThat(index().search(LinkQuery.newest(owner)).hits()).isEmpty();
+        assertThat(index().search(LinkQuery.newest(owner).withText("slow")).hits()).isEmpty();
+    }
+
+    @Test
     void treatsEnsureIndexAsIdempotent() {
         LinkId id = SampleDocuments.randomId();
         LinkDocument document = SampleDocuments.full("alice", SampleDocuments.CRAWLED_AT);
@@ -521,6 +733,53 @@ abstract class LinkIndexContract {
         assertThat(first.url()).isEqualTo(SampleDocuments.full(owner, T0).url());
         assertThat(first.tags()).isEqualTo(SampleDocuments.full(owner, T0).tags());
         assertThat(first.submittedAt()).isEqualTo(SampleDocuments.full(owner, T0).submittedAt());
+    }
+
+    @Test
+    void recrawlVisitsTheLeastRecentlyAttemptedFirstAndNeverQueuedOrDeletedLinks() {
+        String owner = "recrawl-" + UUID.randomUUID();
+        Instant cutoff = T0.minus(Duration.ofDays(30));
+        LinkId deadButTried = SampleDocuments.randomId();
+        index().put(deadButTried, SampleDocuments.full(owner, cutoff.minus(Duration.ofDays(90))));
+        index().recordAttempt(
+                        owner,
+                        deadButTried,
+                        cutoff.minus(Duration.ofDays(1)),
+                        new LinkDocument.Failure("http_error", "HTTP 404", false),
+                        List.of(),
+                        null);
+        LinkId stale = SampleDocuments.randomId();
+        index().put(
+                        stale,
+                        SampleDocuments.full(owner, cutoff.minus(Duration.ofDays(60))).toBuilder()
+                                .lastAttemptAt(cutoff.minus(Duration.ofDays(60)))
+                                .build());
+        LinkId triedLately = SampleDocuments.randomId();
+        index().put(triedLately, SampleDocuments.full(owner, cutoff.minus(Duration.ofDays(90))));
+        index().recordAttempt(
+                        owner,
+                        triedLately,
+                        T0,
+                        new LinkDocument.Failure("http_error", "HTTP 404", false),
+                        List.of(),
+                        null);
+        index().putQueued(SampleDocuments.randomId(), SampleDocuments.queued(owner, cutoff));
+        LinkId deleted = SampleDocuments.randomId();
+        index().put(deleted, SampleDocuments.full(owner, cutoff.minus(Duration.ofDays(200))));
+        index().delete(owner, deleted);
+        makeSearchable();
+
+        List<LinkId> visited = new ArrayList<>();
+        index().forEachDueForRecrawl(
+                        cutoff,
+                        10_000,
+                        candidate -> {
+                            if (candidate.owner().equals(owner)) {
+                                visited.add(candidate.id());
+                            }
+                        });
+
+        assertThat(visited).containsExactly(stale, deadButTried);
     }
 
     @Test

@@ -72,9 +72,10 @@ class LinkIndexMappingTest {
     }
 
     @Test
-    void namesEveryDocumentFieldAndOnlyThemBesideTheId() {
+    void namesEveryDocumentFieldAndOnlyThemBesideTheIdAndTheTombstonesTime() {
         Set<String> expected = componentNames(LinkDocument.class);
         expected.add("id");
+        expected.add("deletedAt");
 
         assertThat(fieldNames(properties)).isEqualTo(expected);
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkcrawl.link.LinkId;
 import dev.linkcrawl.testing.backend.TestOpenSearch;
 import dev.linkcrawl.testing.backend.TestOpenSearchExtension;
@@ -105,6 +106,28 @@ class OpenSearchLinkIndexIT extends LinkIndexContract {
         JsonNode mapping = http.ok("GET", "/" + racedName + "/_mapping", null);
         assertThat(mapping.path(racedName).path("mappings").path("dynamic").asText())
                 .isEqualTo("strict");
+    }
+
+    @Test
+    void addsTheFieldsOfANewerMappingToAnIndexCreatedBefore() throws Exception {
+        String olderName = indexName + "-older";
+        ObjectNode older = (ObjectNode) new ObjectMapper().readTree(LinkIndexMapping.json());
+        ObjectNode properties = (ObjectNode) older.path("mappings").path("properties");
+        properties.remove(List.of("lastAttemptAt", "lastFailure", "deletedAt"));
+        http.ok("PUT", "/" + olderName, older.toString());
+        OpenSearchLinkIndex upgraded = open(olderName);
+
+        upgraded.ensureIndex();
+        LinkId id = SampleDocuments.randomId();
+        LinkDocument document =
+                SampleDocuments.full("alice", Instant.now()).toBuilder()
+                        .lastAttemptAt(Instant.now())
+                        .build();
+
+        assertThat(upgraded.put(id, document)).isEqualTo(PutOutcome.WRITTEN);
+        JsonNode mapping = http.ok("GET", "/" + olderName + "/_mapping", null);
+        assertThat(mapping.path(olderName).path("mappings").path("properties").has("deletedAt"))
+                .isTrue();
     }
 
     @Test

@@ -80,6 +80,16 @@ final class SampleDocuments {
                 .build();
     }
 
+    /** A link saved at {@code submittedAt} and not crawled yet. */
+    static LinkDocument queued(String owner, Instant submittedAt) {
+        return LinkDocument.builder(owner, "https://bit.ly/3xyzAbc", Status.QUEUED, null)
+                .urlHash("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
+                .submittedAt(submittedAt)
+                .tags(List.of("later"))
+                .note("saved from the phone")
+                .build();
+    }
+
     /** A fresh random link id. */
     static LinkId randomId() {
         return new LinkId(UUID.randomUUID().toString().replace("-", ""));

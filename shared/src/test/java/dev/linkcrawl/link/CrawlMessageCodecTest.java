@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class CrawlMessageCodecTest {
 
-    private static final String ID = "0123456789abcdef0123456789abcdef";
+    /** The id of https://example.com/ saved by user-1. */
+    private static final String ID = "e07a0789ddad89e07c4bcd522987beee";
+
     private static final CrawlMessage MESSAGE =
             new CrawlMessage(
                     new LinkId(ID),
@@ -44,7 +46,7 @@ class CrawlMessageCodecTest {
                 new CrawlMessage(
                         MESSAGE.id(),
                         MESSAGE.url(),
-                        "u",
+                        MESSAGE.owner(),
                         MESSAGE.submittedAt(),
                         CrawlSource.API,
                         List.of(),
@@ -80,6 +82,24 @@ class CrawlMessageCodecTest {
         String body = codec.encode(MESSAGE).replace(ID, "not-an-id");
 
         assertThatThrownBy(() -> codec.decode(body)).hasMessageContaining("id");
+    }
+
+    @Test
+    void refusesAnIdThatIsNotTheOwnersIdOfTheUrl() {
+        String body = codec.encode(MESSAGE).replace("\"owner\":\"user-1\"", "\"owner\":\"user-2\"");
+
+        assertThatThrownBy(() -> codec.decode(body))
+                .isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining("id is not the id of this owner and url");
+    }
+
+    @Test
+    void refusesAnIdOfAnotherUrl() {
+        String body = codec.encode(MESSAGE).replace("https://example.com/", "https://example.org/");
+
+        assertThatThrownBy(() -> codec.decode(body))
+                .isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining("id is not the id of this owner and url");
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.linkcrawl.index.PutOutcome;
 import dev.linkcrawl.index.RecrawlCandidate;
 import dev.linkcrawl.index.SortKey;
 import dev.linkcrawl.link.LinkId;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,8 +46,33 @@ import java.util.regex.Pattern;
  */
 public final class InMemoryLinkIndex implements LinkIndex {
 
-    private final ConcurrentMap<LinkId, LinkDocument> documents = new ConcurrentHashMap<>();
+    /**
+     * What is stored under an id: a document or the tombstone of a deleted one, with the version
+     * the real index would give it (a crawl's {@code crawledAt}, plus one per scripted update).
+     */
+    private record Stored(
+            LinkDocument document, String tombstoneOwner, Instant deletedAt, long version) {
+        static Stored document(LinkDocument document, long version) {
+            return new Stored(document, null, null, version);
+        }
+
+        boolean deleted() {
+            return document == null;
+        }
+    }
+
+    private final ConcurrentMap<LinkId, Stored> stored = new ConcurrentHashMap<>();
     private final AtomicReference<LinkIndexException.Reason> failure = new AtomicReference<>();
+    private final Clock clock;
+
+    public InMemoryLinkIndex() {
+        this(Clock.systemUTC());
+    }
+
+    /** Dates tombstones with {@code clock}. */
+    public InMemoryLinkIndex(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
 
     @Override
     public void ensureIndex() {
@@ -57,19 +83,90 @@ public final class InMemoryLinkIndex implements LinkIndex {
     public PutOutcome put(LinkId id, LinkDocument document) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(document, "document");
+        if (document.status() == LinkDocument.Status.QUEUED) {
+            throw new IllegalArgumentException("a queued document goes through putQueued");
+        }
         checkAvailable();
         long version = document.crawledAt().toEpochMilli();
-        boolean[] written = {false};
-        documents.compute(
+        PutOutcome[] outcome = {PutOutcome.WRITTEN};
+        stored.compute(
                 id,
-                (key, stored) -> {
-                    if (stored != null && stored.crawledAt().toEpochMilli() >= version) {
-                        return stored;
+                (key, current) -> {
+                    if (current != null
+                            && current.deleted()
+                            && (document.submittedAt() == null
+                                    || !document.submittedAt().isAfter(current.deletedAt()))) {
+                        outcome[0] = PutOutcome.DELETED;
+                        return current;
                     }
-                    written[0] = true;
-                    return document;
+                    if (current != null && current.version() >= version) {
+                        outcome[0] = PutOutcome.STALE;
+                        return current;
+                    }
+                    return Stored.document(document, version);
                 });
-        return written[0] ? PutOutcome.WRITTEN : PutOutcome.STALE;
+        return outcome[0];
+    }
+
+    @Override
+    public boolean putQueued(LinkId id, LinkDocument queued) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(queued, "queued");
+        if (queued.status() != LinkDocument.Status.QUEUED || queued.submittedAt() == null) {
+            throw new IllegalArgumentException(
+                    "putQueued takes a queued document with its save time");
+        }
+        checkAvailable();
+        boolean[] written = {false};
+        stored.compute(
+                id,
+                (key, current) -> {
+                    if (current == null) {
+                        written[0] = true;
+                        return Stored.document(queued, 1);
+                    }
+                    if (current.deleted() && current.deletedAt().isBefore(queued.submittedAt())) {
+                        written[0] = true;
+                        return Stored.document(queued, current.version() + 1);
+                    }
+                    return current;
+                });
+        return written[0];
+    }
+
+    @Override
+    public boolean recordAttempt(
+            String owner,
+            LinkId id,
+            Instant attemptedAt,
+            LinkDocument.Failure failure,
+            List<String> tags,
+            String note) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(attemptedAt, "attemptedAt");
+        Objects.requireNonNull(failure, "failure");
+        Objects.requireNonNull(tags, "tags");
+        checkAvailable();
+        boolean[] changed = {false};
+        stored.computeIfPresent(
+                id,
+                (key, current) -> {
+                    if (current.deleted()
+                            || !current.document().owner().equals(owner)
+                            || current.document().status() == LinkDocument.Status.QUEUED) {
+                        return current;
+                    }
+                    changed[0] = true;
+                    return Stored.document(
+                            current.document().toBuilder()
+                                    .lastAttemptAt(attemptedAt)
+                                    .lastFailure(failure)
+                                    .tags(tags)
+                                    .note(note)
+                                    .build(),
+                            current.version() + 1);
+                });
+        return changed[0];
     }
 
     @Override
@@ -77,7 +174,9 @@ public final class InMemoryLinkIndex implements LinkIndex {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(id, "id");
         checkAvailable();
-        return Optional.ofNullable(documents.get(id)).filter(d -> d.owner().equals(owner));
+        return Optional.ofNullable(stored.get(id))
+                .map(Stored::document)
+                .filter(d -> d.owner().equals(owner));
     }
 
     @Override
@@ -85,8 +184,25 @@ public final class InMemoryLinkIndex implements LinkIndex {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(id, "id");
         checkAvailable();
-        LinkDocument stored = documents.get(id);
-        return stored != null && stored.owner().equals(owner) && documents.remove(id, stored);
+        boolean[] deleted = {false};
+        stored.computeIfPresent(
+                id,
+                (key, current) -> {
+                    if (current.deleted() || !current.document().owner().equals(owner)) {
+                        return current;
+                    }
+                    deleted[0] = true;
+                    Instant now = clock.instant();
+                    return new Stored(
+                            null, owner, now, Math.max(now.toEpochMilli(), current.version() + 1));
+                });
+        return deleted[0];
+    }
+
+    /** Whether a tombstone of a deletion is stored under {@code id}. */
+    public boolean deleted(LinkId id) {
+        Stored current = stored.get(id);
+        return current != null && current.deleted();
     }
 
     @Override
@@ -96,7 +212,7 @@ public final class InMemoryLinkIndex implements LinkIndex {
         List<String> words = query.text().map(InMemoryLinkIndex::words).orElse(List.of());
         boolean relevance = query.text().isPresent();
         List<Candidate> matches = new ArrayList<>();
-        for (Map.Entry<LinkId, LinkDocument> entry : documents.entrySet()) {
+        for (Map.Entry<LinkId, LinkDocument> entry : documents().entrySet()) {
             LinkDocument document = entry.getValue();
             if (!document.owner().equals(query.owner())
                     || !hasEveryTag(document, query.tags())
@@ -112,7 +228,13 @@ public final class InMemoryLinkIndex implements LinkIndex {
                 }
                 key = new SortKey.Relevance((float) score.getAsDouble(), entry.getKey());
             } else {
-                key = new SortKey.Newest(document.crawledAt().toEpochMilli(), entry.getKey());
+                // As the real index: a queued link has no crawl time and sorts first.
+                key =
+                        new SortKey.Newest(
+                                document.crawledAt() == null
+                                        ? Long.MAX_VALUE
+                                        : document.crawledAt().toEpochMilli(),
+                                entry.getKey());
             }
             matches.add(new Candidate(key, document));
         }
@@ -143,9 +265,16 @@ public final class InMemoryLinkIndex implements LinkIndex {
         failure.set(reason);
     }
 
-    /** Every stored document by id, whoever owns it. */
+    /** Every stored document by id, whoever owns it; tombstones are not documents. */
     public Map<LinkId, LinkDocument> documents() {
-        return Map.copyOf(documents);
+        Map<LinkId, LinkDocument> live = new LinkedHashMap<>();
+        stored.forEach(
+                (id, current) -> {
+                    if (!current.deleted()) {
+                        live.put(id, current.document());
+                    }
+                });
+        return Map.copyOf(live);
     }
 
     private record Candidate(SortKey key, LinkDocument document) {}
@@ -304,18 +433,25 @@ public final class InMemoryLinkIndex implements LinkIndex {
         Objects.requireNonNull(crawledBefore, "crawledBefore");
         checkAvailable();
         List<Map.Entry<LinkId, LinkDocument>> due =
-                documents.entrySet().stream()
+                documents().entrySet().stream()
                         .filter(
                                 entry -> {
                                     LinkDocument document = entry.getValue();
-                                    return document.crawledAt().isBefore(crawledBefore)
+                                    if (document.status() == LinkDocument.Status.QUEUED) {
+                                        return false;
+                                    }
+                                    return lastAttempt(document).isBefore(crawledBefore)
                                             || (document.failure() != null
                                                     && document.failure().retryable());
                                 })
                         .sorted(
+                                // As the real index: documents without lastAttemptAt first.
                                 Comparator.comparing(
                                                 (Map.Entry<LinkId, LinkDocument> entry) ->
-                                                        entry.getValue().crawledAt())
+                                                        entry.getValue().lastAttemptAt() == null
+                                                                ? Instant.MIN
+                                                                : entry.getValue().lastAttemptAt())
+                                        .thenComparing(entry -> entry.getValue().crawledAt())
                                         .thenComparing(entry -> entry.getKey().value()))
                         .limit(Math.max(0, limit))
                         .toList();
@@ -331,5 +467,9 @@ public final class InMemoryLinkIndex implements LinkIndex {
                             document.note()));
         }
         return due.size();
+    }
+
+    private static Instant lastAttempt(LinkDocument document) {
+        return document.lastAttemptAt() != null ? document.lastAttemptAt() : document.crawledAt();
     }
 }

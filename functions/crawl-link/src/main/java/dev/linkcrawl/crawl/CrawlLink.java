@@ -13,6 +13,7 @@ import dev.linkcrawl.index.DocumentLimits;
 import dev.linkcrawl.index.LinkDocument;
 import dev.linkcrawl.index.LinkIndex;
 import dev.linkcrawl.index.LinkIndexException;
+import dev.linkcrawl.index.PutOutcome;
 import dev.linkcrawl.link.CrawlMessage;
 import dev.linkcrawl.link.LinkId;
 import dev.linkcrawl.url.LinkUrl;
@@ -119,9 +120,16 @@ public final class CrawlLink {
 
         /**
          * The attempt failed with {@code failureCode}, and the page crawled before stays in the
-         * index as it was: a failed re-crawl never replaces a page the user already has.
+         * index: a failed re-crawl never replaces a page the user already has. The attempt and the
+         * save's tags and note are recorded on it.
          */
         record Kept(String failureCode) implements Outcome {}
+
+        /**
+         * The owner deleted the link after this save: nothing was written, and the message is done
+         * (saving the link again is a new save).
+         */
+        record Deleted() implements Outcome {}
 
         /**
          * The message must come back: a transient failure on a delivery before the last, or an
@@ -230,14 +238,22 @@ public final class CrawlLink {
         try {
             if (document.status() == LinkDocument.Status.FAILED
                     && crawledBefore(message, crawledAt)) {
+                index.recordAttempt(
+                        message.owner(),
+                        message.id(),
+                        crawledAt,
+                        document.failure(),
+                        message.tags(),
+                        message.note());
                 outcome =
                         document.failure().retryable()
                                 ? new Outcome.Redeliver(
                                         "last delivery failed transiently; the page crawled"
                                                 + " before is kept")
                                 : new Outcome.Kept(document.failure().code());
+            } else if (index.put(message.id(), document) == PutOutcome.DELETED) {
+                outcome = new Outcome.Deleted();
             } else {
-                index.put(message.id(), document);
                 outcome = outcomeOf(document);
             }
         } catch (LinkIndexException e) {
@@ -271,9 +287,18 @@ public final class CrawlLink {
                         .build();
         try {
             if (crawledBefore(message, crawledAt)) {
+                index.recordAttempt(
+                        message.owner(),
+                        message.id(),
+                        crawledAt,
+                        minimal.failure(),
+                        message.tags(),
+                        message.note());
                 return new Outcome.Kept(minimal.failure().code());
             }
-            index.put(message.id(), minimal);
+            if (index.put(message.id(), minimal) == PutOutcome.DELETED) {
+                return new Outcome.Deleted();
+            }
             return outcomeOf(minimal);
         } catch (LinkIndexException again) {
             return new Outcome.Redeliver(
@@ -420,6 +445,7 @@ public final class CrawlLink {
         return LinkDocument.builder(message.owner(), message.url(), status, crawledAt)
                 .urlHash(LinkId.urlHash(message.url()))
                 .submittedAt(message.submittedAt())
+                .lastAttemptAt(crawledAt)
                 .tags(message.tags())
                 .note(message.note());
     }

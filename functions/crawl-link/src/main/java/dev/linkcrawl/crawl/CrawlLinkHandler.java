@@ -256,6 +256,7 @@ public final class CrawlLinkHandler implements RequestHandler<SQSEvent, SQSBatch
                             ? "crawled"
                             : "failed(" + indexed.failureCode() + ")";
             case CrawlLink.Outcome.Kept kept -> "kept(" + kept.failureCode() + ")";
+            case CrawlLink.Outcome.Deleted deleted -> "deleted";
             case CrawlLink.Outcome.Preempted preempted -> "preempted";
             case CrawlLink.Outcome.Redeliver redeliver -> "redeliver(" + redeliver.reason() + ")";
         };

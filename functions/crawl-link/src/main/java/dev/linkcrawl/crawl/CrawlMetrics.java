@@ -97,6 +97,7 @@ public final class CrawlMetrics {
             case CrawlLink.Outcome.Indexed indexed ->
                     indexed.failureCode() == null ? "crawled" : "failed";
             case CrawlLink.Outcome.Kept kept -> "kept";
+            case CrawlLink.Outcome.Deleted deleted -> "deleted";
             case CrawlLink.Outcome.Preempted preempted -> "preempted";
             case CrawlLink.Outcome.Redeliver redeliver -> "redelivered";
         };

@@ -174,7 +174,47 @@ class CrawlLinkTest {
         var outcome = crawl(url -> failed(url, FailureCode.HTTP_STATUS, false, 404), message, 1);
 
         assertThat(outcome).isEqualTo(new CrawlLink.Outcome.Kept("http_status"));
-        assertThat(stored(message)).isEqualTo(before);
+        assertThat(stored(message))
+                .usingRecursiveComparison()
+                .comparingOnlyFields("title", "text", "status", "crawledAt")
+                .isEqualTo(before);
+    }
+
+    @Test
+    void failedRecrawlRecordsTheAttemptAndTheResavesTagsAndNote() {
+        CrawlMessage message = message("https://example.com/slow");
+        crawledYesterday(message);
+
+        crawl(url -> failed(url, FailureCode.HTTP_STATUS, false, 404), message, 1);
+
+        LinkDocument kept = stored(message);
+        assertThat(kept.lastAttemptAt()).isEqualTo(NOW);
+        assertThat(kept.lastFailure().code()).isEqualTo("http_status");
+        assertThat(kept.tags()).isEqualTo(message.tags());
+        assertThat(kept.note()).isEqualTo(message.note());
+    }
+
+    @Test
+    void everyWrittenDocumentIsItsOwnLastAttempt() {
+        CrawlMessage message = message("https://example.com/gone");
+
+        crawl(url -> failed(url, FailureCode.HTTP_STATUS, false, 410), message, 1);
+
+        assertThat(stored(message).lastAttemptAt()).isEqualTo(NOW);
+        assertThat(stored(message).lastFailure()).isNull();
+    }
+
+    @Test
+    void linkDeletedAfterItsSaveIsNotWrittenBack() {
+        CrawlMessage message = message("https://example.com/article");
+        crawledYesterday(message);
+        index.delete("alice", message.id());
+
+        var outcome = crawl(url -> page(url, ARTICLE), message, 2);
+
+        assertThat(outcome).isEqualTo(new CrawlLink.Outcome.Deleted());
+        assertThat(index.documents()).doesNotContainKey(message.id());
+        assertThat(index.deleted(message.id())).isTrue();
     }
 
     @Test
@@ -185,7 +225,11 @@ class CrawlLinkTest {
         var outcome = crawl(url -> failed(url, FailureCode.TIMEOUT, true, 0), message, 5);
 
         assertThat(outcome).isInstanceOf(CrawlLink.Outcome.Redeliver.class);
-        assertThat(stored(message)).isEqualTo(before);
+        assertThat(stored(message))
+                .usingRecursiveComparison()
+                .comparingOnlyFields("title", "text", "status", "crawledAt")
+                .isEqualTo(before);
+        assertThat(stored(message).lastFailure().code()).isEqualTo("timeout");
     }
 
     @Test
@@ -341,7 +385,11 @@ class CrawlLinkTest {
         var outcome = crawlInto(refusingCrawledPages(), url -> page(url, ARTICLE), message);
 
         assertThat(outcome).isEqualTo(new CrawlLink.Outcome.Kept("index_rejected"));
-        assertThat(stored(message)).isEqualTo(before);
+        assertThat(stored(message))
+                .usingRecursiveComparison()
+                .comparingOnlyFields("title", "text", "status", "crawledAt")
+                .isEqualTo(before);
+        assertThat(stored(message).lastFailure().code()).isEqualTo("index_rejected");
     }
 
     @Test
@@ -550,6 +598,22 @@ class CrawlLinkTest {
                             null);
                 }
                 return index.put(id, document);
+            }
+
+            @Override
+            public boolean putQueued(LinkId id, LinkDocument queued) {
+                return index.putQueued(id, queued);
+            }
+
+            @Override
+            public boolean recordAttempt(
+                    String owner,
+                    LinkId id,
+                    Instant attemptedAt,
+                    LinkDocument.Failure failure,
+                    List<String> tags,
+                    String note) {
+                return index.recordAttempt(owner, id, attemptedAt, failure, tags, note);
             }
 
             @Override

@@ -213,7 +213,7 @@ public final class QueryLinksHandler
                     .put("favicon", url(hit.favicon()))
                     .put("status", hit.status().name().toLowerCase(Locale.ROOT))
                     .put("pageType", hit.pageType() == null ? null : hit.pageType().label())
-                    .put("crawledAt", hit.crawledAt().toString());
+                    .put("crawledAt", hit.crawledAt() == null ? null : hit.crawledAt().toString());
             hit.tags().forEach(item.putArray("tags")::add);
             ObjectNode highlight = item.putObject("highlight");
             hit.highlight()

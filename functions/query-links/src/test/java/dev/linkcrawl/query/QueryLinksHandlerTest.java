@@ -225,6 +225,35 @@ class QueryLinksHandlerTest {
     }
 
     @Test
+    void aQueuedLinkIsShownFilteredAndDeletable() throws Exception {
+        LinkId queued = new LinkId("0123456789abcdef0123456789abcdef");
+        index.putQueued(
+                queued,
+                LinkDocument.builder(
+                                SavedLinks.SAMPLE_OWNER,
+                                "https://example.com/later",
+                                LinkDocument.Status.QUEUED,
+                                null)
+                        .submittedAt(SavedLinks.CRAWLED_AT)
+                        .build());
+
+        JsonNode document = body(handle(Requests.get(SavedLinks.SAMPLE_OWNER, queued.value())));
+        JsonNode items = body(handle(search("status=queued"))).get("items");
+        APIGatewayV2HTTPResponse deleted =
+                handle(Requests.delete(SavedLinks.SAMPLE_OWNER, queued.value()));
+
+        assertThat(document.get("status").asText()).isEqualTo("queued");
+        assertThat(document.has("crawledAt")).isFalse();
+        assertThat(items)
+                .extracting(item -> item.get("id").asText())
+                .containsExactly(queued.value());
+        assertThat(items.get(0).get("crawledAt").isNull()).isTrue();
+        assertThat(deleted.getStatusCode()).isEqualTo(204);
+        assertThat(handle(Requests.get(SavedLinks.SAMPLE_OWNER, queued.value())).getStatusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
     void filtersByPageTypeAndShowsIt() throws Exception {
         LinkId forum = new LinkId("0123456789abcdef0123456789abcdef");
         index.put(

@@ -2,6 +2,9 @@ package dev.linkcrawl.submit;
 
 import dev.linkcrawl.api.Problem;
 import dev.linkcrawl.api.ProblemType;
+import dev.linkcrawl.index.LinkDocument;
+import dev.linkcrawl.index.LinkIndexException;
+import dev.linkcrawl.index.QueuedLinks;
 import dev.linkcrawl.limit.LimitName;
 import dev.linkcrawl.link.CrawlMessage;
 import dev.linkcrawl.link.CrawlSource;
@@ -14,35 +17,51 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Saving a link: check the URL, derive its id, and queue it for crawling. Nothing is fetched. */
+/**
+ * Saving a link: check the URL, derive its id, queue it for crawling, and show it as {@code queued}
+ * in the index. Nothing is fetched.
+ */
 public final class SubmitLink {
 
     private final CrawlQueue queue;
     private final UrlPolicy policy;
     private final Clock clock;
     private final DailyLinks dailyLinks;
+    private final Optional<QueuedLinks> listing;
 
-    /** Without a daily limit. */
+    /** Without a daily limit, and without showing queued links before their crawl. */
     public SubmitLink(CrawlQueue queue, UrlPolicy policy, Clock clock) {
-        this(queue, policy, clock, DailyLinks.UNLIMITED);
+        this(queue, policy, clock, DailyLinks.UNLIMITED, Optional.empty());
     }
 
-    SubmitLink(CrawlQueue queue, UrlPolicy policy, Clock clock, DailyLinks dailyLinks) {
+    /**
+     * @param listing where a queued link is shown until its crawl writes it; empty to show it only
+     *     once crawled
+     */
+    SubmitLink(
+            CrawlQueue queue,
+            UrlPolicy policy,
+            Clock clock,
+            DailyLinks dailyLinks,
+            Optional<QueuedLinks> listing) {
         this.queue = Objects.requireNonNull(queue, "queue");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.dailyLinks = Objects.requireNonNull(dailyLinks, "dailyLinks");
+        this.listing = Objects.requireNonNull(listing, "listing");
     }
 
     /** The outcome of a submission. */
     public sealed interface Outcome {
         /**
          * The link is on the queue. {@code uncounted} says why the daily limit could not be
-         * checked, when it could not (the link is accepted all the same).
+         * checked, when it could not, and {@code unlisted} why the link could not be shown as
+         * queued (it shows once crawled); the link is accepted all the same.
          */
-        record Queued(LinkId id, LinkUrl url, Optional<String> uncounted) implements Outcome {
+        record Queued(LinkId id, LinkUrl url, Optional<String> uncounted, Optional<String> unlisted)
+                implements Outcome {
             public Queued(LinkId id, LinkUrl url) {
-                this(id, url, Optional.empty());
+                this(id, url, Optional.empty(), Optional.empty());
             }
         }
 
@@ -109,6 +128,31 @@ public final class SubmitLink {
                 url,
                 admission instanceof DailyLinks.Admission.Uncounted uncounted
                         ? uncounted.why()
-                        : Optional.empty());
+                        : Optional.empty(),
+                list(id, message));
+    }
+
+    /**
+     * Shows the link as queued, after the queue took it: a link shown but never queued would stay
+     * queued forever. An index that fails or is slow costs the listing, never the save.
+     */
+    private Optional<String> list(LinkId id, CrawlMessage message) {
+        if (listing.isEmpty()) {
+            return Optional.empty();
+        }
+        LinkDocument queued =
+                LinkDocument.builder(
+                                message.owner(), message.url(), LinkDocument.Status.QUEUED, null)
+                        .urlHash(LinkId.urlHash(message.url()))
+                        .submittedAt(message.submittedAt())
+                        .tags(message.tags())
+                        .note(message.note())
+                        .build();
+        try {
+            listing.get().putQueued(id, queued);
+            return Optional.empty();
+        } catch (LinkIndexException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 }

@@ -12,6 +12,7 @@ import dev.linkcrawl.api.ProblemType;
 import dev.linkcrawl.aws.SqsClients;
 import dev.linkcrawl.config.InvalidSettingsException;
 import dev.linkcrawl.config.Settings;
+import dev.linkcrawl.index.OpenSearchQueuedLinks;
 import dev.linkcrawl.limit.OpenSearchOwnerQuotas;
 import dev.linkcrawl.prime.SnapStartPriming;
 import java.time.Clock;
@@ -33,6 +34,12 @@ public final class SubmitLinkHandler
 
     /** How long counting a link may take: 500 ms (connect and read each). */
     static final Duration QUOTA_TIMEOUT = Duration.ofMillis(500);
+
+    /**
+     * How long showing a link as queued may take: 500 ms (connect and read each). A slower index
+     * costs the listing until the crawl, never the 202.
+     */
+    static final Duration LISTING_TIMEOUT = Duration.ofMillis(500);
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -62,7 +69,11 @@ public final class SubmitLinkHandler
                                 settings.requireQueueUrl()),
                         settings.urlPolicy(),
                         Clock.systemUTC(),
-                        dailyLinks(settings)));
+                        dailyLinks(settings),
+                        settings.openSearchEndpoint().isPresent()
+                                ? Optional.of(
+                                        OpenSearchQueuedLinks.create(settings, LISTING_TIMEOUT))
+                                : Optional.empty()));
         priming = Optional.of(SnapStartPriming.register(new SubmitLinkPriming(settings)));
     }
 
@@ -117,6 +128,7 @@ public final class SubmitLinkHandler
                 log(context, "queued id=" + queued.id() + " owner=" + owner.get());
                 queued.uncounted()
                         .ifPresent(why -> log(context, "daily limit not checked: " + why));
+                queued.unlisted().ifPresent(why -> log(context, "not shown as queued: " + why));
                 String body =
                         MAPPER.createObjectNode()
                                 .put("id", queued.id().value())

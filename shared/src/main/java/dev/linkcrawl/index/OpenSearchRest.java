@@ -1,0 +1,136 @@
+package dev.linkcrawl.index;
+
+import dev.linkcrawl.config.Settings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+
+/**
+ * Plain REST calls to the OpenSearch endpoint, signed with SigV4 when {@code OPENSEARCH_AUTH} says
+ * so, through the SDK's HTTP client: no OpenSearch client, so the submit function's jar stays small
+ * and its cold start short. Callers bring the HTTP client, with the timeouts their budget allows.
+ */
+public final class OpenSearchRest {
+
+    /** An answer: its status and up to 64 KiB of its body. */
+    public record Response(int status, String body) {}
+
+    private record Signing(AwsCredentialsProvider credentials, String service, String region) {}
+
+    private final URI endpoint;
+    private final Optional<Signing> signing;
+
+    private OpenSearchRest(URI endpoint, Optional<Signing> signing) {
+        this.endpoint = endpoint;
+        this.signing = signing;
+    }
+
+    /**
+     * Calls to the endpoint {@code settings} name ({@code OPENSEARCH_ENDPOINT}, {@code
+     * OPENSEARCH_AUTH}, {@code OPENSEARCH_SERVICE}, {@code AWS_REGION}).
+     *
+     * @throws IllegalArgumentException when SigV4 is asked for over plain {@code http} to a host
+     *     other than this machine: a signed request never crosses a network unencrypted
+     */
+    public static OpenSearchRest of(Settings settings) {
+        URI endpoint = IndexLocation.requireBaseUrl(settings.requireOpenSearchEndpoint());
+        boolean sign = settings.openSearchAuth() == OpenSearchAuth.SIGV4;
+        if (sign && endpoint.getScheme().equals("http") && !isLoopback(endpoint.getHost())) {
+            throw new IllegalArgumentException(
+                    "OPENSEARCH_AUTH=sigv4 needs an https OPENSEARCH_ENDPOINT (plain http only to"
+                            + " this machine)");
+        }
+        return new OpenSearchRest(
+                endpoint,
+                sign
+                        ? Optional.of(
+                                new Signing(
+                                        DefaultCredentialsProvider.builder().build(),
+                                        settings.openSearchService(),
+                                        settings.region()))
+                        : Optional.empty());
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost")
+                || host.startsWith("127.")
+                || host.equals("[::1]")
+                || host.equals("::1");
+    }
+
+    /**
+     * Sends one request with a JSON {@code body} ({@code null} for none).
+     *
+     * @throws IOException when the endpoint cannot be reached or does not answer in time
+     * @throws software.amazon.awssdk.core.exception.SdkException when credentials cannot be found
+     */
+    public Response send(
+            SdkHttpClient client, SdkHttpMethod method, String pathAndQuery, String body)
+            throws IOException {
+        Objects.requireNonNull(client, "client");
+        byte[] bytes = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
+        SdkHttpFullRequest.Builder builder =
+                SdkHttpFullRequest.builder()
+                        .uri(URI.create(endpoint.toString().replaceAll("/$", "") + pathAndQuery))
+                        .method(method);
+        if (bytes != null) {
+            builder.putHeader("Content-Type", "application/json");
+            builder.putHeader("Content-Length", Integer.toString(bytes.length));
+        }
+        SdkHttpRequest request = builder.build();
+        ContentStreamProvider payload =
+                bytes == null ? null : ContentStreamProvider.fromByteArray(bytes);
+        if (signing.isPresent()) {
+            Signing s = signing.get();
+            SignedRequest signed =
+                    AwsV4HttpSigner.create()
+                            .sign(
+                                    sign ->
+                                            sign.identity(s.credentials().resolveCredentials())
+                                                    .request(request)
+                                                    .payload(payload)
+                                                    .putProperty(
+                                                            AwsV4HttpSigner.SERVICE_SIGNING_NAME,
+                                                            s.service())
+                                                    .putProperty(
+                                                            AwsV4HttpSigner.REGION_NAME,
+                                                            s.region()));
+            return execute(client, signed.request(), signed.payload().orElse(null));
+        }
+        return execute(client, request, payload);
+    }
+
+    private static Response execute(
+            SdkHttpClient client, SdkHttpRequest request, ContentStreamProvider payload)
+            throws IOException {
+        HttpExecuteResponse response =
+                client.prepareRequest(
+                                HttpExecuteRequest.builder()
+                                        .request(request)
+                                        .contentStreamProvider(payload)
+                                        .build())
+                        .call();
+        String text = "";
+        Optional<? extends InputStream> stream = response.responseBody();
+        if (stream.isPresent()) {
+            try (InputStream in = stream.get()) {
+                text = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+            }
+        }
+        return new Response(response.httpResponse().statusCode(), text);
+    }
+}
