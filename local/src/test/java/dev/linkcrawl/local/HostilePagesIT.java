@@ -158,7 +158,14 @@ class HostilePagesIT {
                     .isIn("crawled", "failed");
             assertThat(envelope).as(page.getKey()).isLessThan(LAMBDA_LIMIT);
         }
+        // Search sees a write after the index's next refresh (about a second), unlike GET by id.
         HttpResponse<String> list = api("GET", "/links?size=100", null);
+        for (int tries = 0;
+                tries < 50 && JSON.readTree(list.body()).path("items").size() < pages.size();
+                tries++) {
+            Thread.sleep(100);
+            list = api("GET", "/links?size=100", null);
+        }
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(list.body()).path("items")).hasSize(pages.size());
         long listEnvelope = envelopeBytes(list);
