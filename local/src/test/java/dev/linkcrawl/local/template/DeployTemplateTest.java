@@ -149,6 +149,17 @@ class DeployTemplateTest {
                 .contains("OpenSearchDomainName");
     }
 
+    @Test
+    void samBuildLeavesEveryMavenBuiltJarAsItIs() {
+        for (FunctionResource function : template.functions()) {
+            assertThat(resource(function.logicalId()).get("Metadata"))
+                    .as(function.logicalId())
+                    .isEqualTo(Map.of("SkipBuild", true));
+            assertThat(String.valueOf(properties(function.logicalId()).get("CodeUri")))
+                    .matches("functions/[a-z-]+/target/[a-z-]+\\.jar");
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private Map<String, Object> resource(String logicalId) {
         return (Map<String, Object>) resources.get(logicalId);
