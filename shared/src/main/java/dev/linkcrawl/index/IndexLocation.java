@@ -42,6 +42,29 @@ public final class IndexLocation {
     }
 
     /**
+     * {@code endpoint}, if a request signed with SigV4 may go to it: over {@code https}, or over
+     * plain {@code http} only to this machine. A signature and the credentials' key id must never
+     * cross a network unencrypted.
+     *
+     * @throws IllegalArgumentException if it may not
+     */
+    public static URI requireSafeForSigning(URI endpoint) {
+        requireBaseUrl(endpoint);
+        String host = endpoint.getHost();
+        boolean loopback =
+                host.equals("localhost")
+                        || host.startsWith("127.")
+                        || host.equals("[::1]")
+                        || host.equals("::1");
+        if (endpoint.getScheme().equals("http") && !loopback) {
+            throw new IllegalArgumentException(
+                    "OPENSEARCH_AUTH=sigv4 needs an https OPENSEARCH_ENDPOINT (plain http only to"
+                            + " this machine)");
+        }
+        return endpoint;
+    }
+
+    /**
      * {@code indexName}, if OpenSearch accepts it as an index name (lowercase letters, digits,
      * {@code .}, {@code _} and {@code -}, not starting with a symbol, at most 255 characters).
      *

@@ -219,6 +219,9 @@ public final class OpenSearchLinkIndex implements LinkIndex, AutoCloseable {
         if (sign && (region == null || region.isBlank())) {
             throw new IllegalArgumentException("SigV4 needs a region");
         }
+        if (sign) {
+            IndexLocation.requireSafeForSigning(endpoint);
+        }
 
         String scheme = endpoint.getScheme();
         boolean plainHttp = scheme.equals("http");

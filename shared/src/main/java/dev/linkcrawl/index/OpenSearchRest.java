@@ -49,10 +49,8 @@ public final class OpenSearchRest {
     public static OpenSearchRest of(Settings settings) {
         URI endpoint = IndexLocation.requireBaseUrl(settings.requireOpenSearchEndpoint());
         boolean sign = settings.openSearchAuth() == OpenSearchAuth.SIGV4;
-        if (sign && endpoint.getScheme().equals("http") && !isLoopback(endpoint.getHost())) {
-            throw new IllegalArgumentException(
-                    "OPENSEARCH_AUTH=sigv4 needs an https OPENSEARCH_ENDPOINT (plain http only to"
-                            + " this machine)");
+        if (sign) {
+            IndexLocation.requireSafeForSigning(endpoint);
         }
         return new OpenSearchRest(
                 endpoint,
@@ -63,13 +61,6 @@ public final class OpenSearchRest {
                                         settings.openSearchService(),
                                         settings.region()))
                         : Optional.empty());
-    }
-
-    private static boolean isLoopback(String host) {
-        return host.equals("localhost")
-                || host.startsWith("127.")
-                || host.equals("[::1]")
-                || host.equals("::1");
     }
 
     /**

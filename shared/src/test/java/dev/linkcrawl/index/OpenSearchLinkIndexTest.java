@@ -376,4 +376,18 @@ class OpenSearchLinkIndexTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("region");
     }
+
+    @Test
+    void refusesToSignOverPlainHttpToAnotherMachine() {
+        assertThatThrownBy(
+                        () ->
+                                OpenSearchLinkIndex.create(
+                                        URI.create("http://search.example.com"),
+                                        OpenSearchAuth.SIGV4,
+                                        "es",
+                                        "eu-west-1",
+                                        "links"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("https");
+    }
 }

@@ -240,7 +240,7 @@ class SamTemplateTest {
                                 "BackfillQueue",
                                 "BackfillQueue",
                                 Duration.ofSeconds(180),
-                                Duration.ofSeconds(1209600),
+                                Duration.ofSeconds(604800),
                                 Duration.ZERO,
                                 Optional.of(new Redrive("BackfillDeadLetterQueue", 5))),
                         new QueueResource(
