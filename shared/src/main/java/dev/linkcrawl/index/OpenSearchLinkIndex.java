@@ -419,11 +419,7 @@ public final class OpenSearchLinkIndex implements LinkIndex, AutoCloseable {
     @Override
     public boolean putQueued(LinkId id, LinkDocument queued) {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(queued, "queued");
-        if (queued.status() != LinkDocument.Status.QUEUED || queued.submittedAt() == null) {
-            throw new IllegalArgumentException(
-                    "putQueued takes a queued document with its save time");
-        }
+        QueuedLinks.requireQueued(queued);
         if (!indexEnsured) {
             ensureIndex();
         }

@@ -68,11 +68,7 @@ public final class OpenSearchQueuedLinks implements QueuedLinks, AutoCloseable {
     @Override
     public boolean putQueued(LinkId id, LinkDocument queued) {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(queued, "queued");
-        if (queued.status() != LinkDocument.Status.QUEUED || queued.submittedAt() == null) {
-            throw new IllegalArgumentException(
-                    "putQueued takes a queued document with its save time");
-        }
+        QueuedLinks.requireQueued(queued);
         if (!indexSeen) {
             ensureIndex();
         }

@@ -1,6 +1,7 @@
 package dev.linkcrawl.index;
 
 import dev.linkcrawl.link.LinkId;
+import java.util.Objects;
 
 /** Where a saved link shows as {@code queued} until its crawl writes it. */
 public interface QueuedLinks {
@@ -14,4 +15,18 @@ public interface QueuedLinks {
      * @throws LinkIndexException when the index cannot answer
      */
     boolean putQueued(LinkId id, LinkDocument queued);
+
+    /**
+     * {@code queued}, if {@link #putQueued} takes it: a queued document with its save time.
+     *
+     * @throws IllegalArgumentException if it is not one
+     */
+    static LinkDocument requireQueued(LinkDocument queued) {
+        Objects.requireNonNull(queued, "queued");
+        if (queued.status() != LinkDocument.Status.QUEUED || queued.submittedAt() == null) {
+            throw new IllegalArgumentException(
+                    "putQueued takes a queued document with its save time");
+        }
+        return queued;
+    }
 }

@@ -7,6 +7,7 @@ import dev.linkcrawl.index.LinkIndexException;
 import dev.linkcrawl.index.LinkPage;
 import dev.linkcrawl.index.LinkQuery;
 import dev.linkcrawl.index.PutOutcome;
+import dev.linkcrawl.index.QueuedLinks;
 import dev.linkcrawl.index.RecrawlCandidate;
 import dev.linkcrawl.index.SortKey;
 import dev.linkcrawl.link.LinkId;
@@ -111,11 +112,7 @@ public final class InMemoryLinkIndex implements LinkIndex {
     @Override
     public boolean putQueued(LinkId id, LinkDocument queued) {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(queued, "queued");
-        if (queued.status() != LinkDocument.Status.QUEUED || queued.submittedAt() == null) {
-            throw new IllegalArgumentException(
-                    "putQueued takes a queued document with its save time");
-        }
+        QueuedLinks.requireQueued(queued);
         checkAvailable();
         boolean[] written = {false};
         stored.compute(
