@@ -87,6 +87,22 @@ class DeployTemplateTest {
     }
 
     @Test
+    void anImportThatFailsAfterLambdasRetriesLeavesItsEventOnAnAlarmedQueue() {
+        String config =
+                String.valueOf(properties("BackfillLinksFunction").get("EventInvokeConfig"));
+
+        assertThat(config)
+                .contains("MaximumRetryAttempts=2")
+                .contains("Type=SQS")
+                .contains("BackfillFailedInvocationsQueue");
+        assertThat(alarms())
+                .anySatisfy(
+                        a ->
+                                assertThat(String.valueOf(a.get("Dimensions")))
+                                        .contains("BackfillFailedInvocationsQueue,"));
+    }
+
+    @Test
     void theDomainOfSavedLinksOutlivesTheStackAndItsReplacement() {
         Map<String, Object> domain = resource("LinksDomain");
 

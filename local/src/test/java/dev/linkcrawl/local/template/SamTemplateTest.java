@@ -249,6 +249,13 @@ class SamTemplateTest {
                                 QueueResource.DEFAULT_VISIBILITY_TIMEOUT,
                                 Duration.ofSeconds(1209600),
                                 Duration.ZERO,
+                                Optional.empty()),
+                        new QueueResource(
+                                "BackfillFailedInvocationsQueue",
+                                "BackfillFailedInvocationsQueue",
+                                QueueResource.DEFAULT_VISIBILITY_TIMEOUT,
+                                Duration.ofSeconds(1209600),
+                                Duration.ZERO,
                                 Optional.empty()));
     }
 
