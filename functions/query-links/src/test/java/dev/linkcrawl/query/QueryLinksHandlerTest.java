@@ -12,6 +12,7 @@ import dev.linkcrawl.index.LinkDocumentCodec;
 import dev.linkcrawl.index.LinkIndexException;
 import dev.linkcrawl.index.PageType;
 import dev.linkcrawl.link.LinkId;
+import dev.linkcrawl.testing.ApiDescription;
 import dev.linkcrawl.testing.InMemoryLinkIndex;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class QueryLinksHandlerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final ApiDescription DESCRIPTION = ApiDescription.load();
 
     private final InMemoryLinkIndex index = new InMemoryLinkIndex();
     private final QueryLinksHandler handler = new QueryLinksHandler(index);
@@ -81,9 +84,11 @@ class QueryLinksHandlerTest {
     void answersEachSampleEventAsDesigned(String file, int status, String code) throws Exception {
         assertThat(EXPECTED.get(file)).isEqualTo(code == null ? "" + status : status + " " + code);
 
-        APIGatewayV2HTTPResponse response = handle(SampleEvents.load(file));
+        APIGatewayV2HTTPEvent event = SampleEvents.load(file);
+        APIGatewayV2HTTPResponse response = handle(event);
 
         assertThat(response.getStatusCode()).isEqualTo(status);
+        assertThat(DESCRIPTION.statuses(event.getRouteKey())).contains(status);
         if (status == 200) {
             assertThat(response.getHeaders())
                     .containsEntry("Content-Type", "application/json")
@@ -95,7 +100,7 @@ class QueryLinksHandlerTest {
                     .containsEntry("Content-Type", "application/problem+json");
             JsonNode problem = body(response);
             assertThat(problem.get("status").asInt()).isEqualTo(status);
-            assertThat(problem.get("type").asText()).startsWith("https://linkcrawl.dev/problems/");
+            assertThat(DESCRIPTION.problemTypes()).contains(problem.get("type").asText());
             assertThat(problem.get("title").asText()).isNotBlank();
             assertThat(problem.get("detail").asText()).isNotBlank();
             if (code != null) {

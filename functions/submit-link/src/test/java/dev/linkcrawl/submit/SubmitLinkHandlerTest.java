@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.linkcrawl.link.CrawlMessage;
 import dev.linkcrawl.link.CrawlSource;
 import dev.linkcrawl.link.LinkId;
+import dev.linkcrawl.testing.ApiDescription;
 import dev.linkcrawl.testing.SampleEvents;
 import dev.linkcrawl.url.LinkUrl;
 import dev.linkcrawl.url.UrlCheck;
@@ -27,6 +28,7 @@ class SubmitLinkHandlerTest {
     private static final SampleEvents EVENTS = new SampleEvents("submit-link");
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ApiDescription DESCRIPTION = ApiDescription.load();
     private static final Instant NOW = Instant.parse("2026-11-27T10:30:00Z");
 
     private final InMemoryCrawlQueue queue = new InMemoryCrawlQueue();
@@ -62,6 +64,7 @@ class SubmitLinkHandlerTest {
                 handler.handleRequest(EVENTS.load(file, APIGatewayV2HTTPEvent.class), null);
 
         assertThat(response.getStatusCode()).isEqualTo(status);
+        assertThat(DESCRIPTION.statuses("POST /links")).contains(status);
         if (status == 202) {
             assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json");
             assertThat(queue.sent).hasSize(1);
@@ -70,7 +73,7 @@ class SubmitLinkHandlerTest {
                     .containsEntry("Content-Type", "application/problem+json");
             JsonNode problem = JSON.readTree(response.getBody());
             assertThat(problem.get("status").asInt()).isEqualTo(status);
-            assertThat(problem.get("type").asText()).startsWith("https://linkcrawl.dev/problems/");
+            assertThat(DESCRIPTION.problemTypes()).contains(problem.get("type").asText());
             assertThat(problem.get("title").asText()).isNotBlank();
             assertThat(problem.get("detail").asText()).isNotBlank();
             if (code != null) {

@@ -2,9 +2,12 @@ package dev.linkcrawl.local.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.linkcrawl.testing.ApiDescription;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -163,6 +166,15 @@ class DeployTemplateTest {
         assertThat(String.valueOf(rules.get("CreatedDomainNamesNeither")))
                 .contains("OpenSearchEndpoint")
                 .contains("OpenSearchDomainName");
+    }
+
+    @Test
+    void theApiDescriptionHasExactlyTheTemplatesRoutes() {
+        Set<String> routes = new TreeSet<>();
+        template.functions()
+                .forEach(f -> f.routes().forEach(r -> routes.add(r.method() + " " + r.path())));
+
+        assertThat(ApiDescription.load().operations()).isEqualTo(routes);
     }
 
     @Test
