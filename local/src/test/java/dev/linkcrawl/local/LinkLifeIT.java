@@ -70,6 +70,8 @@ class LinkLifeIT {
         String first = site.url("/first");
         save("zoe", first);
         ImportCommandIT.awaitCrawled("zoe", first, stack, Duration.ofSeconds(60));
+        // If that save timed out on the index, the API leaves the index alone for 10 s.
+        Thread.sleep(Duration.ofSeconds(10));
     }
 
     @AfterAll

@@ -14,8 +14,10 @@ import dev.linkcrawl.url.UrlCheck;
 import dev.linkcrawl.url.UrlPolicy;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Saving a link: check the URL, derive its id, queue it for crawling, and show it as {@code queued}
@@ -28,6 +30,14 @@ public final class SubmitLink {
     private final Clock clock;
     private final DailyLinks dailyLinks;
     private final Optional<QueuedLinks> listing;
+
+    /**
+     * After the index failed to show a link (down, or slower than its timeout), saves do not ask it
+     * again for this long: a slow index costs one save one timeout, not every save.
+     */
+    static final Duration LISTING_PAUSE = Duration.ofSeconds(10);
+
+    private final AtomicReference<Instant> listingFailedAt = new AtomicReference<>(Instant.MIN);
 
     /** Without a daily limit, and without showing queued links before their crawl. */
     public SubmitLink(CrawlQueue queue, UrlPolicy policy, Clock clock) {
@@ -140,6 +150,13 @@ public final class SubmitLink {
         if (listing.isEmpty()) {
             return Optional.empty();
         }
+        Instant now = clock.instant();
+        if (now.isBefore(listingFailedAt.get().plus(LISTING_PAUSE))) {
+            return Optional.of(
+                    "the index failed to show a link in the last "
+                            + LISTING_PAUSE.toSeconds()
+                            + " s; not asked");
+        }
         LinkDocument queued =
                 LinkDocument.builder(
                                 message.owner(), message.url(), LinkDocument.Status.QUEUED, null)
@@ -152,6 +169,7 @@ public final class SubmitLink {
             listing.get().putQueued(id, queued);
             return Optional.empty();
         } catch (LinkIndexException e) {
+            listingFailedAt.set(now);
             return Optional.of(e.getMessage());
         }
     }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** What a save leaves behind: a message on the queue, and the link shown as queued. */
@@ -20,13 +21,27 @@ class SubmitLinkTest {
 
     private final InMemoryCrawlQueue queue = new InMemoryCrawlQueue();
     private final InMemoryLinkIndex index = new InMemoryLinkIndex();
+    private final AtomicReference<Instant> now = new AtomicReference<>(NOW);
+    private final Clock clock =
+            new Clock() {
+                @Override
+                public ZoneOffset getZone() {
+                    return ZoneOffset.UTC;
+                }
+
+                @Override
+                public Clock withZone(java.time.ZoneId zone) {
+                    return this;
+                }
+
+                @Override
+                public Instant instant() {
+                    return now.get();
+                }
+            };
     private final SubmitLink submitLink =
             new SubmitLink(
-                    queue,
-                    UrlPolicy.DEFAULT,
-                    Clock.fixed(NOW, ZoneOffset.UTC),
-                    DailyLinks.UNLIMITED,
-                    Optional.of(index));
+                    queue, UrlPolicy.DEFAULT, clock, DailyLinks.UNLIMITED, Optional.of(index));
 
     private SubmitLink.Outcome.Queued save(String url) {
         return (SubmitLink.Outcome.Queued)
@@ -67,5 +82,22 @@ class SubmitLinkTest {
 
         assertThat(queue.sent).extracting(m -> m.id()).containsExactly(queued.id());
         assertThat(queued.unlisted()).hasValueSatisfying(why -> assertThat(why).contains("fail"));
+    }
+
+    @Test
+    void doesNotAskAnIndexThatJustFailedAgainForTenSeconds() {
+        index.failWith(LinkIndexException.Reason.UNREACHABLE);
+        save("https://example.com/a");
+        index.failWith(null);
+
+        now.set(NOW.plusSeconds(9));
+        SubmitLink.Outcome.Queued paused = save("https://example.com/b");
+        now.set(NOW.plusSeconds(10));
+        SubmitLink.Outcome.Queued asked = save("https://example.com/c");
+
+        assertThat(paused.unlisted())
+                .hasValueSatisfying(why -> assertThat(why).contains("not asked"));
+        assertThat(index.documents()).containsOnlyKeys(asked.id());
+        assertThat(queue.sent).hasSize(3);
     }
 }
