@@ -13,7 +13,9 @@ import java.util.Optional;
 /**
  * The links one owner may save through the API per UTC day ({@code LINKS_PER_OWNER_PER_DAY}). When
  * the counts cannot be reached the link is accepted: the limit protects other owners from a flood,
- * and refusing every save while the index is down would hurt them more.
+ * and refusing every save while the index is down would hurt them more. After the counts failed,
+ * saves go uncounted without asking for {@link SubmitLink#INDEX_PAUSE}, so a slow index never makes
+ * every save wait out its timeout.
  */
 final class DailyLinks {
 
@@ -22,6 +24,7 @@ final class DailyLinks {
 
     private final Optional<OwnerQuotas> quotas;
     private final int perDay;
+    private final FailurePause pause = new FailurePause(SubmitLink.INDEX_PAUSE);
 
     /**
      * @param perDay links per owner per UTC day; 0 for no limit
@@ -53,12 +56,16 @@ final class DailyLinks {
         if (quotas.isEmpty() || perDay == 0) {
             return new Admission.Uncounted(Optional.empty());
         }
+        if (pause.paused(now)) {
+            return new Admission.Uncounted(Optional.of("the daily counts: " + pause.why()));
+        }
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         try {
             if (quotas.get().countLink(TenantKey.of(owner), today, perDay)) {
                 return new Admission.Counted();
             }
         } catch (QuotaUnavailableException e) {
+            pause.failed(now);
             return new Admission.Uncounted(Optional.of(e.getMessage()));
         }
         Instant tomorrow = today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();

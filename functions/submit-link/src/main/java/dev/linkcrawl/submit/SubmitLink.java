@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Saving a link: check the URL, derive its id, queue it for crawling, and show it as {@code queued}
@@ -31,13 +30,10 @@ public final class SubmitLink {
     private final DailyLinks dailyLinks;
     private final Optional<QueuedLinks> listing;
 
-    /**
-     * After the index failed to show a link (down, or slower than its timeout), saves do not ask it
-     * again for this long: a slow index costs one save one timeout, not every save.
-     */
-    static final Duration LISTING_PAUSE = Duration.ofSeconds(10);
+    /** How long saves leave the index alone after it failed to count or show a link. */
+    static final Duration INDEX_PAUSE = Duration.ofSeconds(10);
 
-    private final AtomicReference<Instant> listingFailedAt = new AtomicReference<>(Instant.MIN);
+    private final FailurePause listingPause = new FailurePause(INDEX_PAUSE);
 
     /** Without a daily limit, and without showing queued links before their crawl. */
     public SubmitLink(CrawlQueue queue, UrlPolicy policy, Clock clock) {
@@ -151,11 +147,8 @@ public final class SubmitLink {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        if (now.isBefore(listingFailedAt.get().plus(LISTING_PAUSE))) {
-            return Optional.of(
-                    "the index failed to show a link in the last "
-                            + LISTING_PAUSE.toSeconds()
-                            + " s; not asked");
+        if (listingPause.paused(now)) {
+            return Optional.of("showing links as queued: " + listingPause.why());
         }
         LinkDocument queued =
                 LinkDocument.builder(
@@ -169,7 +162,7 @@ public final class SubmitLink {
             listing.get().putQueued(id, queued);
             return Optional.empty();
         } catch (LinkIndexException e) {
-            listingFailedAt.set(now);
+            listingPause.failed(now);
             return Optional.of(e.getMessage());
         }
     }

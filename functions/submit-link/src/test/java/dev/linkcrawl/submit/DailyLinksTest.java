@@ -50,6 +50,23 @@ class DailyLinksTest {
     }
 
     @Test
+    void countsThatJustFailedAreNotAskedForTenSecondsThenCountAgain() {
+        quotas.unavailable(true);
+        daily.admit("alice", EVENING);
+        quotas.unavailable(false);
+
+        DailyLinks.Admission paused = daily.admit("alice", EVENING.plusSeconds(9));
+        DailyLinks.Admission asked = daily.admit("alice", EVENING.plusSeconds(10));
+
+        assertThat(paused)
+                .isInstanceOfSatisfying(
+                        DailyLinks.Admission.Uncounted.class,
+                        uncounted ->
+                                assertThat(uncounted.why().orElseThrow()).contains("not asked"));
+        assertThat(asked).isEqualTo(new DailyLinks.Admission.Counted());
+    }
+
+    @Test
     void zeroMeansNoLimitAndNoCount() {
         DailyLinks unlimited = new DailyLinks(Optional.of(quotas.unavailable(true)), 0);
 
