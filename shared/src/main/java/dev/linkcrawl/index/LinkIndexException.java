@@ -31,6 +31,20 @@ public final class LinkIndexException extends RuntimeException {
         public boolean retryable() {
             return retryable;
         }
+
+        /** The reason an error answer with HTTP {@code status} (4xx or 5xx) stands for. */
+        public static Reason ofStatus(int status) {
+            if (status == 429) {
+                return THROTTLED;
+            }
+            if (status >= 500) {
+                return SERVER_ERROR;
+            }
+            if (status == 401 || status == 403) {
+                return DENIED;
+            }
+            return REJECTED;
+        }
     }
 
     private final Reason reason;

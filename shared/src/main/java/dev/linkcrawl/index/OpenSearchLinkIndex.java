@@ -942,18 +942,8 @@ public final class OpenSearchLinkIndex implements LinkIndex, AutoCloseable {
 
     private LinkIndexException failure(String action, OpenSearchException e) {
         int status = e.status();
-        LinkIndexException.Reason reason;
-        if (status == 429) {
-            reason = LinkIndexException.Reason.THROTTLED;
-        } else if (status >= 500) {
-            reason = LinkIndexException.Reason.SERVER_ERROR;
-        } else if (status == 401 || status == 403) {
-            reason = LinkIndexException.Reason.DENIED;
-        } else {
-            reason = LinkIndexException.Reason.REJECTED;
-        }
         return new LinkIndexException(
-                reason,
+                LinkIndexException.Reason.ofStatus(status),
                 status,
                 action + " in " + indexName + " failed: " + status + " " + e.error().type(),
                 e);

@@ -133,15 +133,11 @@ public final class OpenSearchQueuedLinks implements QueuedLinks, AutoCloseable {
         if (status == 200 || status == 201) {
             return;
         }
-        LinkIndexException.Reason reason =
-                status == 429
-                        ? LinkIndexException.Reason.THROTTLED
-                        : status >= 500
-                                ? LinkIndexException.Reason.SERVER_ERROR
-                                : status == 401 || status == 403
-                                        ? LinkIndexException.Reason.DENIED
-                                        : LinkIndexException.Reason.REJECTED;
-        throw new LinkIndexException(reason, status, action + " failed: " + status, null);
+        throw new LinkIndexException(
+                LinkIndexException.Reason.ofStatus(status),
+                status,
+                action + " failed: " + status,
+                null);
     }
 
     private static String result(OpenSearchRest.Response response) {
