@@ -2,10 +2,10 @@ package dev.linkcrawl.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.linkcrawl.imports.ImportKeyLayout;
 import dev.linkcrawl.local.InvokeCommand.NotRunningException;
 import dev.linkcrawl.local.lambda.FunctionEnvironment;
 import dev.linkcrawl.local.s3.BucketValues;
-import dev.linkcrawl.local.s3.LocalS3;
 import dev.linkcrawl.local.s3.NotificationLog;
 import dev.linkcrawl.local.s3.S3EventRecords;
 import dev.linkcrawl.local.sqs.LocalSqs;
@@ -35,21 +35,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * {@code ./linkcrawl import --user U FILE}: what a person does on AWS to import bookmarks — upload
- * the export to the import bucket as {@code imports/U/<file name>} — against a running {@code
- * ./linkcrawl dev}. The upload raises the S3 notification there, the backfill function queues the
- * links on its queue, and writes its result beside the upload ({@code <key>.result.json}). This
- * command follows it (the dev process's {@link NotificationLog}, the queue's depth, the result
- * object), draws a progress bar on a terminal, and ends with the result as its last line of
- * standard output.
+ * {@code ./linkcrawl import --user U FILE}: what a person does on AWS to import bookmarks, against
+ * a running {@code ./linkcrawl dev} — {@code POST /imports} as U for an upload, a {@code PUT} of
+ * the file to the presigned URL it answers ({@code imports/U/<id>.<ext>}), then {@code GET
+ * /imports/{id}} until the import is finished ({@link ImportsApi}). The upload raises the S3
+ * notification there, the backfill function queues the links on its queue and writes its result
+ * beside the upload. This command follows it (the dev process's {@link NotificationLog}, the
+ * queue's depth, the import's state), draws a progress bar on a terminal, and ends with the import
+ * as its last line of standard output.
  *
  * <p>Exit codes: 0 the whole file was imported (invalid lines are counted in the result, not an
  * error); 1 the import could not run or stopped early; 2 wrong arguments.
@@ -58,19 +55,13 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
         name = "import",
         mixinStandardHelpOptions = true,
         description = {
-            "Uploads FILE to the import bucket of a running ./linkcrawl dev as imports/USER/<file"
-                    + " name>, lets the S3 event run the backfill function as on AWS, and prints"
-                    + " the import's result (<key>.result.json) as the last line.",
+            "Asks a running ./linkcrawl dev for an upload as USER (POST /imports), uploads FILE"
+                    + " to it, lets the S3 event run the backfill function as on AWS, and prints"
+                    + " the import (GET /imports/{id}) as the last line.",
             "Formats: Netscape bookmark HTML (browsers, Pinboard, Delicious), plain text (one URL"
                     + " a line), CSV with a url column, Pinboard JSON."
         })
 final class ImportCommand implements Callable<Integer> {
-
-    /** Uploads live under {@code imports/{owner}/} (DESIGN: Backfills). */
-    static final String PREFIX = "imports/";
-
-    /** The backfill function writes its result beside the upload with this suffix. */
-    static final String RESULT_SUFFIX = ".result.json";
 
     static final int EXIT_IMPORTED = 0;
     static final int EXIT_FAILED = 1;
@@ -123,7 +114,7 @@ final class ImportCommand implements Callable<Integer> {
     record Destination(
             BucketResource bucket, String key, FunctionResource function, S3EventSource source) {
         String resultKey() {
-            return key + RESULT_SUFFIX;
+            return ImportKeyLayout.resultKey(key);
         }
     }
 
@@ -142,28 +133,29 @@ final class ImportCommand implements Callable<Integer> {
             console.err().println("linkcrawl import: " + e.getMessage());
             return EXIT_FAILED;
         }
-        SamTemplate template;
-        Destination destination;
+        ImportsApi api = new ImportsApi(endpoints.apiUrl(), user);
         try {
-            template = SamTemplate.read(project.template());
-            destination = destination(template, endpoints, key(user, file));
-        } catch (TemplateException e) {
+            SamTemplate template = SamTemplate.read(project.template());
+            ImportsApi.Upload upload = api.start(file);
+            Destination destination = destination(template, endpoints, upload.key());
+            Optional<String> queueUrl = queueUrl(template, destination.function(), endpoints);
+            try (SqsClient sqs = LocalSqs.client(endpoints.sqsEndpoint())) {
+                return new Run(
+                                project.stateFolder(),
+                                api,
+                                upload,
+                                destination,
+                                sqs,
+                                queueUrl,
+                                showsProgress() ? Optional.of(console.err()) : Optional.empty())
+                        .run();
+            }
+        } catch (TemplateException | ImportsApi.RefusedException | IOException | SdkException e) {
             console.err().println("linkcrawl import: " + e.getMessage());
             return EXIT_FAILED;
-        }
-        Optional<String> queueUrl = queueUrl(template, destination.function(), endpoints);
-        try (S3Client s3 = LocalS3.client(endpoints.s3Endpoint());
-                SqsClient sqs = LocalSqs.client(endpoints.sqsEndpoint())) {
-            return new Run(
-                            project.stateFolder(),
-                            destination,
-                            s3,
-                            sqs,
-                            queueUrl,
-                            showsProgress() ? Optional.of(console.err()) : Optional.empty())
-                    .run();
-        } catch (IOException | SdkException e) {
-            console.err().println("linkcrawl import: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            console.err().println("linkcrawl import: interrupted");
             return EXIT_FAILED;
         }
     }
@@ -192,11 +184,6 @@ final class ImportCommand implements Callable<Integer> {
             return Optional.of("--timeout must be at least 1 second");
         }
         return Optional.empty();
-    }
-
-    /** {@code imports/<user>/<file name>}. */
-    static String key(String user, Path file) {
-        return PREFIX + user + "/" + file.getFileName();
     }
 
     /**
@@ -271,8 +258,9 @@ final class ImportCommand implements Callable<Integer> {
     /** One import, from the upload to the result. */
     private final class Run {
         private final Path stateFolder;
+        private final ImportsApi api;
+        private final ImportsApi.Upload upload;
         private final Destination destination;
-        private final S3Client s3;
         private final SqsClient sqs;
         private final Optional<String> queueUrl;
         private final Optional<PrintStream> bar;
@@ -282,15 +270,17 @@ final class ImportCommand implements Callable<Integer> {
 
         Run(
                 Path stateFolder,
+                ImportsApi api,
+                ImportsApi.Upload upload,
                 Destination destination,
-                S3Client s3,
                 SqsClient sqs,
                 Optional<String> queueUrl,
                 Optional<PrintStream> bar)
                 throws IOException {
             this.stateFolder = stateFolder;
+            this.api = api;
+            this.upload = upload;
             this.destination = destination;
-            this.s3 = s3;
             this.sqs = sqs;
             this.queueUrl = queueUrl;
             this.bar = bar;
@@ -300,17 +290,11 @@ final class ImportCommand implements Callable<Integer> {
             }
         }
 
-        int run() {
+        int run() throws IOException, InterruptedException, ImportsApi.RefusedException {
             String bucket = destination.bucket().bucketName();
-            Optional<String> previousResult = eTag(bucket, destination.resultKey());
             OptionalLong depthBefore = queueDepth();
             draw(OptionalLong.empty(), "uploading " + file.getFileName());
-            String eTag =
-                    unquoted(
-                            s3.putObject(
-                                            put -> put.bucket(bucket).key(destination.key()),
-                                            RequestBody.fromFile(file))
-                                    .eTag());
+            String eTag = api.put(upload, file);
             Instant uploaded = Instant.now();
             if (bar.isEmpty()) {
                 console.err()
@@ -322,9 +306,9 @@ final class ImportCommand implements Callable<Integer> {
             String function = destination.function().logicalId();
             String status = "waiting for " + function;
             while (Instant.now().isBefore(giveUpAt)) {
-                Optional<String> resultETag = eTag(bucket, destination.resultKey());
-                if (resultETag.isPresent() && !resultETag.equals(previousResult)) {
-                    return finish(bucket, uploaded);
+                Optional<JsonNode> finished = finished();
+                if (finished.isPresent()) {
+                    return finish(finished.get(), bucket, uploaded);
                 }
                 Optional<NotificationLog.Entry> latest = latestEntry(eTag);
                 if (latest.isEmpty()
@@ -344,10 +328,9 @@ final class ImportCommand implements Callable<Integer> {
                         }
                         case "completed" -> {
                             // The result is written before the function returns; look once more.
-                            if (eTag(bucket, destination.resultKey())
-                                    .filter(found -> !Optional.of(found).equals(previousResult))
-                                    .isPresent()) {
-                                return finish(bucket, uploaded);
+                            Optional<JsonNode> result = finished();
+                            if (result.isPresent()) {
+                                return finish(result.get(), bucket, uploaded);
                             }
                             return fail(
                                     function
@@ -396,20 +379,15 @@ final class ImportCommand implements Callable<Integer> {
                             + destination.resultKey());
         }
 
-        private int finish(String bucket, Instant uploaded) {
+        /** The import once its final result is written. */
+        private Optional<JsonNode> finished()
+                throws IOException, InterruptedException, ImportsApi.RefusedException {
+            return api.status(upload.id())
+                    .filter(status -> status.path("state").asText().equals("finished"));
+        }
+
+        private int finish(JsonNode result, String bucket, Instant uploaded) {
             Duration took = Duration.between(uploaded, Instant.now());
-            JsonNode result;
-            try {
-                result =
-                        JSON.readTree(
-                                s3.getObjectAsBytes(
-                                                get ->
-                                                        get.bucket(bucket)
-                                                                .key(destination.resultKey()))
-                                        .asByteArray());
-            } catch (IOException e) {
-                return fail(destination.resultKey() + " is not JSON: " + e.getMessage());
-            }
             clearBar();
             long accepted = result.path("accepted").asLong();
             console.err()
@@ -461,20 +439,6 @@ final class ImportCommand implements Callable<Integer> {
                 }
             }
             return Optional.ofNullable(latest);
-        }
-
-        private Optional<String> eTag(String bucket, String key) {
-            try {
-                return Optional.of(
-                        unquoted(s3.headObject(head -> head.bucket(bucket).key(key)).eTag()));
-            } catch (NoSuchKeyException e) {
-                return Optional.empty();
-            } catch (S3Exception e) {
-                if (e.statusCode() == 404) {
-                    return Optional.empty();
-                }
-                throw e;
-            }
         }
 
         /** Messages on the queue beyond those there before the upload. */
@@ -533,12 +497,6 @@ final class ImportCommand implements Callable<Integer> {
                 lastBarLength = 0;
             }
         }
-    }
-
-    private static String unquoted(String eTag) {
-        return eTag != null && eTag.length() >= 2 && eTag.startsWith("\"") && eTag.endsWith("\"")
-                ? eTag.substring(1, eTag.length() - 1)
-                : String.valueOf(eTag);
     }
 
     private static String clockTime(Instant instant) {

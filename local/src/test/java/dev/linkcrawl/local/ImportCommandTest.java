@@ -80,12 +80,6 @@ class ImportCommandTest {
     }
 
     @Test
-    void keyIsTheFileNameInTheUsersFolderUnderImports() {
-        assertThat(ImportCommand.key("alice", Path.of("/home/a/my bookmarks.html")))
-                .isEqualTo("imports/alice/my bookmarks.html");
-    }
-
-    @Test
     void destinationIsTheBucketAndFunctionOfTheTemplatesS3Event() {
         ImportCommand.Destination destination =
                 ImportCommand.destination(TEMPLATE, endpoints(), "imports/alice/b.html");

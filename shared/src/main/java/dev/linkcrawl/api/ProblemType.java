@@ -11,12 +11,15 @@ public enum ProblemType {
     INVALID_PARAMETER(400, "invalid-parameter", "A query parameter is not valid"),
     UNAUTHENTICATED(401, "unauthenticated", "No caller identity"),
     NOT_FOUND(404, "not-found", "Not found"),
+    IMPORT_REFUSED(403, "import-refused", "This caller cannot own imports"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
+    UPLOAD_TOO_LARGE(413, "upload-too-large", "The upload is larger than an import may be"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The request body must be JSON"),
     URL_REFUSED(422, "url-refused", "The URL is refused"),
     LIMIT_REACHED(429, "limit-reached", "A per-owner limit is reached"),
     QUEUE_UNAVAILABLE(503, "queue-unavailable", "The crawl queue is unavailable"),
-    INDEX_UNAVAILABLE(503, "index-unavailable", "The search index is unavailable");
+    INDEX_UNAVAILABLE(503, "index-unavailable", "The search index is unavailable"),
+    STORAGE_UNAVAILABLE(503, "storage-unavailable", "The import bucket is unavailable");
 
     /** Where the problem types are documented. */
     public static final String BASE_URI = "https://linkcrawl.dev/problems/";

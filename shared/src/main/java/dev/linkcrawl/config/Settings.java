@@ -58,6 +58,10 @@ import java.util.function.Function;
  *     BACKFILL_MAX_PER_OWNER}; see {@link OwnerLimits} for the defaults; 0 turns one off)
  * @param retrySchedule when a transient failure is tried again ({@code RETRY_DELAYS_SECONDS},
  *     default 30,120,480,1800; see {@link RetrySchedule})
+ * @param importBucket the bucket imports are uploaded to ({@code IMPORT_BUCKET}); required by the
+ *     function that hands out uploads
+ * @param importMaxBytes the largest upload handed out ({@code IMPORT_MAX_BYTES}, default 100 MiB, 1
+ *     KiB to 5 GiB, S3's largest single PUT)
  */
 public record Settings(
         String region,
@@ -79,7 +83,12 @@ public record Settings(
         Optional<String> crawlQueueUrl,
         Optional<String> backfillQueueUrl,
         OwnerLimits ownerLimits,
-        RetrySchedule retrySchedule) {
+        RetrySchedule retrySchedule,
+        Optional<String> importBucket,
+        long importMaxBytes) {
+
+    /** The default {@code IMPORT_MAX_BYTES}: 100 MiB, a browser export of some 300,000 links. */
+    public static final long DEFAULT_IMPORT_MAX_BYTES = 100L * 1024 * 1024;
 
     public static final String DEFAULT_USER_AGENT =
             "linkcrawl/0.1 (+https://github.com/linkcrawl/linkcrawl)";
@@ -154,7 +163,13 @@ public record Settings(
                         reader.value(
                                 "RETRY_DELAYS_SECONDS",
                                 RetrySchedule.DEFAULT,
-                                RetrySchedule::parseSeconds));
+                                RetrySchedule::parseSeconds),
+                        reader.optional("IMPORT_BUCKET", Function.identity()),
+                        reader.number(
+                                "IMPORT_MAX_BYTES",
+                                DEFAULT_IMPORT_MAX_BYTES,
+                                1024,
+                                5L * 1024 * 1024 * 1024));
         reader.throwIfInvalid();
         return settings;
     }
@@ -170,6 +185,16 @@ public record Settings(
                                 List.of(
                                         "QUEUE_URL is not set: it must hold the URL of the queue"
                                                 + " this function sends crawl messages to")));
+    }
+
+    /** The import bucket, or a clear error for a function that cannot run without it. */
+    public String requireImportBucket() {
+        return importBucket.orElseThrow(
+                () ->
+                        new InvalidSettingsException(
+                                List.of(
+                                        "IMPORT_BUCKET is not set: it must name the bucket"
+                                                + " imports are uploaded to")));
     }
 
     /** The OpenSearch endpoint, or a clear error for a function that cannot run without it. */

@@ -1,4 +1,4 @@
-package dev.linkcrawl.backfill;
+package dev.linkcrawl.testing;
 
 import com.adobe.testing.s3mock.S3MockApplication;
 import dev.linkcrawl.testing.backend.TestS3;
@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException
  * S3Mock in this JVM on 127.0.0.1, plain HTTP and a free port, started as {@code S3MockExtension}
  * starts it: the embedded {@link TestS3} of this module's tests. Close it, which stops the server.
  */
-final class EmbeddedS3 implements TestS3 {
+public final class EmbeddedS3 implements TestS3 {
 
     private final S3MockApplication application;
     private final URI endpoint;
@@ -43,7 +43,7 @@ final class EmbeddedS3 implements TestS3 {
 
     /** Starts a server (a few seconds: it is a Spring Boot application). */
     @SuppressWarnings("removal") // getHttpPort: the plain-HTTP connector's port, all we use
-    static EmbeddedS3 start() {
+    public static EmbeddedS3 start() {
         Map<String, Object> properties = new HashMap<>();
         properties.put(S3MockApplication.PROP_HTTP_PORT, S3MockApplication.RANDOM_PORT);
         // S3Mock always opens an HTTPS connector too; on a free port, on loopback, unused.

@@ -131,9 +131,13 @@ public final class ImportBookmarks {
             throw e;
         }
         try (in) {
-            run.readAll(BookmarkFile.open(in, upload.fileName()));
-        } catch (IOException e) {
-            run.stop(StopReason.READ_FAILED);
+            // A store that cannot take this cannot take the result either: fail, to be retried.
+            store.writeResult(upload, ImportResult.started(upload.key(), clock.instant()));
+            try {
+                run.readAll(BookmarkFile.open(in, upload.fileName()));
+            } catch (IOException e) {
+                run.stop(StopReason.READ_FAILED);
+            }
         } finally {
             run.flush();
             // Reading is over: the owner's next import may start while the result is written.

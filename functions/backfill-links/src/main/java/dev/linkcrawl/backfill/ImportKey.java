@@ -1,5 +1,6 @@
 package dev.linkcrawl.backfill;
 
+import dev.linkcrawl.imports.ImportKeyLayout;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -11,13 +12,10 @@ import java.util.Objects;
 public sealed interface ImportKey permits ImportUpload, ImportKey.Ignored {
 
     /** Uploads live under this prefix, one folder per owner: {@code imports/{owner}/…}. */
-    String PREFIX = "imports/";
+    String PREFIX = ImportKeyLayout.PREFIX;
 
-    /**
-     * Results are written beside the upload with this suffix; such keys are never imported, or each
-     * result would trigger the function again.
-     */
-    String RESULT_SUFFIX = ".result.json";
+    /** Results are written beside the upload with this suffix, and never imported. */
+    String RESULT_SUFFIX = ImportKeyLayout.RESULT_SUFFIX;
 
     /** An object that is not imported. */
     record Ignored(String key, IgnoreReason reason) implements ImportKey {

@@ -94,6 +94,23 @@ public record ImportResult(
         return node;
     }
 
+    /**
+     * What is written beside the upload when reading begins, {@code {"key", "complete": false,
+     * "startedAt"}}: until the final result replaces it, the import is visibly not complete, so one
+     * whose function crashed or timed out never passes for done.
+     */
+    public static byte[] started(String key, Instant startedAt) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("key", key);
+        node.put("complete", false);
+        node.put("startedAt", startedAt.toString());
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of strings always serialises", e);
+        }
+    }
+
     /** The result document written beside the upload. */
     public byte[] toJson() {
         ObjectNode node = counts();

@@ -1,5 +1,6 @@
 package dev.linkcrawl.backfill;
 
+import dev.linkcrawl.imports.ImportKeyLayout;
 import java.util.Objects;
 
 /**
@@ -31,12 +32,11 @@ public record ImportUpload(String bucket, String key, String owner) implements I
 
     /** Where the import's result is written: beside the upload, {@code <key>.result.json}. */
     public String resultKey() {
-        return key + RESULT_SUFFIX;
+        return ImportKeyLayout.resultKey(key);
     }
 
     /** An owner is a non-blank key segment without control characters. */
     static boolean isValidOwner(String owner) {
-        return !owner.isBlank()
-                && owner.codePoints().noneMatch(c -> Character.isISOControl(c) || c == '/');
+        return ImportKeyLayout.isValidOwner(owner);
     }
 }

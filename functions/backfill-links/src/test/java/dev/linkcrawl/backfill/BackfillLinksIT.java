@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkcrawl.config.Settings;
 import dev.linkcrawl.link.TenantKey;
+import dev.linkcrawl.testing.EmbeddedS3;
 import dev.linkcrawl.testing.SampleEvents;
 import dev.linkcrawl.testing.backend.TestBackend;
 import dev.linkcrawl.testing.backend.TestS3;

@@ -109,6 +109,24 @@ class ImportBookmarksTest {
     }
 
     @Test
+    void marksTheImportIncompleteBeforeReadingAFirstLine() throws Exception {
+        store.put("imports/bob/urls.txt", urls(3));
+
+        run("imports/bob/urls.txt");
+
+        assertThat(store.writes).hasSize(2);
+        assertThat(JSON.readTree(store.writes.get(0)))
+                .isEqualTo(
+                        JSON.readTree(
+                                """
+                                {"key": "imports/bob/urls.txt", "complete": false,
+                                 "startedAt": "2026-11-27T10:30:00Z"}
+                                """));
+        assertThat(store.result("imports/bob/urls.txt.result.json").get("complete").asBoolean())
+                .isTrue();
+    }
+
+    @Test
     void writesTheResultBesideTheUpload() throws Exception {
         store.put(
                 "imports/bob/urls.txt",

@@ -6,8 +6,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -18,6 +20,10 @@ final class InMemoryImportStore implements ImportStore {
 
     private final Map<String, Supplier<InputStream>> uploads = new HashMap<>();
     final Map<String, byte[]> results = new LinkedHashMap<>();
+
+    /** Every result written, in order, the replaced ones too. */
+    final List<byte[]> writes = new ArrayList<>();
+
     int opened;
 
     void put(String key, byte[] content) {
@@ -67,5 +73,6 @@ final class InMemoryImportStore implements ImportStore {
     @Override
     public void writeResult(ImportUpload upload, byte[] json) {
         results.put(upload.resultKey(), json.clone());
+        writes.add(json.clone());
     }
 }

@@ -178,6 +178,39 @@ class DeployTemplateTest {
     }
 
     @Test
+    void theImportBucketBlocksPublicAccessAndTakesUploadsOnlyPresignedByTheImportsApi() {
+        assertThat(String.valueOf(properties("ImportBucket").get("PublicAccessBlockConfiguration")))
+                .contains(
+                        "BlockPublicAcls=true",
+                        "BlockPublicPolicy=true",
+                        "IgnorePublicAcls=true",
+                        "RestrictPublicBuckets=true");
+        String policy = String.valueOf(properties("ImportBucketPolicy").get("PolicyDocument"));
+
+        assertThat(policy)
+                .contains("aws:SecureTransport=false")
+                .contains("ArnNotEquals={aws:PrincipalArn=[{Fn::GetAtt=[ImportUploadsFunctionRole")
+                .contains("s3:authType=REST-QUERY-STRING")
+                .contains("s3:signatureAge=900000")
+                .contains("NotResource={Fn::Sub=${ImportBucket.Arn}/imports/*.result.json}");
+    }
+
+    @Test
+    void importsAreStartedAndReadThroughTheApiOnly() {
+        FunctionResource uploads =
+                template.functions().stream()
+                        .filter(f -> f.logicalId().equals("ImportUploadsFunction"))
+                        .findFirst()
+                        .orElseThrow();
+
+        assertThat(uploads.routes())
+                .extracting(r -> r.method() + " " + r.path())
+                .containsExactlyInAnyOrder("POST /imports", "GET /imports/{id}");
+        assertThat(String.valueOf(properties("ImportUploadsFunction").get("Environment")))
+                .contains("IMPORT_MAX_BYTES={Ref=ImportMaxBytes}");
+    }
+
+    @Test
     void samBuildLeavesEveryMavenBuiltJarAsItIs() {
         for (FunctionResource function : template.functions()) {
             assertThat(resource(function.logicalId()).get("Metadata"))

@@ -159,6 +159,12 @@ class SamTemplateTest {
                                 "functions/backfill-links/target/backfill-links.jar",
                                 "dev.linkcrawl.backfill.BackfillLinksHandler::handleRequest",
                                 Duration.ofSeconds(900),
+                                1024),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "ImportUploadsFunction",
+                                "functions/import-uploads/target/import-uploads.jar",
+                                "dev.linkcrawl.uploads.ImportUploadsHandler::handleRequest",
+                                Duration.ofSeconds(10),
                                 1024));
     }
 

@@ -1,0 +1,136 @@
+package dev.linkcrawl.uploads;
+
+import dev.linkcrawl.config.Settings;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
+
+/**
+ * The import bucket on S3. Uploads are presigned {@code PUT}s with {@code Content-Length} signed
+ * in: the Java SDK has no presigned POST policy (aws-sdk-java-v2 #1493), and a signed length does
+ * what a policy's {@code content-length-range} would, since S3 refuses a body of any other length.
+ * The URL is signed with the function's own credentials, so it works only as long as they do and
+ * only for what the function's role may do.
+ */
+public final class S3ImportObjects implements ImportObjects {
+
+    private final S3Client s3;
+    private final S3Presigner presigner;
+    private final String bucket;
+
+    public S3ImportObjects(S3Client s3, S3Presigner presigner, String bucket) {
+        this.s3 = Objects.requireNonNull(s3, "s3");
+        this.presigner = Objects.requireNonNull(presigner, "presigner");
+        this.bucket = Objects.requireNonNull(bucket, "bucket");
+    }
+
+    /**
+     * The bucket {@code settings} name ({@code IMPORT_BUCKET}); a local S3 ({@code
+     * AWS_ENDPOINT_URL_S3}) is addressed by path, as S3Mock answers on one host name.
+     */
+    public static S3ImportObjects create(Settings settings) {
+        Region region = Region.of(settings.region());
+        Optional<URI> endpoint = settings.s3Endpoint();
+        S3ClientBuilder client =
+                S3Client.builder()
+                        .region(region)
+                        .httpClient(
+                                UrlConnectionHttpClient.builder()
+                                        .connectionTimeout(Duration.ofSeconds(2))
+                                        .socketTimeout(Duration.ofSeconds(5))
+                                        .build());
+        S3Presigner.Builder presigner = S3Presigner.builder().region(region);
+        if (endpoint.isPresent()) {
+            client.endpointOverride(endpoint.get()).forcePathStyle(true);
+            presigner
+                    .endpointOverride(endpoint.get())
+                    .serviceConfiguration(
+                            S3Configuration.builder().pathStyleAccessEnabled(true).build());
+        }
+        return new S3ImportObjects(
+                client.build(), presigner.build(), settings.requireImportBucket());
+    }
+
+    @Override
+    public PresignedUpload presignUpload(String key, long size, Duration validFor) {
+        try {
+            PresignedPutObjectRequest presigned =
+                    presigner.presignPutObject(
+                            presign ->
+                                    presign.signatureDuration(validFor)
+                                            .putObjectRequest(
+                                                    PutObjectRequest.builder()
+                                                            .bucket(bucket)
+                                                            .key(key)
+                                                            .contentLength(size)
+                                                            .build()));
+            return new PresignedUpload(
+                    presigned.url().toURI(),
+                    headersToSend(presigned.signedHeaders()),
+                    presigned.expiration());
+        } catch (SdkException | java.net.URISyntaxException e) {
+            throw new StorageUnavailableException("the upload could not be signed", e);
+        }
+    }
+
+    /** The signed headers a client sets itself; {@code host} comes from the URL. */
+    static Map<String, String> headersToSend(Map<String, List<String>> signed) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        signed.forEach(
+                (name, values) -> {
+                    if (!name.equalsIgnoreCase("host")) {
+                        headers.put(name, String.join(",", values));
+                    }
+                });
+        return headers;
+    }
+
+    @Override
+    public Optional<byte[]> read(String key) {
+        try {
+            return Optional.of(
+                    s3.getObjectAsBytes(get -> get.bucket(bucket).key(key)).asByteArray());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw new StorageUnavailableException("the import bucket refused a read", e);
+        } catch (SdkException e) {
+            throw new StorageUnavailableException("the import bucket did not answer", e);
+        }
+    }
+
+    @Override
+    public boolean exists(String key) {
+        try {
+            s3.headObject(head -> head.bucket(bucket).key(key));
+            return true;
+        } catch (NoSuchKeyException e) {
+            return false;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw new StorageUnavailableException("the import bucket refused a read", e);
+        } catch (SdkException e) {
+            throw new StorageUnavailableException("the import bucket did not answer", e);
+        }
+    }
+}
