@@ -17,10 +17,12 @@ import dev.linkcrawl.local.search.InProcessOpenSearch;
 import dev.linkcrawl.local.search.SearchNode;
 import dev.linkcrawl.local.sqs.LocalQueue;
 import dev.linkcrawl.local.sqs.LocalSqs;
+import dev.linkcrawl.local.sqs.QueueDestination;
 import dev.linkcrawl.local.sqs.QueueProvisioner;
 import dev.linkcrawl.local.sqs.QueueValues;
 import dev.linkcrawl.local.sqs.SqsEventSourcePoller;
 import dev.linkcrawl.local.template.BucketResource;
+import dev.linkcrawl.local.template.EventInvokeConfig;
 import dev.linkcrawl.local.template.FunctionResource;
 import dev.linkcrawl.local.template.Intrinsics;
 import dev.linkcrawl.local.template.QueueResource;
@@ -43,6 +45,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The whole pipeline of the template on loopback: ElasticMQ with every queue of the template, an
@@ -209,8 +212,9 @@ public final class DevStack implements AutoCloseable {
     }
 
     /**
-     * Starts everything, OpenSearch, S3Mock and ElasticMQ side by side, with Lambda's retry policy
-     * for the asynchronous invocations of the S3 event sources.
+     * Starts everything, OpenSearch, S3Mock and ElasticMQ side by side, with Lambda's retry delays
+     * for the asynchronous invocations of the S3 event sources ({@link
+     * AsyncInvoker.RetryPolicy#DEFAULT}).
      *
      * @throws TemplateException when the template cannot run locally
      * @throws IllegalStateException when another dev process uses the same state folder
@@ -222,7 +226,11 @@ public final class DevStack implements AutoCloseable {
         return start(options, log, clock, AsyncInvoker.RetryPolicy.DEFAULT);
     }
 
-    /** Starts everything, with {@code retries} for the S3 event sources' invocations. */
+    /**
+     * Starts everything, with {@code retries}' delays for the S3 event sources' invocations: each
+     * function retries as often as its {@code EventInvokeConfig} says, at most once per delay, and
+     * then sends the event to its on-failure queue, if it has one.
+     */
     static DevStack start(
             Options options, InvocationLog log, Clock clock, AsyncInvoker.RetryPolicy retries)
             throws IOException {
@@ -353,7 +361,12 @@ public final class DevStack implements AutoCloseable {
                             new BucketNotifications.Subscription(
                                     buckets.get(source.bucket()),
                                     source,
-                                    targets.get(function.logicalId())));
+                                    targets.get(function.logicalId()),
+                                    failureHandling(
+                                            function.eventInvokeConfig(),
+                                            retries,
+                                            queues,
+                                            sqs.client())));
                 }
             }
             NotificationLog notifications = NotificationLog.create(state, clock);
@@ -362,7 +375,7 @@ public final class DevStack implements AutoCloseable {
                         new BucketNotifications(
                                         LocalS3.client(s3.endpoint()),
                                         subscriptions,
-                                        new AsyncInvoker(retries, clock),
+                                        new AsyncInvoker(clock),
                                         notifications,
                                         log,
                                         BucketNotifications.DEFAULT_INTERVAL,
@@ -499,6 +512,23 @@ public final class DevStack implements AutoCloseable {
             }
         }
         return pollers;
+    }
+
+    /**
+     * A function's {@code EventInvokeConfig} as the local runner applies it: its number of retries
+     * with the runner's delays, and its on-failure queue a local one.
+     */
+    private static AsyncInvoker.FailureHandling failureHandling(
+            EventInvokeConfig config,
+            AsyncInvoker.RetryPolicy retries,
+            Map<String, LocalQueue> queues,
+            SqsClient sqs) {
+        return new AsyncInvoker.FailureHandling(
+                retries.limitedTo(config.maximumRetryAttempts()),
+                config.maximumEventAge(),
+                config.onFailureQueue()
+                        .<AsyncInvoker.Destination>map(
+                                queue -> new QueueDestination(queues.get(queue), sqs)));
     }
 
     /** What the runner sets for every function: the local services, never AWS. */

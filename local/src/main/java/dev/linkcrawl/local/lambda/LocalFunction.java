@@ -217,9 +217,12 @@ public final class LocalFunction {
         }
     }
 
-    /** The JSON a stream handler reads for {@code event}. */
+    /**
+     * The JSON a stream handler reads for {@code event}; also what an invocation record shows as
+     * the event ({@link AsyncInvoker}).
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private byte[] eventBytes(Object event) throws JsonProcessingException {
+    byte[] eventBytes(Object event) throws JsonProcessingException {
         if (event == null) {
             return "null".getBytes(StandardCharsets.UTF_8);
         }

@@ -37,12 +37,21 @@ public final class BucketNotifications implements AutoCloseable {
     /** Time between two listings of a watched bucket: 250 ms. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(250);
 
-    /** A function notified of a bucket's objects. */
-    public record Subscription(BucketResource bucket, S3EventSource source, Target target) {
+    /**
+     * A function notified of a bucket's objects.
+     *
+     * @param failureHandling what becomes of a notification the function keeps failing
+     */
+    public record Subscription(
+            BucketResource bucket,
+            S3EventSource source,
+            Target target,
+            AsyncInvoker.FailureHandling failureHandling) {
         public Subscription {
             Objects.requireNonNull(bucket, "bucket");
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(failureHandling, "failureHandling");
         }
     }
 
@@ -200,6 +209,7 @@ public final class BucketNotifications implements AutoCloseable {
                     invoker.submit(
                             ready.localFunction(),
                             input,
+                            subscription.failureHandling(),
                             new Listener(delivery, trigger(subscription, object)));
                 }
             }
@@ -241,6 +251,21 @@ public final class BucketNotifications implements AutoCloseable {
                     invocation.outcome()
                             + retryAt.map(at -> "; retried at " + at).orElse("; no more retries"),
                     invocation.duration());
+        }
+
+        @Override
+        public void sentToDestination(String destination, Optional<RuntimeException> failure) {
+            String what = delivery.function() + ": " + trigger;
+            if (failure.isEmpty()) {
+                log.note(what + " is given up; its invocation record is on " + destination);
+            } else {
+                log.note(
+                        what
+                                + " is given up, and its invocation record could not be sent to "
+                                + destination
+                                + ": "
+                                + failure.get().getMessage());
+            }
         }
     }
 }

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param sqsEventSources its {@code SQS} events
  * @param s3EventSources its {@code S3} events
  * @param schedules its {@code Schedule} events
+ * @param eventInvokeConfig its {@code EventInvokeConfig}, for its asynchronous invocations
  */
 public record FunctionResource(
         String logicalId,
@@ -30,7 +31,8 @@ public record FunctionResource(
         List<HttpApiRoute> routes,
         List<SqsEventSourceMapping> sqsEventSources,
         List<S3EventSource> s3EventSources,
-        List<ScheduleEventSource> schedules) {
+        List<ScheduleEventSource> schedules,
+        EventInvokeConfig eventInvokeConfig) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
     public static final int DEFAULT_MEMORY_SIZE = 128;
@@ -40,6 +42,7 @@ public record FunctionResource(
         Objects.requireNonNull(codeUri, "codeUri");
         Objects.requireNonNull(handler, "handler");
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(eventInvokeConfig, "eventInvokeConfig");
         environment =
                 java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
         routes = List.copyOf(routes);

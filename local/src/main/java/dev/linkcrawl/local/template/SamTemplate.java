@@ -284,6 +284,11 @@ public final class SamTemplate {
                                 }
                             }
                         });
+        EventInvokeConfig eventInvokeConfig =
+                eventInvokeConfig(
+                        intrinsics,
+                        property.apply("EventInvokeConfig"),
+                        where + "EventInvokeConfig");
         try {
             return new FunctionResource(
                     id,
@@ -295,7 +300,8 @@ public final class SamTemplate {
                     routes,
                     sqsSources,
                     s3Sources,
-                    schedules);
+                    schedules,
+                    eventInvokeConfig);
         } catch (IllegalArgumentException | UnresolvableValueException e) {
             throw new TemplateException(where + ": " + e.getMessage(), e);
         }
@@ -392,6 +398,59 @@ public final class SamTemplate {
                     name, (String) ((Map<?, ?>) reference).get("Ref"), types, prefix, suffix);
         } catch (IllegalArgumentException e) {
             throw new TemplateException(at + "Events: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code EventInvokeConfig}, whose only destination that exists locally is a queue of the
+     * template: any other one is refused rather than silently left out.
+     */
+    private EventInvokeConfig eventInvokeConfig(Intrinsics intrinsics, Object value, String at) {
+        if (value == null) {
+            return EventInvokeConfig.DEFAULT;
+        }
+        Map<String, Object> config = asStringMap(value);
+        int maximumRetryAttempts =
+                integer(
+                                intrinsics,
+                                config.get("MaximumRetryAttempts"),
+                                at + ".MaximumRetryAttempts")
+                        .orElse(EventInvokeConfig.DEFAULT_MAXIMUM_RETRY_ATTEMPTS);
+        Duration maximumEventAge =
+                integer(
+                                intrinsics,
+                                config.get("MaximumEventAgeInSeconds"),
+                                at + ".MaximumEventAgeInSeconds")
+                        .map(Duration::ofSeconds)
+                        .orElse(EventInvokeConfig.DEFAULT_MAXIMUM_EVENT_AGE);
+        Map<String, Object> destinations = mapAt(config, "DestinationConfig");
+        if (destinations.get("OnSuccess") != null) {
+            throw new TemplateException(
+                    at
+                            + ".DestinationConfig.OnSuccess: the local runner sends no records of"
+                            + " successful invocations");
+        }
+        Optional<String> onFailureQueue = Optional.empty();
+        if (destinations.get("OnFailure") != null) {
+            Map<String, Object> onFailure = asStringMap(destinations.get("OnFailure"));
+            Object type = intrinsics.evaluate(onFailure.get("Type"));
+            if (type != null && !"SQS".equals(type)) {
+                throw new TemplateException(
+                        at
+                                + ".DestinationConfig.OnFailure.Type: the local runner sends failed"
+                                + " invocations only to a queue of the template (SQS), not "
+                                + type);
+            }
+            onFailureQueue =
+                    Optional.of(
+                            queueLogicalId(
+                                    onFailure.get("Destination"),
+                                    at + ".DestinationConfig.OnFailure.Destination"));
+        }
+        try {
+            return new EventInvokeConfig(maximumRetryAttempts, maximumEventAge, onFailureQueue);
+        } catch (IllegalArgumentException e) {
+            throw new TemplateException(at + ": " + e.getMessage(), e);
         }
     }
 

@@ -157,8 +157,10 @@ class BucketNotificationsIT {
     private BucketNotifications notifications(Target target, NotificationLog log) {
         return new BucketNotifications(
                 LocalS3.client(s3.endpoint()),
-                List.of(new BucketNotifications.Subscription(BUCKET, IMPORTS, target)),
-                new AsyncInvoker(AsyncInvoker.RetryPolicy.DEFAULT, Clock.systemUTC()),
+                List.of(
+                        new BucketNotifications.Subscription(
+                                BUCKET, IMPORTS, target, AsyncInvoker.FailureHandling.DEFAULT)),
+                new AsyncInvoker(Clock.systemUTC()),
                 log,
                 QUIET,
                 BucketNotifications.DEFAULT_INTERVAL,

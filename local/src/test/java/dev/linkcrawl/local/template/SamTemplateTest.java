@@ -318,6 +318,79 @@ class SamTemplateTest {
         assertThat(function.timeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(function.memorySize()).isEqualTo(128);
         assertThat(function.handler()).isEqualTo(new HandlerName("a.B", "handleRequest"));
+        assertThat(function.eventInvokeConfig()).isEqualTo(EventInvokeConfig.DEFAULT);
+    }
+
+    @Test
+    void readsTheEventInvokeConfigWithItsOnFailureQueue() {
+        assertThat(template.function("BackfillLinksFunction").eventInvokeConfig())
+                .isEqualTo(
+                        new EventInvokeConfig(
+                                2,
+                                Duration.ofHours(6),
+                                Optional.of("BackfillFailedInvocationsQueue")));
+    }
+
+    @Test
+    void readsTheMaximumEventAgeAndRetryAttempts() {
+        SamTemplate parsed =
+                SamTemplate.parse(
+                        """
+                        Resources:
+                          F:
+                            Type: AWS::Serverless::Function
+                            Properties:
+                              CodeUri: f.jar
+                              Handler: a.B
+                              EventInvokeConfig: {MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: 120}
+                        """);
+
+        assertThat(parsed.function("F").eventInvokeConfig())
+                .isEqualTo(new EventInvokeConfig(0, Duration.ofSeconds(120), Optional.empty()));
+    }
+
+    @Test
+    void moreRetryAttemptsThanLambdaMakesAreAnError() {
+        SamTemplate parsed =
+                SamTemplate.parse(
+                        """
+                        Resources:
+                          F:
+                            Type: AWS::Serverless::Function
+                            Properties:
+                              CodeUri: f.jar
+                              Handler: a.B
+                              EventInvokeConfig: {MaximumRetryAttempts: 3}
+                        """);
+
+        assertThatThrownBy(parsed::functions)
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("Resources.F.Properties.EventInvokeConfig")
+                .hasMessageContaining("MaximumRetryAttempts must be from 0 to 2");
+    }
+
+    @Test
+    void anOnFailureDestinationMustBeAQueueOfTheTemplate() {
+        SamTemplate parsed =
+                SamTemplate.parse(
+                        """
+                        Resources:
+                          Alerts:
+                            Type: AWS::SNS::Topic
+                          F:
+                            Type: AWS::Serverless::Function
+                            Properties:
+                              CodeUri: f.jar
+                              Handler: a.B
+                              EventInvokeConfig:
+                                DestinationConfig:
+                                  OnFailure: {Type: SNS, Destination: !Ref Alerts}
+                        """);
+
+        assertThatThrownBy(parsed::functions)
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining(
+                        "Resources.F.Properties.EventInvokeConfig.DestinationConfig.OnFailure.Type");
     }
 
     @Test
