@@ -13,10 +13,14 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads a JSON request body strictly, in the order that costs least: size before parsing (from the
@@ -29,6 +33,8 @@ import java.util.Objects;
  * @param example a valid body, shown when the body is empty
  */
 public record JsonBody(int maxBytes, String example) {
+
+    private static final Pattern SAFE_FIELD_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     /** The deepest JSON nesting read. */
     public static final int MAX_NESTING_DEPTH = 16;
@@ -131,6 +137,22 @@ public record JsonBody(int maxBytes, String example) {
             return malformed("the body must be a JSON object", "not_an_object");
         }
         return new Result.Parsed(object);
+    }
+
+    /**
+     * An {@code unknown_field} error for each field of {@code object} not in {@code known}; the
+     * pointer names the field only when its name is safe to show, so the input is never echoed.
+     */
+    public static List<Problem.FieldError> unknownFields(ObjectNode object, Set<String> known) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (var names = object.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                String pointer = SAFE_FIELD_NAME.matcher(name).matches() ? "/" + name : "";
+                errors.add(new Problem.FieldError(pointer, "unknown_field"));
+            }
+        }
+        return errors;
     }
 
     private static boolean isJson(String contentType) {

@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkcrawl.api.JsonBody;
 import dev.linkcrawl.api.Problem;
 import dev.linkcrawl.api.ProblemType;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads a {@code POST /imports} body: {@code {"size": bytes, "fileName": string}} ({@code fileName}
@@ -29,7 +27,6 @@ public final class UploadRequestReader {
             new JsonBody(MAX_BODY_BYTES, "{\"size\": 12345, \"fileName\": \"bookmarks.html\"}");
 
     private static final Set<String> FIELDS = Set.of("size", "fileName");
-    private static final Pattern SAFE_FIELD_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     /** A request, or the problem to answer with. */
     public sealed interface Result {
@@ -46,14 +43,7 @@ public final class UploadRequestReader {
     }
 
     private static Result readObject(ObjectNode root) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        for (var names = root.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!FIELDS.contains(name)) {
-                String pointer = SAFE_FIELD_NAME.matcher(name).matches() ? "/" + name : "";
-                errors.add(new Problem.FieldError(pointer, "unknown_field"));
-            }
-        }
+        List<Problem.FieldError> errors = JsonBody.unknownFields(root, FIELDS);
         JsonNode size = root.get("size");
         if (size == null || size.isNull()) {
             errors.add(new Problem.FieldError("/size", "required"));

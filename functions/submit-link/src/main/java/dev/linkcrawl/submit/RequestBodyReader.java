@@ -1,15 +1,14 @@
 package dev.linkcrawl.submit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkcrawl.api.JsonBody;
 import dev.linkcrawl.api.Problem;
 import dev.linkcrawl.api.ProblemType;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads a {@code POST /links} body strictly: the JSON as {@link JsonBody} reads it, then the shape
@@ -22,7 +21,6 @@ public final class RequestBodyReader {
     public static final int MAX_BODY_BYTES = 16 * 1024;
 
     private static final Set<String> FIELDS = Set.of("url", "tags", "note");
-    private static final Pattern SAFE_FIELD_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private static final JsonBody BODY = new JsonBody(MAX_BODY_BYTES, "{\"url\": \"https://…\"}");
 
@@ -47,15 +45,8 @@ public final class RequestBodyReader {
         };
     }
 
-    private Result readObject(JsonNode root) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        for (var names = root.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!FIELDS.contains(name)) {
-                String pointer = SAFE_FIELD_NAME.matcher(name).matches() ? "/" + name : "";
-                errors.add(new Problem.FieldError(pointer, "unknown_field"));
-            }
-        }
+    private Result readObject(ObjectNode root) {
+        List<Problem.FieldError> errors = JsonBody.unknownFields(root, FIELDS);
         JsonNode url = root.get("url");
         if (url == null || url.isNull()) {
             errors.add(new Problem.FieldError("/url", "required"));
