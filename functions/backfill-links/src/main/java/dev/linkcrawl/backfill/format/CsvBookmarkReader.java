@@ -20,6 +20,13 @@ import java.util.Optional;
  * Being lenient where exports are sloppy: spaces before an opening quote are dropped, a quote
  * inside an unquoted field is kept as a character, and characters after a closing quote are
  * appended to the field.
+ *
+ * <p>Not Jackson's streaming CSV parser (jackson-dataformat-csv 2.23), tried in its place: it
+ * bounds a field only through {@code StreamReadConstraints.maxStringLength}, whose exception leaves
+ * it inside the field, so the rest of a long quoted field is read as records of its own (a 10 MB
+ * field of commas ends in "Missing closing quote" on the next record) where this reader skips to
+ * the next record; it fails on characters after a closing quote; and it sees an opening quote after
+ * spaces only with {@code TRIM_SPACES}, which also trims every unquoted title and note.
  */
 final class CsvBookmarkReader implements BookmarkReader {
 

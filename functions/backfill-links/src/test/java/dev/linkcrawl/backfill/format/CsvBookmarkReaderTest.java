@@ -98,6 +98,22 @@ class CsvBookmarkReaderTest {
     }
 
     @Test
+    void spacesBeforeAnOpeningQuoteAreDropped() {
+        assertThat(read("url,title\nhttps://a.example/,  \"A title, with a comma\"\n", "x.csv"))
+                .singleElement()
+                .extracting(entry -> ((ImportEntry.Bookmark) entry).title())
+                .isEqualTo("A title, with a comma");
+    }
+
+    @Test
+    void charactersAfterAClosingQuoteAreAppended() {
+        assertThat(read("url,title\nhttps://a.example/,\"5\" floppy\n", "x.csv"))
+                .singleElement()
+                .extracting(entry -> ((ImportEntry.Bookmark) entry).title())
+                .isEqualTo("5 floppy");
+    }
+
+    @Test
     void anUnterminatedQuoteEndsTheFileAtTheLineItOpens() {
         List<ImportEntry> entries =
                 read("url,title\nhttps://a.example/,\"open\nhttps://b.example/,B\n", "x.csv");
@@ -118,6 +134,25 @@ class CsvBookmarkReaderTest {
                                 'x',
                                 TEN_MB,
                                 "\nhttps://b.example/,B\n"),
+                        "huge.csv");
+
+        assertThat(entries)
+                .containsExactly(
+                        new ImportEntry.Malformed(2, ParseProblem.RECORD_TOO_LONG), entries.get(1));
+        assertThat(entries.get(1))
+                .extracting(ImportEntry::line, entry -> ((ImportEntry.Bookmark) entry).url())
+                .containsExactly(3, "https://b.example/");
+    }
+
+    @Test
+    void aTenMegabyteQuotedFieldOfCommasIsTooLongAndTheNextRecordStillReads() {
+        List<ImportEntry> entries =
+                read(
+                        generated(
+                                "url,title\nhttps://a.example/,\"",
+                                ',',
+                                TEN_MB,
+                                "\"\nhttps://b.example/,B\n"),
                         "huge.csv");
 
         assertThat(entries)
