@@ -323,10 +323,10 @@ final class ImportCommand implements Callable<Integer> {
                 if (latest.isPresent()) {
                     NotificationLog.Entry entry = latest.get();
                     switch (entry.state()) {
-                        case "undeliverable" -> {
+                        case UNDELIVERABLE -> {
                             return fail(entry.detail().orElse(function + " is not available"));
                         }
-                        case "completed" -> {
+                        case COMPLETED -> {
                             // The result is written before the function returns; look once more.
                             Optional<JsonNode> result = finished();
                             if (result.isPresent()) {
@@ -341,7 +341,7 @@ final class ImportCommand implements Callable<Integer> {
                                                     .map(JsonNode::toString)
                                                     .orElse("null"));
                         }
-                        case "failed" -> {
+                        case FAILED -> {
                             if (entry.isFinal()) {
                                 return fail(
                                         function
@@ -359,7 +359,8 @@ final class ImportCommand implements Callable<Integer> {
                                                     .map(ImportCommand::clockTime)
                                                     .orElse("?");
                         }
-                        default -> status = function + " running (attempt " + entry.attempt() + ")";
+                        case STARTED ->
+                                status = function + " running (attempt " + entry.attempt() + ")";
                     }
                 }
                 draw(queued(depthBefore), status);
