@@ -2,17 +2,9 @@ package dev.linkcrawl.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.linkcrawl.imports.ImportKeyLayout;
 import dev.linkcrawl.local.InvokeCommand.NotRunningException;
-import dev.linkcrawl.local.lambda.FunctionEnvironment;
-import dev.linkcrawl.local.s3.BucketValues;
 import dev.linkcrawl.local.s3.NotificationLog;
-import dev.linkcrawl.local.s3.S3EventRecords;
 import dev.linkcrawl.local.sqs.LocalSqs;
-import dev.linkcrawl.local.sqs.QueueValues;
-import dev.linkcrawl.local.template.BucketResource;
-import dev.linkcrawl.local.template.FunctionResource;
-import dev.linkcrawl.local.template.S3EventSource;
 import dev.linkcrawl.local.template.SamTemplate;
 import dev.linkcrawl.local.template.TemplateException;
 import java.io.IOException;
@@ -110,14 +102,6 @@ final class ImportCommand implements Callable<Integer> {
         this.console = console;
     }
 
-    /** Where the upload goes and which function imports it. */
-    record Destination(
-            BucketResource bucket, String key, FunctionResource function, S3EventSource source) {
-        String resultKey() {
-            return ImportKeyLayout.resultKey(key);
-        }
-    }
-
     @Override
     public Integer call() {
         Optional<String> problem = problemWithArguments(user, file, timeoutSeconds);
@@ -137,8 +121,8 @@ final class ImportCommand implements Callable<Integer> {
         try {
             SamTemplate template = SamTemplate.read(project.template());
             ImportsApi.Upload upload = api.start(file);
-            Destination destination = destination(template, endpoints, upload.key());
-            Optional<String> queueUrl = queueUrl(template, destination.function(), endpoints);
+            ImportDestination destination = ImportDestination.of(template, endpoints, upload.key());
+            Optional<String> queueUrl = destination.queueUrl(template, endpoints);
             try (SqsClient sqs = LocalSqs.client(endpoints.sqsEndpoint())) {
                 return new Run(
                                 project.stateFolder(),
@@ -186,49 +170,6 @@ final class ImportCommand implements Callable<Integer> {
         return Optional.empty();
     }
 
-    /**
-     * The bucket and function of the template's S3 event that an upload of {@code key} triggers.
-     *
-     * @throws TemplateException when no function is notified of such a key
-     */
-    static Destination destination(SamTemplate template, Endpoints endpoints, String key) {
-        for (FunctionResource function : template.functions()) {
-            for (S3EventSource source : function.s3EventSources()) {
-                BucketResource bucket = endpoints.buckets().get(source.bucket());
-                if (bucket != null && source.matches(S3EventRecords.OBJECT_CREATED_PUT, key)) {
-                    return new Destination(bucket, key, function, source);
-                }
-            }
-        }
-        throw new TemplateException(
-                "no S3 event of template.yaml is raised for "
-                        + key
-                        + ", so nothing would import it (the running dev knows buckets "
-                        + endpoints.buckets().keySet()
-                        + ")");
-    }
-
-    /** The queue the importing function sends to ({@code QUEUE_URL}), for the progress bar. */
-    private static Optional<String> queueUrl(
-            SamTemplate template, FunctionResource function, Endpoints endpoints) {
-        try {
-            Map<String, String> environment =
-                    FunctionEnvironment.resolve(
-                            function,
-                            template.intrinsics(
-                                    new BucketValues(endpoints.buckets())
-                                            .or(new QueueValues(endpoints.queues()))),
-                            DevStack.runnerEnvironment(
-                                    endpoints.sqsEndpoint(),
-                                    endpoints.openSearchEndpoint(),
-                                    endpoints.s3Endpoint()),
-                            Map.of());
-            return Optional.ofNullable(environment.get("QUEUE_URL"));
-        } catch (TemplateException e) {
-            return Optional.empty();
-        }
-    }
-
     private boolean showsProgress() {
         return progress != null ? progress : stderrIsTerminal();
     }
@@ -260,7 +201,7 @@ final class ImportCommand implements Callable<Integer> {
         private final Path stateFolder;
         private final ImportsApi api;
         private final ImportsApi.Upload upload;
-        private final Destination destination;
+        private final ImportDestination destination;
         private final SqsClient sqs;
         private final Optional<String> queueUrl;
         private final Optional<PrintStream> bar;
@@ -272,7 +213,7 @@ final class ImportCommand implements Callable<Integer> {
                 Path stateFolder,
                 ImportsApi api,
                 ImportsApi.Upload upload,
-                Destination destination,
+                ImportDestination destination,
                 SqsClient sqs,
                 Optional<String> queueUrl,
                 Optional<PrintStream> bar)
