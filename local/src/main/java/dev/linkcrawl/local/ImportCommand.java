@@ -8,18 +8,17 @@ import dev.linkcrawl.local.sqs.LocalSqs;
 import dev.linkcrawl.local.template.SamTemplate;
 import dev.linkcrawl.local.template.TemplateException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
@@ -28,7 +27,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * {@code ./linkcrawl import --user U FILE}: what a person does on AWS to import bookmarks, against
@@ -204,10 +202,8 @@ final class ImportCommand implements Callable<Integer> {
         private final ImportDestination destination;
         private final SqsClient sqs;
         private final Optional<String> queueUrl;
-        private final Optional<PrintStream> bar;
         private final Instant began = Instant.now();
-        private final OptionalLong estimate;
-        private int lastBarLength;
+        private final ImportProgressBar bar;
 
         Run(
                 Path stateFolder,
@@ -216,7 +212,7 @@ final class ImportCommand implements Callable<Integer> {
                 ImportDestination destination,
                 SqsClient sqs,
                 Optional<String> queueUrl,
-                Optional<PrintStream> bar)
+                Optional<PrintStream> terminal)
                 throws IOException {
             this.stateFolder = stateFolder;
             this.api = api;
@@ -224,20 +220,16 @@ final class ImportCommand implements Callable<Integer> {
             this.destination = destination;
             this.sqs = sqs;
             this.queueUrl = queueUrl;
-            this.bar = bar;
-            try (InputStream in = Files.newInputStream(file)) {
-                long links = ImportProgress.estimateLinks(in);
-                this.estimate = links > 0 ? OptionalLong.of(links) : OptionalLong.empty();
-            }
+            this.bar = ImportProgressBar.forFile(terminal, file, began, Clock.systemDefaultZone());
         }
 
         int run() throws IOException, InterruptedException, ImportsApi.RefusedException {
             String bucket = destination.bucket().bucketName();
-            OptionalLong depthBefore = queueDepth();
-            draw(OptionalLong.empty(), "uploading " + file.getFileName());
+            QueueGrowth queued = QueueGrowth.from(sqs, queueUrl);
+            bar.draw(OptionalLong.empty(), "uploading " + file.getFileName());
             String eTag = api.put(upload, file);
             Instant uploaded = Instant.now();
-            if (bar.isEmpty()) {
+            if (!bar.isShown()) {
                 console.err()
                         .printf(
                                 "linkcrawl import: uploaded s3://%s/%s; %s imports it%n",
@@ -304,7 +296,7 @@ final class ImportCommand implements Callable<Integer> {
                                 status = function + " running (attempt " + entry.attempt() + ")";
                     }
                 }
-                draw(queued(depthBefore), status);
+                bar.draw(queued.sinceStart(), status);
                 try {
                     Thread.sleep(POLL_INTERVAL.toMillis());
                 } catch (InterruptedException e) {
@@ -330,7 +322,7 @@ final class ImportCommand implements Callable<Integer> {
 
         private int finish(JsonNode result, String bucket, Instant uploaded) {
             Duration took = Duration.between(uploaded, Instant.now());
-            clearBar();
+            bar.clear();
             long accepted = result.path("accepted").asLong();
             console.err()
                     .printf(
@@ -360,7 +352,7 @@ final class ImportCommand implements Callable<Integer> {
         }
 
         private int fail(String message) {
-            clearBar();
+            bar.clear();
             console.err().println("linkcrawl import: " + message);
             return EXIT_FAILED;
         }
@@ -381,63 +373,6 @@ final class ImportCommand implements Callable<Integer> {
                 }
             }
             return Optional.ofNullable(latest);
-        }
-
-        /** Messages on the queue beyond those there before the upload. */
-        private OptionalLong queued(OptionalLong before) {
-            OptionalLong now = queueDepth();
-            if (now.isEmpty() || before.isEmpty()) {
-                return OptionalLong.empty();
-            }
-            return OptionalLong.of(Math.max(0, now.getAsLong() - before.getAsLong()));
-        }
-
-        private OptionalLong queueDepth() {
-            if (queueUrl.isEmpty()) {
-                return OptionalLong.empty();
-            }
-            try {
-                Map<QueueAttributeName, String> attributes =
-                        sqs.getQueueAttributes(
-                                        get ->
-                                                get.queueUrl(queueUrl.get())
-                                                        .attributeNames(
-                                                                QueueAttributeName
-                                                                        .APPROXIMATE_NUMBER_OF_MESSAGES,
-                                                                QueueAttributeName
-                                                                        .APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
-                                                                QueueAttributeName
-                                                                        .APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED))
-                                .attributes();
-                long depth = 0;
-                for (String value : attributes.values()) {
-                    depth += Long.parseLong(value);
-                }
-                return OptionalLong.of(depth);
-            } catch (SdkException | NumberFormatException e) {
-                return OptionalLong.empty();
-            }
-        }
-
-        private void draw(OptionalLong queued, String status) {
-            if (bar.isEmpty()) {
-                return;
-            }
-            String line =
-                    ImportProgress.line(
-                            queued, estimate, Duration.between(began, Instant.now()), status);
-            int pad = Math.max(0, lastBarLength - line.length());
-            bar.get().print("\r" + line + " ".repeat(pad));
-            bar.get().flush();
-            lastBarLength = line.length();
-        }
-
-        private void clearBar() {
-            if (bar.isPresent() && lastBarLength > 0) {
-                bar.get().print("\r" + " ".repeat(lastBarLength) + "\r");
-                bar.get().flush();
-                lastBarLength = 0;
-            }
         }
     }
 
