@@ -237,93 +237,170 @@ public final class DevStack implements AutoCloseable {
         Instant begin = clock.instant();
         SamTemplate template =
                 SamTemplate.read(options.template()).withParameters(options.parameters());
-        List<FunctionResource> functionResources = template.functions();
-        List<QueueResource> queueResources = template.queues();
-        List<BucketResource> bucketResources = template.buckets();
-        Map<String, QueueResource> queueDefinitions = new LinkedHashMap<>();
-        queueResources.forEach(queue -> queueDefinitions.put(queue.logicalId(), queue));
-        for (FunctionResource function : functionResources) {
-            for (SqsEventSourceMapping mapping : function.sqsEventSources()) {
-                requireVisibilityCoversTimeout(function, queueDefinitions.get(mapping.queue()));
-            }
-        }
+        Resources resources = Resources.of(template);
+        requireVisibilityCoversTimeouts(resources);
         Path state = options.stateFolder().toAbsolutePath();
         refuseSecondInstance(state);
         Files.createDirectories(state);
+        return new Startup(options, template, resources, state, log, clock, retries).run(begin);
+    }
 
-        List<AutoCloseable> started = new ArrayList<>();
-        try {
+    /**
+     * The template's functions, queues and buckets, read once before anything starts: reading them
+     * is what checks them.
+     */
+    private record Resources(
+            List<FunctionResource> functions,
+            List<QueueResource> queues,
+            List<BucketResource> buckets) {
+
+        static Resources of(SamTemplate template) {
+            return new Resources(template.functions(), template.queues(), template.buckets());
+        }
+
+        Map<String, BucketResource> bucketsByLogicalId() {
+            Map<String, BucketResource> byLogicalId = new LinkedHashMap<>();
+            buckets.forEach(bucket -> byLogicalId.put(bucket.logicalId(), bucket));
+            return byLogicalId;
+        }
+    }
+
+    /**
+     * One start of the stack, step by step. Whatever a step starts is kept, so that it is stopped
+     * again when a later step fails.
+     */
+    private static final class Startup {
+        private final Options options;
+        private final SamTemplate template;
+        private final Resources resources;
+        private final Path state;
+        private final InvocationLog log;
+        private final Clock clock;
+        private final AsyncInvoker.RetryPolicy retries;
+        private final List<AutoCloseable> started = new ArrayList<>();
+
+        Startup(
+                Options options,
+                SamTemplate template,
+                Resources resources,
+                Path state,
+                InvocationLog log,
+                Clock clock,
+                AsyncInvoker.RetryPolicy retries) {
+            this.options = options;
+            this.template = template;
+            this.resources = resources;
+            this.state = state;
+            this.log = log;
+            this.clock = clock;
+            this.retries = retries;
+        }
+
+        DevStack run(Instant begin) throws IOException {
+            try {
+                Services services = startServices();
+                Instant functionsBegin = clock.instant();
+                Map<String, Target> targets = loadFunctions(services);
+                Duration functionsTook = Duration.between(functionsBegin, clock.instant());
+                ApiGatewayEmulator api = startApi(targets);
+                Map<String, SqsEventSourcePoller> pollers = startQueuePollers(targets, services);
+                startBucketNotifications(targets, services);
+                Endpoints endpoints = writeEndpoints(api, services);
+                StartupTimes times =
+                        new StartupTimes(
+                                services.searchTook(),
+                                services.sqsTook(),
+                                services.s3Took(),
+                                functionsTook,
+                                Duration.between(begin, clock.instant()));
+                return new DevStack(template, started, endpoints, targets, pollers, times, state);
+            } catch (IOException | RuntimeException e) {
+                closeAll(started);
+                throw e;
+            }
+        }
+
+        /**
+         * Starts OpenSearch, S3Mock and ElasticMQ side by side, the first two in the background
+         * while the template's queues are made in the third, then makes its buckets in S3Mock.
+         */
+        private Services startServices() {
             SearchNode search = new InProcessOpenSearch(options.openSearchPort());
             CompletableFuture<Duration> searchStarted =
-                    CompletableFuture.supplyAsync(
-                            () -> {
-                                Instant t = clock.instant();
-                                try {
-                                    search.start(state.resolve("opensearch"));
-                                } catch (RuntimeException e) {
-                                    throw new ServiceStartException(
-                                            "OpenSearch did not start on 127.0.0.1:"
-                                                    + options.openSearchPort(),
-                                            e);
-                                }
-                                return Duration.between(t, clock.instant());
-                            });
+                    CompletableFuture.supplyAsync(() -> startSearch(search));
             started.add(search);
-
             CompletableFuture<Timed<LocalS3>> s3Started =
-                    CompletableFuture.supplyAsync(
-                            () -> {
-                                Instant t = clock.instant();
-                                try {
-                                    LocalS3 s3 =
-                                            LocalS3.start(state.resolve("s3"), options.s3Port());
-                                    return new Timed<>(s3, Duration.between(t, clock.instant()));
-                                } catch (RuntimeException e) {
-                                    throw new ServiceStartException(
-                                            "S3 (S3Mock) did not start on 127.0.0.1:"
-                                                    + options.s3Port(),
-                                            e);
-                                }
-                            });
+                    CompletableFuture.supplyAsync(this::startS3);
             // Stopped with the rest whenever it finishes starting, even after a failure elsewhere.
             started.add(() -> s3Started.thenAccept(timed -> timed.value().close()));
 
             Instant sqsBegin = clock.instant();
-            LocalSqs sqs;
+            LocalSqs sqs = startSqs();
+            started.add(sqs);
+            Map<String, LocalQueue> queues =
+                    QueueProvisioner.provision(sqs.client(), resources.queues());
+            Duration sqsTook = Duration.between(sqsBegin, clock.instant());
+
+            Timed<LocalS3> s3 = join(s3Started);
+            s3.value().createBuckets(resources.buckets());
+            Duration searchTook = join(searchStarted);
+            return new Services(search, sqs, queues, s3.value(), searchTook, sqsTook, s3.took());
+        }
+
+        private Duration startSearch(SearchNode search) {
+            Instant begin = clock.instant();
             try {
-                sqs =
-                        LocalSqs.start(
-                                options.durableQueues()
-                                        ? Optional.of(state.resolve("sqs"))
-                                        : Optional.empty(),
-                                options.sqsPort());
+                search.start(state.resolve("opensearch"));
+            } catch (RuntimeException e) {
+                throw new ServiceStartException(
+                        "OpenSearch did not start on 127.0.0.1:" + options.openSearchPort(), e);
+            }
+            return Duration.between(begin, clock.instant());
+        }
+
+        private Timed<LocalS3> startS3() {
+            Instant begin = clock.instant();
+            try {
+                LocalS3 s3 = LocalS3.start(state.resolve("s3"), options.s3Port());
+                return new Timed<>(s3, Duration.between(begin, clock.instant()));
+            } catch (RuntimeException e) {
+                throw new ServiceStartException(
+                        "S3 (S3Mock) did not start on 127.0.0.1:" + options.s3Port(), e);
+            }
+        }
+
+        private LocalSqs startSqs() {
+            try {
+                return LocalSqs.start(
+                        options.durableQueues()
+                                ? Optional.of(state.resolve("sqs"))
+                                : Optional.empty(),
+                        options.sqsPort());
             } catch (RuntimeException e) {
                 throw new ServiceStartException(
                         "SQS (ElasticMQ) did not start on 127.0.0.1:" + options.sqsPort(), e);
             }
-            started.add(sqs);
-            Map<String, LocalQueue> queues =
-                    QueueProvisioner.provision(sqs.client(), queueResources);
-            Duration sqsTook = Duration.between(sqsBegin, clock.instant());
+        }
 
-            Timed<LocalS3> s3Timed = join(s3Started);
-            LocalS3 s3 = s3Timed.value();
-            Duration s3Took = s3Timed.took();
-            s3.createBuckets(bucketResources);
-            Duration searchTook = join(searchStarted);
-
-            Instant functionsBegin = clock.instant();
-            Map<String, String> runnerValues =
-                    runnerEnvironment(sqs.endpoint(), search.endpoint(), s3.endpoint());
+        /** Each function of the template from its jar, against the local services. */
+        private Map<String, Target> loadFunctions(Services services) {
             Intrinsics intrinsics =
                     template.intrinsics(
-                            BucketValues.of(bucketResources).or(new QueueValues(queues)));
-            Map<String, Target> targets =
-                    loadAll(functionResources, options, intrinsics, runnerValues, clock, log);
-            Duration functionsTook = Duration.between(functionsBegin, clock.instant());
+                            BucketValues.of(resources.buckets())
+                                    .or(new QueueValues(services.queues())));
+            return loadAll(
+                    resources.functions(),
+                    options,
+                    intrinsics,
+                    services.runnerEnvironment(),
+                    clock,
+                    log);
+        }
 
+        /** The HTTP API, each {@code HttpApi} route bound to its function. */
+        private ApiGatewayEmulator startApi(Map<String, Target> targets) {
             List<Binding> bindings = new ArrayList<>();
-            for (FunctionResource function : functionResources) {
+            for (FunctionResource function : resources.functions()) {
                 function.routes()
                         .forEach(
                                 route ->
@@ -339,23 +416,36 @@ public final class DevStack implements AutoCloseable {
                         "the API did not start on 127.0.0.1:" + options.apiPort(), e);
             }
             started.add(api);
+            return api;
+        }
 
+        /** The SQS event sources, unless {@link QueueWorkers} poll them in another process. */
+        private Map<String, SqsEventSourcePoller> startQueuePollers(
+                Map<String, Target> targets, Services services) {
             Map<String, SqsEventSourcePoller> pollers =
                     options.pollQueues()
                             ? startPollers(
-                                    functionResources,
+                                    resources.functions(),
                                     targets,
-                                    queues,
-                                    sqs.endpoint(),
+                                    services.queues(),
+                                    services.sqs().endpoint(),
                                     options.delivery(),
                                     log)
                             : Map.of();
             started.addAll(pollers.values());
+            return pollers;
+        }
 
+        /**
+         * The S3 event sources, each function's invocations retried and given up as its {@code
+         * EventInvokeConfig} says. The notification log starts empty even without any, as {@code
+         * ./linkcrawl import} reads it.
+         */
+        private void startBucketNotifications(Map<String, Target> targets, Services services)
+                throws IOException {
+            Map<String, BucketResource> buckets = resources.bucketsByLogicalId();
             List<BucketNotifications.Subscription> subscriptions = new ArrayList<>();
-            Map<String, BucketResource> buckets = new LinkedHashMap<>();
-            bucketResources.forEach(bucket -> buckets.put(bucket.logicalId(), bucket));
-            for (FunctionResource function : functionResources) {
+            for (FunctionResource function : resources.functions()) {
                 for (S3EventSource source : function.s3EventSources()) {
                     subscriptions.add(
                             new BucketNotifications.Subscription(
@@ -365,15 +455,15 @@ public final class DevStack implements AutoCloseable {
                                     failureHandling(
                                             function.eventInvokeConfig(),
                                             retries,
-                                            queues,
-                                            sqs.client())));
+                                            services.queues(),
+                                            services.sqs().client())));
                 }
             }
             NotificationLog notifications = NotificationLog.create(state, clock);
             if (!subscriptions.isEmpty()) {
                 started.add(
                         new BucketNotifications(
-                                        LocalS3.client(s3.endpoint()),
+                                        LocalS3.client(services.s3().endpoint()),
                                         subscriptions,
                                         new AsyncInvoker(clock),
                                         notifications,
@@ -382,29 +472,38 @@ public final class DevStack implements AutoCloseable {
                                         clock)
                                 .start());
             }
+        }
 
+        /** Where everything serves, for {@code invoke}, {@code import} and queue workers. */
+        private Endpoints writeEndpoints(ApiGatewayEmulator api, Services services)
+                throws IOException {
             Endpoints endpoints =
                     new Endpoints(
                             ProcessHandle.current().pid(),
                             clock.instant(),
                             api.url(),
-                            sqs.endpoint(),
-                            search.endpoint(),
-                            s3.endpoint(),
-                            queues,
-                            buckets);
+                            services.sqs().endpoint(),
+                            services.search().endpoint(),
+                            services.s3().endpoint(),
+                            services.queues(),
+                            resources.bucketsByLogicalId());
             endpoints.write(state);
-            StartupTimes times =
-                    new StartupTimes(
-                            searchTook,
-                            sqsTook,
-                            s3Took,
-                            functionsTook,
-                            Duration.between(begin, clock.instant()));
-            return new DevStack(template, started, endpoints, targets, pollers, times, state);
-        } catch (IOException | RuntimeException e) {
-            closeAll(started);
-            throw e;
+            return endpoints;
+        }
+    }
+
+    /** The services the functions run against, started, and how long each took. */
+    private record Services(
+            SearchNode search,
+            LocalSqs sqs,
+            Map<String, LocalQueue> queues,
+            LocalS3 s3,
+            Duration searchTook,
+            Duration sqsTook,
+            Duration s3Took) {
+
+        Map<String, String> runnerEnvironment() {
+            return DevStack.runnerEnvironment(sqs.endpoint(), search.endpoint(), s3.endpoint());
         }
     }
 
@@ -624,6 +723,17 @@ public final class DevStack implements AutoCloseable {
                             + ") are not delivered");
         }
         return parts.isEmpty() ? "" : "; " + String.join(", ", parts);
+    }
+
+    /** Checks every SQS event source of the template ({@link #requireVisibilityCoversTimeout}). */
+    private static void requireVisibilityCoversTimeouts(Resources resources) {
+        Map<String, QueueResource> queues = new LinkedHashMap<>();
+        resources.queues().forEach(queue -> queues.put(queue.logicalId(), queue));
+        for (FunctionResource function : resources.functions()) {
+            for (SqsEventSourceMapping mapping : function.sqsEventSources()) {
+                requireVisibilityCoversTimeout(function, queues.get(mapping.queue()));
+            }
+        }
     }
 
     /** Lambda refuses an SQS event source whose queue would redeliver a message mid-invocation. */

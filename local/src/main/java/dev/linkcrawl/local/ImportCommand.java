@@ -1,33 +1,18 @@
 package dev.linkcrawl.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.linkcrawl.imports.ImportKeyLayout;
 import dev.linkcrawl.local.InvokeCommand.NotRunningException;
-import dev.linkcrawl.local.lambda.FunctionEnvironment;
-import dev.linkcrawl.local.s3.BucketValues;
 import dev.linkcrawl.local.s3.NotificationLog;
-import dev.linkcrawl.local.s3.S3EventRecords;
 import dev.linkcrawl.local.sqs.LocalSqs;
-import dev.linkcrawl.local.sqs.QueueValues;
-import dev.linkcrawl.local.template.BucketResource;
-import dev.linkcrawl.local.template.FunctionResource;
-import dev.linkcrawl.local.template.S3EventSource;
 import dev.linkcrawl.local.template.SamTemplate;
 import dev.linkcrawl.local.template.TemplateException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
@@ -36,7 +21,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * {@code ./linkcrawl import --user U FILE}: what a person does on AWS to import bookmarks, against
@@ -44,9 +28,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * the file to the presigned URL it answers ({@code imports/U/<id>.<ext>}), then {@code GET
  * /imports/{id}} until the import is finished ({@link ImportsApi}). The upload raises the S3
  * notification there, the backfill function queues the links on its queue and writes its result
- * beside the upload. This command follows it (the dev process's {@link NotificationLog}, the
- * queue's depth, the import's state), draws a progress bar on a terminal, and ends with the import
- * as its last line of standard output.
+ * beside the upload. This command follows it ({@link ImportWatcher}: the import's state, the dev
+ * process's {@link NotificationLog}, the queue's depth), draws a progress bar on a terminal ({@link
+ * ImportProgressBar}), and ends with the import as its last line of standard output.
  *
  * <p>Exit codes: 0 the whole file was imported (invalid lines are counted in the result, not an
  * error); 1 the import could not run or stopped early; 2 wrong arguments.
@@ -67,15 +51,10 @@ final class ImportCommand implements Callable<Integer> {
     static final int EXIT_FAILED = 1;
     static final int EXIT_USAGE = 2;
 
-    /** How often the command looks at the log, the queue and the result: 200 ms. */
-    static final Duration POLL_INTERVAL = Duration.ofMillis(200);
-
-    /** How long the dev process may take to notice the upload: 15 s (it looks every 250 ms). */
-    static final Duration DELIVERY_WAIT = Duration.ofSeconds(15);
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Console console;
+
+    /** The zone is the one the time of a retry is told in. */
+    private final Clock clock = Clock.systemDefaultZone();
 
     @Option(
             names = {"-u", "--user"},
@@ -110,14 +89,6 @@ final class ImportCommand implements Callable<Integer> {
         this.console = console;
     }
 
-    /** Where the upload goes and which function imports it. */
-    record Destination(
-            BucketResource bucket, String key, FunctionResource function, S3EventSource source) {
-        String resultKey() {
-            return ImportKeyLayout.resultKey(key);
-        }
-    }
-
     @Override
     public Integer call() {
         Optional<String> problem = problemWithArguments(user, file, timeoutSeconds);
@@ -137,18 +108,15 @@ final class ImportCommand implements Callable<Integer> {
         try {
             SamTemplate template = SamTemplate.read(project.template());
             ImportsApi.Upload upload = api.start(file);
-            Destination destination = destination(template, endpoints, upload.key());
-            Optional<String> queueUrl = queueUrl(template, destination.function(), endpoints);
+            ImportDestination destination = ImportDestination.of(template, endpoints, upload.key());
             try (SqsClient sqs = LocalSqs.client(endpoints.sqsEndpoint())) {
-                return new Run(
-                                project.stateFolder(),
-                                api,
-                                upload,
-                                destination,
-                                sqs,
-                                queueUrl,
-                                showsProgress() ? Optional.of(console.err()) : Optional.empty())
-                        .run();
+                return upload(
+                        project.stateFolder(),
+                        api,
+                        upload,
+                        destination,
+                        sqs,
+                        destination.queueUrl(template, endpoints));
             }
         } catch (TemplateException | ImportsApi.RefusedException | IOException | SdkException e) {
             console.err().println("linkcrawl import: " + e.getMessage());
@@ -158,6 +126,94 @@ final class ImportCommand implements Callable<Integer> {
             console.err().println("linkcrawl import: interrupted");
             return EXIT_FAILED;
         }
+    }
+
+    /**
+     * Uploads the file as {@code POST /imports} said, follows the import to its end and reports it.
+     *
+     * @param queueUrl the importing function's queue, whose growth the progress bar shows
+     */
+    private int upload(
+            Path stateFolder,
+            ImportsApi api,
+            ImportsApi.Upload upload,
+            ImportDestination destination,
+            SqsClient sqs,
+            Optional<String> queueUrl)
+            throws IOException, InterruptedException, ImportsApi.RefusedException {
+        Instant began = clock.instant();
+        ImportProgressBar bar =
+                ImportProgressBar.forFile(
+                        showsProgress() ? Optional.of(console.err()) : Optional.empty(),
+                        file,
+                        began,
+                        clock);
+        QueueGrowth queue = QueueGrowth.from(sqs, queueUrl);
+        bar.draw(OptionalLong.empty(), "uploading " + file.getFileName());
+        String eTag = api.put(upload, file);
+        Instant uploaded = clock.instant();
+        if (!bar.isShown()) {
+            console.err()
+                    .printf(
+                            "linkcrawl import: uploaded s3://%s/%s; %s imports it%n",
+                            destination.bucket().bucketName(),
+                            destination.key(),
+                            destination.function().logicalId());
+        }
+        ImportWatcher.Outcome outcome =
+                new ImportWatcher(
+                                destination,
+                                stateFolder,
+                                Duration.ofSeconds(timeoutSeconds),
+                                clock,
+                                Thread::sleep)
+                        .watch(
+                                new ImportOnDev(api, upload, eTag, destination, stateFolder, queue),
+                                began,
+                                uploaded,
+                                bar::draw);
+        bar.clear();
+        return switch (outcome) {
+            case ImportWatcher.Outcome.Finished finished -> report(finished, destination);
+            case ImportWatcher.Outcome.Failed failed -> {
+                console.err().println("linkcrawl import: " + failed.message());
+                yield EXIT_FAILED;
+            }
+        };
+    }
+
+    /**
+     * The counts and the import's duration on standard error, the import itself on standard out.
+     */
+    private int report(ImportWatcher.Outcome.Finished finished, ImportDestination destination) {
+        JsonNode result = finished.result();
+        long took = finished.took().toMillis();
+        long accepted = result.path("accepted").asLong();
+        console.err()
+                .printf(
+                        "linkcrawl import: %,d links queued (%,d duplicates, %,d invalid) from"
+                                + " %s in %.1f s (%,.0f links/s); result"
+                                + " s3://%s/%s%n",
+                        accepted,
+                        result.path("duplicates").asLong(),
+                        result.path("invalid").asLong(),
+                        file.getFileName(),
+                        took / 1000.0,
+                        accepted / Math.max(0.001, took / 1000.0),
+                        destination.bucket().bucketName(),
+                        destination.resultKey());
+        boolean complete = result.path("complete").asBoolean(false);
+        if (!complete) {
+            console.err()
+                    .println(
+                            "linkcrawl import: the import stopped early at line "
+                                    + result.at("/stopped/line").asText("?")
+                                    + " ("
+                                    + result.at("/stopped/reason").asText("unknown")
+                                    + ")");
+        }
+        console.out().println(result.toString());
+        return complete ? EXIT_IMPORTED : EXIT_FAILED;
     }
 
     /**
@@ -186,49 +242,6 @@ final class ImportCommand implements Callable<Integer> {
         return Optional.empty();
     }
 
-    /**
-     * The bucket and function of the template's S3 event that an upload of {@code key} triggers.
-     *
-     * @throws TemplateException when no function is notified of such a key
-     */
-    static Destination destination(SamTemplate template, Endpoints endpoints, String key) {
-        for (FunctionResource function : template.functions()) {
-            for (S3EventSource source : function.s3EventSources()) {
-                BucketResource bucket = endpoints.buckets().get(source.bucket());
-                if (bucket != null && source.matches(S3EventRecords.OBJECT_CREATED_PUT, key)) {
-                    return new Destination(bucket, key, function, source);
-                }
-            }
-        }
-        throw new TemplateException(
-                "no S3 event of template.yaml is raised for "
-                        + key
-                        + ", so nothing would import it (the running dev knows buckets "
-                        + endpoints.buckets().keySet()
-                        + ")");
-    }
-
-    /** The queue the importing function sends to ({@code QUEUE_URL}), for the progress bar. */
-    private static Optional<String> queueUrl(
-            SamTemplate template, FunctionResource function, Endpoints endpoints) {
-        try {
-            Map<String, String> environment =
-                    FunctionEnvironment.resolve(
-                            function,
-                            template.intrinsics(
-                                    new BucketValues(endpoints.buckets())
-                                            .or(new QueueValues(endpoints.queues()))),
-                            DevStack.runnerEnvironment(
-                                    endpoints.sqsEndpoint(),
-                                    endpoints.openSearchEndpoint(),
-                                    endpoints.s3Endpoint()),
-                            Map.of());
-            return Optional.ofNullable(environment.get("QUEUE_URL"));
-        } catch (TemplateException e) {
-            return Optional.empty();
-        }
-    }
-
     private boolean showsProgress() {
         return progress != null ? progress : stderrIsTerminal();
     }
@@ -253,255 +266,5 @@ final class ImportCommand implements Callable<Integer> {
         } catch (ReflectiveOperationException e) {
             return true; // Java 21: a console only exists on a terminal.
         }
-    }
-
-    /** One import, from the upload to the result. */
-    private final class Run {
-        private final Path stateFolder;
-        private final ImportsApi api;
-        private final ImportsApi.Upload upload;
-        private final Destination destination;
-        private final SqsClient sqs;
-        private final Optional<String> queueUrl;
-        private final Optional<PrintStream> bar;
-        private final Instant began = Instant.now();
-        private final OptionalLong estimate;
-        private int lastBarLength;
-
-        Run(
-                Path stateFolder,
-                ImportsApi api,
-                ImportsApi.Upload upload,
-                Destination destination,
-                SqsClient sqs,
-                Optional<String> queueUrl,
-                Optional<PrintStream> bar)
-                throws IOException {
-            this.stateFolder = stateFolder;
-            this.api = api;
-            this.upload = upload;
-            this.destination = destination;
-            this.sqs = sqs;
-            this.queueUrl = queueUrl;
-            this.bar = bar;
-            try (InputStream in = Files.newInputStream(file)) {
-                long links = ImportProgress.estimateLinks(in);
-                this.estimate = links > 0 ? OptionalLong.of(links) : OptionalLong.empty();
-            }
-        }
-
-        int run() throws IOException, InterruptedException, ImportsApi.RefusedException {
-            String bucket = destination.bucket().bucketName();
-            OptionalLong depthBefore = queueDepth();
-            draw(OptionalLong.empty(), "uploading " + file.getFileName());
-            String eTag = api.put(upload, file);
-            Instant uploaded = Instant.now();
-            if (bar.isEmpty()) {
-                console.err()
-                        .printf(
-                                "linkcrawl import: uploaded s3://%s/%s; %s imports it%n",
-                                bucket, destination.key(), destination.function().logicalId());
-            }
-            Instant giveUpAt = began.plusSeconds(timeoutSeconds);
-            String function = destination.function().logicalId();
-            String status = "waiting for " + function;
-            while (Instant.now().isBefore(giveUpAt)) {
-                Optional<JsonNode> finished = finished();
-                if (finished.isPresent()) {
-                    return finish(finished.get(), bucket, uploaded);
-                }
-                Optional<NotificationLog.Entry> latest = latestEntry(eTag);
-                if (latest.isEmpty()
-                        && Duration.between(uploaded, Instant.now()).compareTo(DELIVERY_WAIT) > 0) {
-                    return fail(
-                            "the dev process delivered no S3 event for the upload within "
-                                    + DELIVERY_WAIT.toSeconds()
-                                    + " s (is ./linkcrawl dev running with its state in "
-                                    + stateFolder
-                                    + "?)");
-                }
-                if (latest.isPresent()) {
-                    NotificationLog.Entry entry = latest.get();
-                    switch (entry.state()) {
-                        case "undeliverable" -> {
-                            return fail(entry.detail().orElse(function + " is not available"));
-                        }
-                        case "completed" -> {
-                            // The result is written before the function returns; look once more.
-                            Optional<JsonNode> result = finished();
-                            if (result.isPresent()) {
-                                return finish(result.get(), bucket, uploaded);
-                            }
-                            return fail(
-                                    function
-                                            + " completed without writing "
-                                            + destination.resultKey()
-                                            + "; it answered "
-                                            + entry.output()
-                                                    .map(JsonNode::toString)
-                                                    .orElse("null"));
-                        }
-                        case "failed" -> {
-                            if (entry.isFinal()) {
-                                return fail(
-                                        function
-                                                + " failed on its last attempt ("
-                                                + entry.detail().orElse("no detail")
-                                                + ")");
-                            }
-                            status =
-                                    "attempt "
-                                            + entry.attempt()
-                                            + " failed ("
-                                            + entry.detail().orElse("no detail")
-                                            + "); Lambda retries at "
-                                            + entry.retryAt()
-                                                    .map(ImportCommand::clockTime)
-                                                    .orElse("?");
-                        }
-                        default -> status = function + " running (attempt " + entry.attempt() + ")";
-                    }
-                }
-                draw(queued(depthBefore), status);
-                try {
-                    Thread.sleep(POLL_INTERVAL.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return fail("interrupted");
-                }
-            }
-            return fail(
-                    "no result after "
-                            + timeoutSeconds
-                            + " s; the import may still finish: s3://"
-                            + bucket
-                            + "/"
-                            + destination.resultKey());
-        }
-
-        /** The import once its final result is written. */
-        private Optional<JsonNode> finished()
-                throws IOException, InterruptedException, ImportsApi.RefusedException {
-            return api.status(upload.id())
-                    .filter(status -> status.path("state").asText().equals("finished"));
-        }
-
-        private int finish(JsonNode result, String bucket, Instant uploaded) {
-            Duration took = Duration.between(uploaded, Instant.now());
-            clearBar();
-            long accepted = result.path("accepted").asLong();
-            console.err()
-                    .printf(
-                            "linkcrawl import: %,d links queued (%,d duplicates, %,d invalid) from"
-                                    + " %s in %.1f s (%,.0f links/s); result"
-                                    + " s3://%s/%s%n",
-                            accepted,
-                            result.path("duplicates").asLong(),
-                            result.path("invalid").asLong(),
-                            file.getFileName(),
-                            took.toMillis() / 1000.0,
-                            accepted / Math.max(0.001, took.toMillis() / 1000.0),
-                            bucket,
-                            destination.resultKey());
-            boolean complete = result.path("complete").asBoolean(false);
-            if (!complete) {
-                console.err()
-                        .println(
-                                "linkcrawl import: the import stopped early at line "
-                                        + result.at("/stopped/line").asText("?")
-                                        + " ("
-                                        + result.at("/stopped/reason").asText("unknown")
-                                        + ")");
-            }
-            console.out().println(result.toString());
-            return complete ? EXIT_IMPORTED : EXIT_FAILED;
-        }
-
-        private int fail(String message) {
-            clearBar();
-            console.err().println("linkcrawl import: " + message);
-            return EXIT_FAILED;
-        }
-
-        private Optional<NotificationLog.Entry> latestEntry(String eTag) {
-            List<NotificationLog.Entry> entries;
-            try {
-                entries = NotificationLog.read(stateFolder);
-            } catch (IOException e) {
-                return Optional.empty();
-            }
-            NotificationLog.Entry latest = null;
-            for (NotificationLog.Entry entry : entries) {
-                if (entry.delivery().key().equals(destination.key())
-                        && entry.delivery().eTag().equals(eTag)
-                        && entry.delivery().function().equals(destination.function().logicalId())) {
-                    latest = entry;
-                }
-            }
-            return Optional.ofNullable(latest);
-        }
-
-        /** Messages on the queue beyond those there before the upload. */
-        private OptionalLong queued(OptionalLong before) {
-            OptionalLong now = queueDepth();
-            if (now.isEmpty() || before.isEmpty()) {
-                return OptionalLong.empty();
-            }
-            return OptionalLong.of(Math.max(0, now.getAsLong() - before.getAsLong()));
-        }
-
-        private OptionalLong queueDepth() {
-            if (queueUrl.isEmpty()) {
-                return OptionalLong.empty();
-            }
-            try {
-                Map<QueueAttributeName, String> attributes =
-                        sqs.getQueueAttributes(
-                                        get ->
-                                                get.queueUrl(queueUrl.get())
-                                                        .attributeNames(
-                                                                QueueAttributeName
-                                                                        .APPROXIMATE_NUMBER_OF_MESSAGES,
-                                                                QueueAttributeName
-                                                                        .APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
-                                                                QueueAttributeName
-                                                                        .APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED))
-                                .attributes();
-                long depth = 0;
-                for (String value : attributes.values()) {
-                    depth += Long.parseLong(value);
-                }
-                return OptionalLong.of(depth);
-            } catch (SdkException | NumberFormatException e) {
-                return OptionalLong.empty();
-            }
-        }
-
-        private void draw(OptionalLong queued, String status) {
-            if (bar.isEmpty()) {
-                return;
-            }
-            String line =
-                    ImportProgress.line(
-                            queued, estimate, Duration.between(began, Instant.now()), status);
-            int pad = Math.max(0, lastBarLength - line.length());
-            bar.get().print("\r" + line + " ".repeat(pad));
-            bar.get().flush();
-            lastBarLength = line.length();
-        }
-
-        private void clearBar() {
-            if (bar.isPresent() && lastBarLength > 0) {
-                bar.get().print("\r" + " ".repeat(lastBarLength) + "\r");
-                bar.get().flush();
-                lastBarLength = 0;
-            }
-        }
-    }
-
-    private static String clockTime(Instant instant) {
-        return LocalTime.ofInstant(instant, ZoneId.systemDefault())
-                .truncatedTo(ChronoUnit.SECONDS)
-                .toString();
     }
 }

@@ -74,7 +74,7 @@ class FailedInvocationsIT {
                     .isEqualTo("dev.linkcrawl.backfill.ImportIncompleteException");
             assertThat(NotificationLog.read(state))
                     .filteredOn(entry -> entry.delivery().key().equals(KEY))
-                    .filteredOn(entry -> entry.state().equals("failed"))
+                    .filteredOn(entry -> entry.state() == NotificationLog.State.FAILED)
                     .extracting(NotificationLog.Entry::attempt)
                     .as(logged.toString(StandardCharsets.UTF_8))
                     .containsExactly(1, 2, 3);

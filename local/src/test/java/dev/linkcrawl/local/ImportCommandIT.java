@@ -131,7 +131,7 @@ class ImportCommandIT {
                     .contains("SQS BackfillQueue")
                     .doesNotContain("SQS CrawlQueue");
             assertThat(NotificationLog.read(state))
-                    .filteredOn(entry -> entry.state().equals("completed"))
+                    .filteredOn(entry -> entry.state() == NotificationLog.State.COMPLETED)
                     .filteredOn(entry -> entry.delivery().key().contains("/alice/"))
                     .extracting(
                             entry ->

@@ -121,7 +121,7 @@ class ImportIsolationIT {
 
             long handlerMs =
                     NotificationLog.read(state).stream()
-                            .filter(entry -> entry.state().equals("completed"))
+                            .filter(entry -> entry.state() == NotificationLog.State.COMPLETED)
                             .filter(entry -> entry.delivery().key().endsWith("/thousands.txt"))
                             .mapToLong(entry -> entry.line().path("durationMs").asLong())
                             .findFirst()

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -54,12 +55,46 @@ public final class NotificationLog {
         }
     }
 
+    /** A step of a delivery, written in the log as its lower-case name ({@code "completed"}). */
+    public enum State {
+        /** An attempt began. */
+        STARTED,
+        /** The function returned; the line holds its {@code output}. */
+        COMPLETED,
+        /** An attempt threw; the line says whether Lambda retries ({@code retryAt}) or not. */
+        FAILED,
+        /** The function is not available, so the event never reached it. */
+        UNDELIVERABLE;
+
+        String written() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static Optional<State> read(String written) {
+            for (State state : values()) {
+                if (state.written().equals(written)) {
+                    return Optional.of(state);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
     /** A line as read back. */
-    public record Entry(Delivery delivery, int attempt, String state, JsonNode line) {
+    public record Entry(Delivery delivery, int attempt, State state, JsonNode line) {
+        public Entry {
+            Objects.requireNonNull(delivery, "delivery");
+            Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(line, "line");
+        }
+
+        /** Whether nothing follows for this delivery: no further attempt will be made. */
         public boolean isFinal() {
-            return state.equals("completed")
-                    || state.equals("undeliverable")
-                    || (state.equals("failed") && line.path("final").asBoolean());
+            return switch (state) {
+                case COMPLETED, UNDELIVERABLE -> true;
+                case FAILED -> line.path("final").asBoolean();
+                case STARTED -> false;
+            };
         }
 
         public Optional<String> detail() {
@@ -101,11 +136,12 @@ public final class NotificationLog {
     }
 
     void started(Delivery delivery, int attempt) {
-        append(line(delivery, attempt, "started"));
+        append(line(delivery, attempt, State.STARTED));
     }
 
     void completed(Delivery delivery, int attempt, Object output, Duration took) {
-        ObjectNode line = line(delivery, attempt, "completed").put("durationMs", took.toMillis());
+        ObjectNode line =
+                line(delivery, attempt, State.COMPLETED).put("durationMs", took.toMillis());
         JsonNode tree = output == null ? null : JSON.valueToTree(output);
         String text = tree == null ? "null" : tree.toString();
         if (text.length() > MAX_OUTPUT_CHARS) {
@@ -123,7 +159,7 @@ public final class NotificationLog {
             Duration took,
             Optional<Instant> retryAt) {
         ObjectNode line =
-                line(delivery, attempt, "failed")
+                line(delivery, attempt, State.FAILED)
                         .put("durationMs", took.toMillis())
                         .put("detail", detail);
         retryAt.ifPresentOrElse(
@@ -132,11 +168,12 @@ public final class NotificationLog {
     }
 
     void undeliverable(Delivery delivery, String detail) {
-        append(line(delivery, 0, "undeliverable").put("detail", detail));
+        append(line(delivery, 0, State.UNDELIVERABLE).put("detail", detail));
     }
 
     /**
-     * Every line of the log in {@code stateFolder}; a line still being written is left out.
+     * Every line of the log in {@code stateFolder}; a line still being written is left out, and so
+     * is one in a state this version does not know.
      *
      * @return empty when there is no log
      */
@@ -158,6 +195,10 @@ public final class NotificationLog {
             if (line == null || !line.isObject()) {
                 continue;
             }
+            Optional<State> state = State.read(line.path("state").asText());
+            if (state.isEmpty()) {
+                continue;
+            }
             entries.add(
                     new Entry(
                             new Delivery(
@@ -167,13 +208,13 @@ public final class NotificationLog {
                                     line.path("key").asText(),
                                     line.path("eTag").asText()),
                             line.path("attempt").asInt(),
-                            line.path("state").asText(),
+                            state.get(),
                             line));
         }
         return entries;
     }
 
-    private ObjectNode line(Delivery delivery, int attempt, String state) {
+    private ObjectNode line(Delivery delivery, int attempt, State state) {
         ObjectNode line = JSON.createObjectNode();
         line.put("time", clock.instant().toString());
         line.put("function", delivery.function());
@@ -182,7 +223,7 @@ public final class NotificationLog {
         line.put("key", delivery.key());
         line.put("eTag", delivery.eTag());
         line.put("attempt", attempt);
-        line.put("state", state);
+        line.put("state", state.written());
         return line;
     }
 

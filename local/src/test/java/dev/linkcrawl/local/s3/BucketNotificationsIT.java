@@ -94,7 +94,7 @@ class BucketNotificationsIT {
         assertThat(received.getFirst().at("/Records/0/eventName").asText())
                 .isEqualTo("ObjectCreated:Put");
         assertThat(NotificationLog.read(folder))
-                .filteredOn(entry -> entry.state().equals("completed"))
+                .filteredOn(entry -> entry.state() == NotificationLog.State.COMPLETED)
                 .extracting(entry -> entry.delivery().key())
                 .containsExactly(
                         "imports/alice/my bookmarks.html",
@@ -149,7 +149,7 @@ class BucketNotificationsIT {
         }
 
         NotificationLog.Entry entry = NotificationLog.read(folder).getFirst();
-        assertThat(entry.state()).isEqualTo("undeliverable");
+        assertThat(entry.state()).isEqualTo(NotificationLog.State.UNDELIVERABLE);
         assertThat(entry.isFinal()).isTrue();
         assertThat(entry.detail()).contains("jar missing");
     }
