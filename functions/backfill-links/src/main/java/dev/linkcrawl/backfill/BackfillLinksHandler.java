@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.linkcrawl.api.FunctionLog;
 import dev.linkcrawl.aws.SqsClients;
 import dev.linkcrawl.config.Settings;
 import dev.linkcrawl.index.OpenSearchLinkIndex;
@@ -159,7 +160,7 @@ public final class BackfillLinksHandler implements RequestStreamHandler {
                                         .put("reason", ignored.reason().code());
                         case ImportUpload upload -> importOne(upload, stopBy, toRetry);
                     };
-            log(context, item.toString());
+            FunctionLog.log(context, item.toString());
             imports.add(item);
         }
         if (!toRetry.isEmpty()) {
@@ -199,7 +200,7 @@ public final class BackfillLinksHandler implements RequestStreamHandler {
                     .put("enqueued", result.enqueued())
                     .put("notEnqueued", result.notEnqueued());
         }
-        log(context, answer.toString());
+        FunctionLog.log(context, answer.toString());
         return answer;
     }
 
@@ -223,11 +224,5 @@ public final class BackfillLinksHandler implements RequestStreamHandler {
         settings.s3Endpoint()
                 .ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true));
         return builder.build();
-    }
-
-    private static void log(Context context, String message) {
-        if (context != null && context.getLogger() != null) {
-            context.getLogger().log(message);
-        }
     }
 }

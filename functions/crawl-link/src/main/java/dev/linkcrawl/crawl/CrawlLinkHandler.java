@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.linkcrawl.api.FunctionLog;
 import dev.linkcrawl.aws.SqsClients;
 import dev.linkcrawl.config.Settings;
 import dev.linkcrawl.crawl.delivery.CrawlQueues;
@@ -187,20 +188,22 @@ public final class CrawlLinkHandler implements RequestHandler<SQSEvent, SQSBatch
                             FetchDeadline.of(startedAt, fetchDeadline, remaining, INDEXING_MARGIN),
                             startedAt.plusMillis(remaining));
         } catch (RuntimeException e) {
-            log(context, "crawl messageId=" + delivery.messageId() + " failed unexpectedly: " + e);
+            FunctionLog.logOrStandardError(
+                    context,
+                    "crawl messageId=" + delivery.messageId() + " failed unexpectedly: " + e);
             return false;
         }
         long ms = (System.nanoTime() - started) / 1_000_000;
         switch (verdict) {
             case CrawlDelivery.Verdict.Malformed malformed ->
-                    log(
+                    FunctionLog.logOrStandardError(
                             context,
                             "malformed message messageId="
                                     + delivery.messageId()
                                     + ": "
                                     + malformed.reason());
             case CrawlDelivery.Verdict.Deferred deferred ->
-                    log(
+                    FunctionLog.logOrStandardError(
                             context,
                             "deferred id="
                                     + deferred.message().id()
@@ -221,7 +224,7 @@ public final class CrawlLinkHandler implements RequestHandler<SQSEvent, SQSBatch
                                 crawled.result(),
                                 delivery.queueWait(startedAt),
                                 Duration.ofNanos(System.nanoTime() - started)));
-                log(
+                FunctionLog.logOrStandardError(
                         context,
                         "crawl id="
                                 + crawled.message().id()
@@ -260,13 +263,5 @@ public final class CrawlLinkHandler implements RequestHandler<SQSEvent, SQSBatch
             case CrawlLink.Outcome.Preempted preempted -> "preempted";
             case CrawlLink.Outcome.Redeliver redeliver -> "redeliver(" + redeliver.reason() + ")";
         };
-    }
-
-    private static void log(Context context, String line) {
-        if (context != null && context.getLogger() != null) {
-            context.getLogger().log(line);
-        } else {
-            System.err.println(line);
-        }
     }
 }

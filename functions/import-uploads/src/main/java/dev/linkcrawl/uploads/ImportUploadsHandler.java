@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkcrawl.api.ApiResponses;
 import dev.linkcrawl.api.Caller;
+import dev.linkcrawl.api.FunctionLog;
 import dev.linkcrawl.api.Problem;
 import dev.linkcrawl.api.ProblemType;
 import dev.linkcrawl.config.Settings;
@@ -24,9 +25,6 @@ import java.util.Optional;
  */
 public final class ImportUploadsHandler
         implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-
-    /** Seconds a client should wait before retrying when the bucket is unavailable. */
-    static final String RETRY_AFTER_SECONDS = "5";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -59,10 +57,7 @@ public final class ImportUploadsHandler
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         Optional<String> owner = Caller.of(event);
         if (owner.isEmpty()) {
-            return ApiResponses.problem(
-                    Problem.of(
-                            ProblemType.UNAUTHENTICATED,
-                            "the request carries no identity; send a valid bearer token"));
+            return ApiResponses.unauthenticated();
         }
         try {
             return switch (route(event)) {
@@ -71,14 +66,14 @@ public final class ImportUploadsHandler
                 default -> ApiResponses.problem(NOT_FOUND);
             };
         } catch (StorageUnavailableException e) {
-            log(
+            FunctionLog.log(
                     context,
                     "import bucket unavailable: " + e.getMessage() + " (" + e.getCause() + ")");
             return ApiResponses.problem(
                     Problem.of(
                             ProblemType.STORAGE_UNAVAILABLE,
                             "the import bucket cannot answer right now; try again later"),
-                    Map.of("Retry-After", RETRY_AFTER_SECONDS));
+                    ApiResponses.RETRY_UNAVAILABLE);
         }
     }
 
@@ -169,11 +164,5 @@ public final class ImportUploadsHandler
         }
         String path = event.getRawPath() == null ? "" : event.getRawPath();
         return path.startsWith("/imports/") ? path.substring(9) : "";
-    }
-
-    private static void log(Context context, String message) {
-        if (context != null && context.getLogger() != null) {
-            context.getLogger().log(message);
-        }
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkcrawl.api.ApiResponses;
 import dev.linkcrawl.api.Caller;
+import dev.linkcrawl.api.FunctionLog;
 import dev.linkcrawl.api.Problem;
 import dev.linkcrawl.api.ProblemType;
 import dev.linkcrawl.config.Settings;
@@ -41,9 +42,6 @@ import java.util.Optional;
  */
 public final class QueryLinksHandler
         implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-
-    /** Seconds a client should wait before retrying when the index is unavailable. */
-    static final String RETRY_AFTER_SECONDS = "5";
 
     /**
      * How long to wait for the index's answer: 3 seconds. With the 2-second connect timeout, even a
@@ -101,10 +99,7 @@ public final class QueryLinksHandler
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         Optional<String> owner = Caller.of(event);
         if (owner.isEmpty()) {
-            return ApiResponses.problem(
-                    Problem.of(
-                            ProblemType.UNAUTHENTICATED,
-                            "the request carries no identity; send a valid bearer token"));
+            return ApiResponses.unauthenticated();
         }
         Route route = Route.of(event);
         try {
@@ -116,7 +111,7 @@ public final class QueryLinksHandler
             };
         } catch (LinkIndexException e) {
             // The message names the action, index, status and error type; never user input.
-            log(
+            FunctionLog.log(
                     context,
                     "index unavailable reason="
                             + e.reason()
@@ -130,8 +125,9 @@ public final class QueryLinksHandler
                             e.retryable()
                                     ? "the search index cannot answer right now; try again later"
                                     : "the search index refuses this function's requests");
-            return ApiResponses.problem(
-                    problem, e.retryable() ? Map.of("Retry-After", RETRY_AFTER_SECONDS) : Map.of());
+            return e.retryable()
+                    ? ApiResponses.problem(problem, ApiResponses.RETRY_UNAVAILABLE)
+                    : ApiResponses.problem(problem);
         }
     }
 
@@ -241,12 +237,6 @@ public final class QueryLinksHandler
             return MAPPER.readTree(json);
         } catch (IOException e) {
             throw new UncheckedIOException("the codec wrote invalid JSON", e);
-        }
-    }
-
-    private static void log(Context context, String message) {
-        if (context != null && context.getLogger() != null) {
-            context.getLogger().log(message);
         }
     }
 
