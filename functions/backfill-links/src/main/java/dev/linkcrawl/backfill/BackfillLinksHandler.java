@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkcrawl.api.FunctionLog;
+import dev.linkcrawl.aws.S3Clients;
 import dev.linkcrawl.aws.SqsClients;
 import dev.linkcrawl.config.Settings;
 import dev.linkcrawl.index.OpenSearchLinkIndex;
@@ -23,10 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
  * BackfillLinksFunction: bookmark imports (S3 {@code ObjectCreated} under {@code imports/}) and the
@@ -81,7 +78,7 @@ public final class BackfillLinksHandler implements RequestStreamHandler {
     private BackfillLinksHandler(Settings settings, BackfillQueue queue) {
         this(
                 new ImportBookmarks(
-                        new S3ImportStore(s3Client(settings)),
+                        new S3ImportStore(S3Clients.create(settings, Duration.ofSeconds(30))),
                         queue,
                         settings.urlPolicy(),
                         Clock.systemUTC(),
@@ -209,20 +206,5 @@ public final class BackfillLinksHandler implements RequestStreamHandler {
             return Instant.MAX;
         }
         return clock.instant().plusMillis(context.getRemainingTimeInMillis()).minus(RESULT_MARGIN);
-    }
-
-    private static S3Client s3Client(Settings settings) {
-        S3ClientBuilder builder =
-                S3Client.builder()
-                        .region(Region.of(settings.region()))
-                        .httpClient(
-                                UrlConnectionHttpClient.builder()
-                                        .connectionTimeout(Duration.ofSeconds(2))
-                                        .socketTimeout(Duration.ofSeconds(30))
-                                        .build());
-        // A local S3 (S3Mock) answers on one host name: address buckets by path, not subdomain.
-        settings.s3Endpoint()
-                .ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true));
-        return builder.build();
     }
 }
