@@ -33,7 +33,7 @@ final class QueryLinksPriming implements Runnable {
         CommonPaths.exercise(settings.urlPolicy());
         String id = IndexPriming.sampleId().value();
         try (OpenSearchLinkIndex index = IndexPriming.index()) {
-            QueryLinksHandler handler = new QueryLinksHandler(index);
+            QueryLinksHandler handler = new QueryLinksHandler(new QueryLinks(index));
             String search =
                     call(
                             handler,
