@@ -80,20 +80,21 @@ final class BackfillLinksPriming implements Runnable {
             BackfillQueue queue = new SqsBackfillQueue(sqs, SqsPriming.QUEUE_URL);
             BackfillLinksHandler handler =
                     new BackfillLinksHandler(
-                            new ImportBookmarks(
-                                    new S3ImportStore(s3),
-                                    queue,
-                                    settings.urlPolicy(),
-                                    Clock.systemUTC()),
-                            Optional.of(
-                                    new RecrawlLinks(
-                                            index,
+                            new BackfillJobs(
+                                    new ImportBookmarks(
+                                            new S3ImportStore(s3),
                                             queue,
-                                            Clock.systemUTC(),
-                                            Duration.ofDays(settings.recrawlAfterDays()),
-                                            settings.recrawlMaxPerRun(),
-                                            Backoff.DEFAULT,
-                                            Sleeper.SYSTEM)),
+                                            settings.urlPolicy(),
+                                            Clock.systemUTC()),
+                                    Optional.of(
+                                            new RecrawlLinks(
+                                                    index,
+                                                    queue,
+                                                    Clock.systemUTC(),
+                                                    Duration.ofDays(settings.recrawlAfterDays()),
+                                                    settings.recrawlMaxPerRun(),
+                                                    Backoff.DEFAULT,
+                                                    Sleeper.SYSTEM))),
                             Clock.systemUTC());
             for (JsonNode imported : call(handler, uploadEvent()).path("imports")) {
                 if (!"imported".equals(imported.path("outcome").asText())
