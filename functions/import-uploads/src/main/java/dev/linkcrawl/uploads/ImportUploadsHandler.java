@@ -60,9 +60,10 @@ public final class ImportUploadsHandler
             return ApiResponses.unauthenticated();
         }
         try {
-            return switch (route(event)) {
+            ImportRoute route = ImportRoute.of(event);
+            return switch (route.key()) {
                 case "POST /imports" -> start(owner.get(), event);
-                case "GET /imports/{id}" -> status(owner.get(), pathId(event));
+                case "GET /imports/{id}" -> status(owner.get(), route.id());
                 default -> ApiResponses.problem(NOT_FOUND);
             };
         } catch (StorageUnavailableException e) {
@@ -139,30 +140,5 @@ public final class ImportUploadsHandler
         } catch (IOException e) {
             throw new StorageUnavailableException("the import's result is not JSON", e);
         }
-    }
-
-    /** {@code routeKey} as declared in the template, or method and path for an event without. */
-    private static String route(APIGatewayV2HTTPEvent event) {
-        String routeKey = event.getRouteKey();
-        if (routeKey != null && !routeKey.isBlank() && !routeKey.equals("$default")) {
-            return routeKey;
-        }
-        String method =
-                event.getRequestContext() == null || event.getRequestContext().getHttp() == null
-                        ? ""
-                        : event.getRequestContext().getHttp().getMethod();
-        String path = event.getRawPath() == null ? "" : event.getRawPath();
-        if (path.startsWith("/imports/") && path.indexOf('/', 9) < 0) {
-            path = "/imports/{id}";
-        }
-        return method + " " + path;
-    }
-
-    private static String pathId(APIGatewayV2HTTPEvent event) {
-        if (event.getPathParameters() != null && event.getPathParameters().get("id") != null) {
-            return event.getPathParameters().get("id");
-        }
-        String path = event.getRawPath() == null ? "" : event.getRawPath();
-        return path.startsWith("/imports/") ? path.substring(9) : "";
     }
 }
