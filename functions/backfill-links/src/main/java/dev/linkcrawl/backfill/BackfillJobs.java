@@ -17,12 +17,12 @@ import java.util.Optional;
  * @param recrawlLinks empty without an index ({@code OPENSEARCH_ENDPOINT}): imports work without
  *     it, the re-crawl needs it
  */
-record BackfillJobs(ImportBookmarks importBookmarks, Optional<RecrawlLinks> recrawlLinks) {
+public record BackfillJobs(ImportBookmarks importBookmarks, Optional<RecrawlLinks> recrawlLinks) {
 
     /** How long a count of the owner's imports may take before the import goes on without it. */
     static final Duration QUOTA_TIMEOUT = Duration.ofSeconds(2);
 
-    BackfillJobs {
+    public BackfillJobs {
         Objects.requireNonNull(importBookmarks, "importBookmarks");
         Objects.requireNonNull(recrawlLinks, "recrawlLinks");
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkcrawl.api.FunctionLog;
+import dev.linkcrawl.backfill.prime.BackfillLinksPriming;
 import dev.linkcrawl.config.Settings;
 import dev.linkcrawl.prime.SnapStartPriming;
 import java.io.IOException;
@@ -68,7 +69,8 @@ public final class BackfillLinksHandler implements RequestStreamHandler {
         priming = Optional.of(SnapStartPriming.register(new BackfillLinksPriming(settings)));
     }
 
-    BackfillLinksHandler(BackfillJobs jobs, Clock clock) {
+    /** A handler running {@code jobs}, registering no priming (tests, SnapStart priming). */
+    public BackfillLinksHandler(BackfillJobs jobs, Clock clock) {
         this.importBookmarks = jobs.importBookmarks();
         this.recrawlLinks = jobs.recrawlLinks();
         this.clock = Objects.requireNonNull(clock, "clock");

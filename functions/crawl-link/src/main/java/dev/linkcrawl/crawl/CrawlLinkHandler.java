@@ -9,6 +9,7 @@ import dev.linkcrawl.config.Settings;
 import dev.linkcrawl.crawl.delivery.CrawlQueues;
 import dev.linkcrawl.crawl.delivery.Delivery;
 import dev.linkcrawl.crawl.fetch.FetchSettings;
+import dev.linkcrawl.crawl.prime.CrawlLinkPriming;
 import dev.linkcrawl.link.RetrySchedule;
 import dev.linkcrawl.prime.SnapStartPriming;
 import java.time.Clock;

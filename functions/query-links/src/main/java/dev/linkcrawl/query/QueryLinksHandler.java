@@ -10,6 +10,7 @@ import dev.linkcrawl.api.FunctionLog;
 import dev.linkcrawl.config.Settings;
 import dev.linkcrawl.index.OpenSearchLinkIndex;
 import dev.linkcrawl.prime.SnapStartPriming;
+import dev.linkcrawl.query.prime.QueryLinksPriming;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -57,7 +58,8 @@ public final class QueryLinksHandler
         priming = Optional.of(SnapStartPriming.register(new QueryLinksPriming(settings)));
     }
 
-    QueryLinksHandler(QueryLinks queryLinks) {
+    /** A handler over {@code queryLinks}, registering no priming (tests, SnapStart priming). */
+    public QueryLinksHandler(QueryLinks queryLinks) {
         this.queryLinks = Objects.requireNonNull(queryLinks, "queryLinks");
     }
 

@@ -14,6 +14,7 @@ import dev.linkcrawl.config.Settings;
 import dev.linkcrawl.index.OpenSearchQueuedLinks;
 import dev.linkcrawl.limit.OpenSearchOwnerQuotas;
 import dev.linkcrawl.prime.SnapStartPriming;
+import dev.linkcrawl.submit.prime.SubmitLinkPriming;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -95,7 +96,8 @@ public final class SubmitLinkHandler
                 perDay);
     }
 
-    SubmitLinkHandler(SubmitLink submitLink) {
+    /** A handler over {@code submitLink}, registering no priming (tests, SnapStart priming). */
+    public SubmitLinkHandler(SubmitLink submitLink) {
         this.submitLink = submitLink;
     }
 
