@@ -37,7 +37,7 @@ public final class S3ImportObjects implements ImportObjects {
 
     /**
      * The bucket {@code settings} name ({@code IMPORT_BUCKET}), with the client and presigner of
-     * {@link S3Clients}; a read waits at most 5 seconds for S3's answer.
+     * {@link S3Clients}; a read gives up when S3 sends nothing for 5 seconds.
      */
     public static S3ImportObjects create(Settings settings) {
         return new S3ImportObjects(
