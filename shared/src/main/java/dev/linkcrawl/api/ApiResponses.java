@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,7 +13,23 @@ public final class ApiResponses {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /**
+     * How long a client should wait before retrying when a service the function needs (the queue,
+     * the index, the bucket) did not answer: 5 seconds.
+     */
+    public static final Duration RETRY_UNAVAILABLE = Duration.ofSeconds(5);
+
+    private static final Problem UNAUTHENTICATED =
+            Problem.of(
+                    ProblemType.UNAUTHENTICATED,
+                    "the request carries no identity; send a valid bearer token");
+
     private ApiResponses() {}
+
+    /** The answer to a request without a caller ({@link Caller#of} is empty): 401. */
+    public static APIGatewayV2HTTPResponse unauthenticated() {
+        return problem(UNAUTHENTICATED);
+    }
 
     /** A JSON response with the given status and extra headers. */
     public static APIGatewayV2HTTPResponse json(
@@ -51,6 +68,15 @@ public final class ApiResponses {
                 .withHeaders(headers)
                 .withBody(problemJson(problem))
                 .build();
+    }
+
+    /**
+     * An {@code application/problem+json} response with {@code Retry-After}: {@code retryAfter} in
+     * whole seconds, at least 1 (0 would invite an immediate retry).
+     */
+    public static APIGatewayV2HTTPResponse problem(Problem problem, Duration retryAfter) {
+        return problem(
+                problem, Map.of("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds()))));
     }
 
     /** The RFC 9457 JSON body of a problem. */

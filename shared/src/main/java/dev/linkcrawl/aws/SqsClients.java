@@ -38,8 +38,11 @@ public final class SqsClients {
                 .build();
     }
 
-    /** Everything of {@link #create} but the HTTP client (priming swaps in one of its own). */
-    static SqsClientBuilder configured(
+    /**
+     * Everything of {@link #create} but the HTTP client: SnapStart priming ({@link
+     * dev.linkcrawl.prime.SqsPriming}) swaps in one of its own.
+     */
+    public static SqsClientBuilder configured(
             Settings settings, Duration attemptTimeout, Duration callTimeout) {
         SqsClientBuilder builder =
                 SqsClient.builder()

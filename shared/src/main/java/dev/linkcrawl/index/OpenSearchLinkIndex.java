@@ -254,9 +254,9 @@ public final class OpenSearchLinkIndex implements LinkIndex, AutoCloseable {
     /**
      * An index client whose requests are signed with {@code credentials} and sent through {@code
      * httpClient} to {@code https://host}; {@link #create} and SnapStart priming ({@link
-     * IndexPriming}) build theirs here.
+     * dev.linkcrawl.prime.IndexPriming}) build theirs here.
      */
-    static OpenSearchLinkIndex over(
+    public static OpenSearchLinkIndex over(
             SdkHttpClient httpClient,
             String host,
             String service,

@@ -9,5 +9,12 @@
  * same kind that sends through a {@link dev.linkcrawl.prime.CannedHttpClient}, which answers in
  * memory as the real service would. Without SnapStart (or outside Lambda) nothing calls it, so it
  * adds nothing to an ordinary cold start.
+ *
+ * <p>This package holds what every function's priming shares: the registration, the canned HTTP
+ * client, the SQS client and links index over it ({@link dev.linkcrawl.prime.SqsPriming}, {@link
+ * dev.linkcrawl.prime.IndexPriming}), sample API requests and the shared code paths. Each function
+ * keeps its own priming in a {@code prime} package beside its handler ({@code
+ * dev.linkcrawl.submit.prime}, {@code dev.linkcrawl.query.prime}, {@code
+ * dev.linkcrawl.crawl.prime}, {@code dev.linkcrawl.backfill.prime}).
  */
 package dev.linkcrawl.prime;

@@ -3,6 +3,7 @@ package dev.linkcrawl.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -44,5 +45,26 @@ class ApiResponsesTest {
 
         assertThat(response.getHeaders()).containsEntry("Retry-After", "5");
         assertThat(response.getStatusCode()).isEqualTo(503);
+    }
+
+    @Test
+    void retryAfterIsWholeSecondsAndAtLeastOne() {
+        Problem down = Problem.of(ProblemType.QUEUE_UNAVAILABLE, "down");
+
+        assertThat(ApiResponses.problem(down, ApiResponses.RETRY_UNAVAILABLE).getHeaders())
+                .containsEntry("Retry-After", "5");
+        assertThat(ApiResponses.problem(down, Duration.ofMillis(61_900)).getHeaders())
+                .containsEntry("Retry-After", "61");
+        assertThat(ApiResponses.problem(down, Duration.ZERO).getHeaders())
+                .containsEntry("Retry-After", "1");
+    }
+
+    @Test
+    void unauthenticatedIs401AskingForABearerToken() throws Exception {
+        var response = ApiResponses.unauthenticated();
+
+        assertThat(response.getStatusCode()).isEqualTo(401);
+        assertThat(new ObjectMapper().readTree(response.getBody()).path("detail").asText())
+                .isEqualTo("the request carries no identity; send a valid bearer token");
     }
 }

@@ -2,9 +2,7 @@ package dev.linkcrawl.prime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.linkcrawl.aws.SqsPriming;
 import dev.linkcrawl.config.Settings;
-import dev.linkcrawl.index.IndexPriming;
 import dev.linkcrawl.index.LinkDocument;
 import dev.linkcrawl.index.OpenSearchLinkIndex;
 import dev.linkcrawl.index.PutOutcome;

@@ -7,10 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.linkcrawl.aws.SqsClients;
+import dev.linkcrawl.api.FunctionLog;
+import dev.linkcrawl.backfill.prime.BackfillLinksPriming;
 import dev.linkcrawl.config.Settings;
-import dev.linkcrawl.index.OpenSearchLinkIndex;
-import dev.linkcrawl.limit.OpenSearchOwnerQuotas;
 import dev.linkcrawl.prime.SnapStartPriming;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,10 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
  * BackfillLinksFunction: bookmark imports (S3 {@code ObjectCreated} under {@code imports/}) and the
@@ -53,9 +48,6 @@ public final class BackfillLinksHandler implements RequestStreamHandler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** How long a count of the owner's imports may take before the import goes on without it. */
-    static final Duration QUOTA_TIMEOUT = Duration.ofSeconds(2);
-
     private final ImportBookmarks importBookmarks;
     private final Optional<RecrawlLinks> recrawlLinks;
     private final Clock clock;
@@ -73,57 +65,20 @@ public final class BackfillLinksHandler implements RequestStreamHandler {
      * the SnapStart priming ({@link BackfillLinksPriming}).
      */
     public BackfillLinksHandler(Settings settings) {
-        this(settings, backfillQueue(settings));
+        this(BackfillJobs.create(settings), Clock.systemUTC());
         priming = Optional.of(SnapStartPriming.register(new BackfillLinksPriming(settings)));
     }
 
-    private BackfillLinksHandler(Settings settings, BackfillQueue queue) {
-        this(
-                new ImportBookmarks(
-                        new S3ImportStore(s3Client(settings)),
-                        queue,
-                        settings.urlPolicy(),
-                        Clock.systemUTC(),
-                        Backoff.DEFAULT,
-                        Sleeper.SYSTEM,
-                        ImportLimits.of(settings.ownerLimits()),
-                        // Imports at once are counted beside the index; without one, not at all.
-                        settings.openSearchEndpoint()
-                                .map(
-                                        endpoint ->
-                                                OpenSearchOwnerQuotas.create(
-                                                        settings, QUOTA_TIMEOUT))),
-                // Imports work without the index; the re-crawl needs it.
-                settings.openSearchEndpoint()
-                        .map(
-                                endpoint ->
-                                        new RecrawlLinks(
-                                                OpenSearchLinkIndex.create(settings),
-                                                queue,
-                                                Clock.systemUTC(),
-                                                Duration.ofDays(settings.recrawlAfterDays()),
-                                                settings.recrawlMaxPerRun(),
-                                                Backoff.DEFAULT,
-                                                Sleeper.SYSTEM)),
-                Clock.systemUTC());
-    }
-
-    BackfillLinksHandler(
-            ImportBookmarks importBookmarks, Optional<RecrawlLinks> recrawlLinks, Clock clock) {
-        this.importBookmarks = Objects.requireNonNull(importBookmarks, "importBookmarks");
-        this.recrawlLinks = Objects.requireNonNull(recrawlLinks, "recrawlLinks");
+    /** A handler running {@code jobs}, registering no priming (tests, SnapStart priming). */
+    public BackfillLinksHandler(BackfillJobs jobs, Clock clock) {
+        this.importBookmarks = jobs.importBookmarks();
+        this.recrawlLinks = jobs.recrawlLinks();
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** The SnapStart priming the public constructors register. */
     Optional<SnapStartPriming> priming() {
         return priming;
-    }
-
-    private static BackfillQueue backfillQueue(Settings settings) {
-        return new SqsBackfillQueue(
-                SqsClients.create(settings, Duration.ofSeconds(10), Duration.ofSeconds(30)),
-                settings.requireQueueUrl());
     }
 
     @Override
@@ -152,14 +107,10 @@ public final class BackfillLinksHandler implements RequestStreamHandler {
         for (ImportKey object : created.objects()) {
             ObjectNode item =
                     switch (object) {
-                        case ImportKey.Ignored ignored ->
-                                JSON.createObjectNode()
-                                        .put("key", ignored.key())
-                                        .put("outcome", "ignored")
-                                        .put("reason", ignored.reason().code());
+                        case ImportKey.Ignored ignored -> BackfillSummary.ignored(ignored);
                         case ImportUpload upload -> importOne(upload, stopBy, toRetry);
                     };
-            log(context, item.toString());
+            FunctionLog.log(context, item.toString());
             imports.add(item);
         }
         if (!toRetry.isEmpty()) {
@@ -171,35 +122,21 @@ public final class BackfillLinksHandler implements RequestStreamHandler {
     private ObjectNode importOne(ImportUpload upload, Instant stopBy, List<String> toRetry)
             throws IOException {
         return switch (importBookmarks.run(upload, stopBy)) {
-            case ImportBookmarks.Outcome.Missing missing ->
-                    JSON.createObjectNode().put("key", upload.key()).put("outcome", "missing");
+            case ImportBookmarks.Outcome.Missing missing -> BackfillSummary.missing(upload);
             case ImportBookmarks.Outcome.Imported imported -> {
                 ImportResult result = imported.result();
                 if (result.stopped().isPresent() && result.stopped().get().reason().retryable()) {
                     toRetry.add(upload.key());
                 }
-                yield result.summary().put("outcome", "imported").put("result", upload.resultKey());
+                yield BackfillSummary.imported(upload, result);
             }
         };
     }
 
     private ObjectNode recrawl(BackfillEvent.Scheduled scheduled, Context context) {
-        ObjectNode answer = JSON.createObjectNode().put("scheduledAt", scheduled.time().toString());
-        if (recrawlLinks.isEmpty()) {
-            answer.put("recrawl", "not_available")
-                    .put(
-                            "detail",
-                            "OPENSEARCH_ENDPOINT is not set, so the links due for a re-crawl cannot"
-                                    + " be found; nothing was queued");
-        } else {
-            RecrawlLinks.Result result = recrawlLinks.get().run();
-            answer.put("recrawl", result.complete() ? "done" : "incomplete")
-                    .put("crawledBefore", result.crawledBefore().toString())
-                    .put("selected", result.selected())
-                    .put("enqueued", result.enqueued())
-                    .put("notEnqueued", result.notEnqueued());
-        }
-        log(context, answer.toString());
+        ObjectNode answer =
+                BackfillSummary.recrawl(scheduled.time(), recrawlLinks.map(RecrawlLinks::run));
+        FunctionLog.log(context, answer.toString());
         return answer;
     }
 
@@ -208,26 +145,5 @@ public final class BackfillLinksHandler implements RequestStreamHandler {
             return Instant.MAX;
         }
         return clock.instant().plusMillis(context.getRemainingTimeInMillis()).minus(RESULT_MARGIN);
-    }
-
-    private static S3Client s3Client(Settings settings) {
-        S3ClientBuilder builder =
-                S3Client.builder()
-                        .region(Region.of(settings.region()))
-                        .httpClient(
-                                UrlConnectionHttpClient.builder()
-                                        .connectionTimeout(Duration.ofSeconds(2))
-                                        .socketTimeout(Duration.ofSeconds(30))
-                                        .build());
-        // A local S3 (S3Mock) answers on one host name: address buckets by path, not subdomain.
-        settings.s3Endpoint()
-                .ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true));
-        return builder.build();
-    }
-
-    private static void log(Context context, String message) {
-        if (context != null && context.getLogger() != null) {
-            context.getLogger().log(message);
-        }
     }
 }

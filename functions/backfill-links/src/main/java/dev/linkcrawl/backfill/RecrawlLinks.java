@@ -15,7 +15,7 @@ import java.util.Objects;
  * are queued again on BackfillQueue — at most {@code RECRAWL_MAX_PER_RUN} per run, oldest first, so
  * a large index is worked through over several runs.
  */
-final class RecrawlLinks {
+public final class RecrawlLinks {
 
     private final LinkIndex index;
     private final BackfillQueue queue;
@@ -25,7 +25,7 @@ final class RecrawlLinks {
     private final Backoff backoff;
     private final Sleeper sleeper;
 
-    RecrawlLinks(
+    public RecrawlLinks(
             LinkIndex index,
             BackfillQueue queue,
             Clock clock,

@@ -36,23 +36,24 @@ class BackfillLinksHandlerTest {
     private final InMemoryLinkIndex index = new InMemoryLinkIndex();
     private final BackfillLinksHandler handler =
             new BackfillLinksHandler(
-                    new ImportBookmarks(
-                            store,
-                            queue,
-                            UrlPolicy.DEFAULT,
-                            clock,
-                            Backoff.DEFAULT,
-                            new RecordingSleeper(),
-                            ImportLimits.DEFAULT),
-                    Optional.of(
-                            new RecrawlLinks(
-                                    index,
+                    new BackfillJobs(
+                            new ImportBookmarks(
+                                    store,
                                     queue,
+                                    UrlPolicy.DEFAULT,
                                     clock,
-                                    Duration.ofDays(30),
-                                    10_000,
                                     Backoff.DEFAULT,
-                                    new RecordingSleeper())),
+                                    new RecordingSleeper(),
+                                    ImportLimits.DEFAULT),
+                            Optional.of(
+                                    new RecrawlLinks(
+                                            index,
+                                            queue,
+                                            clock,
+                                            Duration.ofDays(30),
+                                            10_000,
+                                            Backoff.DEFAULT,
+                                            new RecordingSleeper()))),
                     clock);
 
     /** Every sample users pass to {@code sam local invoke} has a row here and a test below. */
@@ -129,8 +130,9 @@ class BackfillLinksHandlerTest {
     void withoutAnIndexTheScheduleSaysTheRecrawlIsNotAvailable() throws Exception {
         BackfillLinksHandler withoutIndex =
                 new BackfillLinksHandler(
-                        new ImportBookmarks(store, queue, UrlPolicy.DEFAULT, clock),
-                        Optional.empty(),
+                        new BackfillJobs(
+                                new ImportBookmarks(store, queue, UrlPolicy.DEFAULT, clock),
+                                Optional.empty()),
                         clock);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 

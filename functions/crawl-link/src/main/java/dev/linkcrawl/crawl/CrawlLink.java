@@ -59,8 +59,8 @@ public final class CrawlLink {
 
     /**
      * How far past the fetch deadline extraction may run: 2 seconds of the 5 the handler keeps back
-     * after the fetch ({@code INDEXING_MARGIN}), so an index write (2 s to connect, 3 s to answer
-     * at most, usually milliseconds) still fits before the function's timeout.
+     * after the fetch ({@link CrawlDeadlines#INDEXING_MARGIN}), so an index write (2 s to connect,
+     * 3 s to answer at most, usually milliseconds) still fits before the function's timeout.
      */
     static final Duration EXTRACT_AFTER_FETCH_DEADLINE = Duration.ofSeconds(2);
 

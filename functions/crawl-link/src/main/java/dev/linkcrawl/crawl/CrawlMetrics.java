@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.linkcrawl.api.FunctionLog;
 import dev.linkcrawl.link.LinkId;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,14 +46,7 @@ public final class CrawlMetrics {
      * System.out} (which the in-process OpenSearch node takes over), while each invocation's logger
      * writes to the runner's log.
      */
-    public static final Output FUNCTION_LOG =
-            (context, line) -> {
-                if (context != null && context.getLogger() != null) {
-                    context.getLogger().log(line);
-                } else {
-                    System.err.println(line);
-                }
-            };
+    public static final Output FUNCTION_LOG = FunctionLog::logOrStandardError;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

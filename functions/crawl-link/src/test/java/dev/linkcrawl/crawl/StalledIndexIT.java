@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * An OpenSearch that accepts a document write and never answers must not make the crawl function
  * run past its own timeout: the handler gives the write up within {@link
- * CrawlLinkHandler#INDEXING_MARGIN} and reports the message as a batch item failure, so it comes
+ * CrawlDeadlines#INDEXING_MARGIN} and reports the message as a batch item failure, so it comes
  * back, instead of being cut by Lambda (which would also skip the failed document the last delivery
  * writes). The index here is a loopback server that answers the index check and holds every write.
  */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkcrawl.api.ApiResponses;
 import dev.linkcrawl.api.Caller;
+import dev.linkcrawl.api.FunctionLog;
 import dev.linkcrawl.api.Problem;
 import dev.linkcrawl.api.ProblemType;
 import dev.linkcrawl.config.Settings;
@@ -24,9 +25,6 @@ import java.util.Optional;
  */
 public final class ImportUploadsHandler
         implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-
-    /** Seconds a client should wait before retrying when the bucket is unavailable. */
-    static final String RETRY_AFTER_SECONDS = "5";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -59,26 +57,24 @@ public final class ImportUploadsHandler
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         Optional<String> owner = Caller.of(event);
         if (owner.isEmpty()) {
-            return ApiResponses.problem(
-                    Problem.of(
-                            ProblemType.UNAUTHENTICATED,
-                            "the request carries no identity; send a valid bearer token"));
+            return ApiResponses.unauthenticated();
         }
         try {
-            return switch (route(event)) {
+            ImportRoute route = ImportRoute.of(event);
+            return switch (route.key()) {
                 case "POST /imports" -> start(owner.get(), event);
-                case "GET /imports/{id}" -> status(owner.get(), pathId(event));
+                case "GET /imports/{id}" -> status(owner.get(), route.id());
                 default -> ApiResponses.problem(NOT_FOUND);
             };
         } catch (StorageUnavailableException e) {
-            log(
+            FunctionLog.log(
                     context,
                     "import bucket unavailable: " + e.getMessage() + " (" + e.getCause() + ")");
             return ApiResponses.problem(
                     Problem.of(
                             ProblemType.STORAGE_UNAVAILABLE,
                             "the import bucket cannot answer right now; try again later"),
-                    Map.of("Retry-After", RETRY_AFTER_SECONDS));
+                    ApiResponses.RETRY_UNAVAILABLE);
         }
     }
 
@@ -143,37 +139,6 @@ public final class ImportUploadsHandler
             return JSON.readTree(json);
         } catch (IOException e) {
             throw new StorageUnavailableException("the import's result is not JSON", e);
-        }
-    }
-
-    /** {@code routeKey} as declared in the template, or method and path for an event without. */
-    private static String route(APIGatewayV2HTTPEvent event) {
-        String routeKey = event.getRouteKey();
-        if (routeKey != null && !routeKey.isBlank() && !routeKey.equals("$default")) {
-            return routeKey;
-        }
-        String method =
-                event.getRequestContext() == null || event.getRequestContext().getHttp() == null
-                        ? ""
-                        : event.getRequestContext().getHttp().getMethod();
-        String path = event.getRawPath() == null ? "" : event.getRawPath();
-        if (path.startsWith("/imports/") && path.indexOf('/', 9) < 0) {
-            path = "/imports/{id}";
-        }
-        return method + " " + path;
-    }
-
-    private static String pathId(APIGatewayV2HTTPEvent event) {
-        if (event.getPathParameters() != null && event.getPathParameters().get("id") != null) {
-            return event.getPathParameters().get("id");
-        }
-        String path = event.getRawPath() == null ? "" : event.getRawPath();
-        return path.startsWith("/imports/") ? path.substring(9) : "";
-    }
-
-    private static void log(Context context, String message) {
-        if (context != null && context.getLogger() != null) {
-            context.getLogger().log(message);
         }
     }
 }

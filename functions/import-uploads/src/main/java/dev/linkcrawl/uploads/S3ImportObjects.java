@@ -1,7 +1,7 @@
 package dev.linkcrawl.uploads;
 
+import dev.linkcrawl.aws.S3Clients;
 import dev.linkcrawl.config.Settings;
-import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,11 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
-import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -40,30 +36,14 @@ public final class S3ImportObjects implements ImportObjects {
     }
 
     /**
-     * The bucket {@code settings} name ({@code IMPORT_BUCKET}); a local S3 ({@code
-     * AWS_ENDPOINT_URL_S3}) is addressed by path, as S3Mock answers on one host name.
+     * The bucket {@code settings} name ({@code IMPORT_BUCKET}), with the client and presigner of
+     * {@link S3Clients}; a read gives up when S3 sends nothing for 5 seconds.
      */
     public static S3ImportObjects create(Settings settings) {
-        Region region = Region.of(settings.region());
-        Optional<URI> endpoint = settings.s3Endpoint();
-        S3ClientBuilder client =
-                S3Client.builder()
-                        .region(region)
-                        .httpClient(
-                                UrlConnectionHttpClient.builder()
-                                        .connectionTimeout(Duration.ofSeconds(2))
-                                        .socketTimeout(Duration.ofSeconds(5))
-                                        .build());
-        S3Presigner.Builder presigner = S3Presigner.builder().region(region);
-        if (endpoint.isPresent()) {
-            client.endpointOverride(endpoint.get()).forcePathStyle(true);
-            presigner
-                    .endpointOverride(endpoint.get())
-                    .serviceConfiguration(
-                            S3Configuration.builder().pathStyleAccessEnabled(true).build());
-        }
         return new S3ImportObjects(
-                client.build(), presigner.build(), settings.requireImportBucket());
+                S3Clients.create(settings, Duration.ofSeconds(5)),
+                S3Clients.presigner(settings),
+                settings.requireImportBucket());
     }
 
     @Override

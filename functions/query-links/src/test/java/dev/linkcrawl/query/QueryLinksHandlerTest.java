@@ -31,7 +31,7 @@ class QueryLinksHandlerTest {
     private static final ApiDescription DESCRIPTION = ApiDescription.load();
 
     private final InMemoryLinkIndex index = new InMemoryLinkIndex();
-    private final QueryLinksHandler handler = new QueryLinksHandler(index);
+    private final QueryLinksHandler handler = new QueryLinksHandler(new QueryLinks(index));
 
     /** Every sample users pass to {@code sam local invoke} has a row below. */
     private static final Map<String, String> EXPECTED =

@@ -7,14 +7,14 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.linkcrawl.api.ApiResponses;
 import dev.linkcrawl.api.Caller;
-import dev.linkcrawl.api.Problem;
-import dev.linkcrawl.api.ProblemType;
+import dev.linkcrawl.api.FunctionLog;
 import dev.linkcrawl.aws.SqsClients;
 import dev.linkcrawl.config.InvalidSettingsException;
 import dev.linkcrawl.config.Settings;
 import dev.linkcrawl.index.OpenSearchQueuedLinks;
 import dev.linkcrawl.limit.OpenSearchOwnerQuotas;
 import dev.linkcrawl.prime.SnapStartPriming;
+import dev.linkcrawl.submit.prime.SubmitLinkPriming;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -28,9 +28,6 @@ import java.util.Optional;
  */
 public final class SubmitLinkHandler
         implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-
-    /** Seconds a client should wait before retrying when the queue is unavailable. */
-    static final String RETRY_AFTER_SECONDS = "5";
 
     /** How long counting a link may take: 500 ms (connect and read each). */
     static final Duration QUOTA_TIMEOUT = Duration.ofMillis(500);
@@ -99,7 +96,8 @@ public final class SubmitLinkHandler
                 perDay);
     }
 
-    SubmitLinkHandler(SubmitLink submitLink) {
+    /** A handler over {@code submitLink}, registering no priming (tests, SnapStart priming). */
+    public SubmitLinkHandler(SubmitLink submitLink) {
         this.submitLink = submitLink;
     }
 
@@ -112,10 +110,7 @@ public final class SubmitLinkHandler
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         Optional<String> owner = Caller.of(event);
         if (owner.isEmpty()) {
-            return ApiResponses.problem(
-                    Problem.of(
-                            ProblemType.UNAUTHENTICATED,
-                            "the request carries no identity; send a valid bearer token"));
+            return ApiResponses.unauthenticated();
         }
         RequestBodyReader.Result read =
                 bodyReader.read(event.getHeaders(), event.getBody(), event.getIsBase64Encoded());
@@ -125,10 +120,12 @@ public final class SubmitLinkHandler
         SubmitRequest request = ((RequestBodyReader.Result.Read) read).request();
         return switch (submitLink.submit(owner.get(), request)) {
             case SubmitLink.Outcome.Queued queued -> {
-                log(context, "queued id=" + queued.id() + " owner=" + owner.get());
+                FunctionLog.log(context, "queued id=" + queued.id() + " owner=" + owner.get());
                 queued.uncounted()
-                        .ifPresent(why -> log(context, "daily limit not checked: " + why));
-                queued.unlisted().ifPresent(why -> log(context, "not shown as queued: " + why));
+                        .ifPresent(
+                                why -> FunctionLog.log(context, "daily limit not checked: " + why));
+                queued.unlisted()
+                        .ifPresent(why -> FunctionLog.log(context, "not shown as queued: " + why));
                 String body =
                         MAPPER.createObjectNode()
                                 .put("id", queued.id().value())
@@ -139,24 +136,13 @@ public final class SubmitLinkHandler
             }
             case SubmitLink.Outcome.Refused refused -> ApiResponses.problem(refused.problem());
             case SubmitLink.Outcome.LimitReached reached -> {
-                log(context, "limit reached owner=" + owner.get());
-                yield ApiResponses.problem(
-                        reached.problem(),
-                        Map.of(
-                                "Retry-After",
-                                Long.toString(Math.max(1, reached.retryAfter().toSeconds()))));
+                FunctionLog.log(context, "limit reached owner=" + owner.get());
+                yield ApiResponses.problem(reached.problem(), reached.retryAfter());
             }
             case SubmitLink.Outcome.QueueUnavailable unavailable -> {
-                log(context, "queue unavailable owner=" + owner.get());
-                yield ApiResponses.problem(
-                        unavailable.problem(), Map.of("Retry-After", RETRY_AFTER_SECONDS));
+                FunctionLog.log(context, "queue unavailable owner=" + owner.get());
+                yield ApiResponses.problem(unavailable.problem(), ApiResponses.RETRY_UNAVAILABLE);
             }
         };
-    }
-
-    private static void log(Context context, String message) {
-        if (context != null && context.getLogger() != null) {
-            context.getLogger().log(message);
-        }
     }
 }

@@ -1,11 +1,12 @@
 package dev.linkcrawl.crawl.fetch;
 
+import dev.linkcrawl.config.Settings;
 import dev.linkcrawl.url.UrlPolicy;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How a fetch behaves. Read once at cold start (the handler maps {@code FETCH_DEADLINE_MS}, {@code
+ * How a fetch behaves. Read once at cold start ({@link #of} maps {@code FETCH_DEADLINE_MS}, {@code
  * MAX_BODY_BYTES}, {@code MAX_REDIRECTS}, {@code USER_AGENT}, {@code ALLOWED_PORTS} and {@code
  * ALLOWED_PRIVATE_HOSTS} onto it); every value is checked here.
  *
@@ -74,6 +75,16 @@ public record FetchSettings(
                             + MAX_USER_AGENT_LENGTH
                             + " printable ASCII characters");
         }
+    }
+
+    /** The fetch settings among the function's {@code settings}. */
+    public static FetchSettings of(Settings settings) {
+        return new FetchSettings(
+                settings.fetchDeadline(),
+                settings.maxBodyBytes(),
+                settings.maxRedirects(),
+                settings.userAgent(),
+                settings.urlPolicy());
     }
 
     /** Every default: 15 s, 5 MiB, 10 redirects, the linkcrawl user agent, the default policy. */

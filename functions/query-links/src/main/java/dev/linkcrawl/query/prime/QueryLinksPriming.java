@@ -1,12 +1,14 @@
-package dev.linkcrawl.query;
+package dev.linkcrawl.query.prime;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.linkcrawl.config.Settings;
-import dev.linkcrawl.index.IndexPriming;
 import dev.linkcrawl.index.OpenSearchLinkIndex;
 import dev.linkcrawl.prime.ApiRequests;
 import dev.linkcrawl.prime.CommonPaths;
+import dev.linkcrawl.prime.IndexPriming;
+import dev.linkcrawl.query.QueryLinks;
+import dev.linkcrawl.query.QueryLinksHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -18,13 +20,13 @@ import java.util.Objects;
  * the next page from its cursor, a listing, a read, a delete, and refused parameters) with the
  * index on an in-memory OpenSearch.
  */
-final class QueryLinksPriming implements Runnable {
+public final class QueryLinksPriming implements Runnable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Settings settings;
 
-    QueryLinksPriming(Settings settings) {
+    public QueryLinksPriming(Settings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
@@ -33,7 +35,7 @@ final class QueryLinksPriming implements Runnable {
         CommonPaths.exercise(settings.urlPolicy());
         String id = IndexPriming.sampleId().value();
         try (OpenSearchLinkIndex index = IndexPriming.index()) {
-            QueryLinksHandler handler = new QueryLinksHandler(index);
+            QueryLinksHandler handler = new QueryLinksHandler(new QueryLinks(index));
             String search =
                     call(
                             handler,

@@ -1,6 +1,7 @@
-package dev.linkcrawl.crawl;
+package dev.linkcrawl.crawl.prime;
 
 import dev.linkcrawl.config.Settings;
+import dev.linkcrawl.crawl.CrawlLink;
 import dev.linkcrawl.crawl.extract.PageExtractor;
 import dev.linkcrawl.crawl.fetch.FailureCode;
 import dev.linkcrawl.crawl.fetch.FetchOutcome;
@@ -8,13 +9,13 @@ import dev.linkcrawl.crawl.fetch.FetchPriming;
 import dev.linkcrawl.crawl.fetch.FetchSettings;
 import dev.linkcrawl.crawl.fetch.PageCharset;
 import dev.linkcrawl.crawl.fetch.PageFetcher;
-import dev.linkcrawl.index.IndexPriming;
 import dev.linkcrawl.index.OpenSearchLinkIndex;
 import dev.linkcrawl.link.CrawlMessage;
 import dev.linkcrawl.link.CrawlSource;
 import dev.linkcrawl.link.LinkId;
 import dev.linkcrawl.prime.ApiRequests;
 import dev.linkcrawl.prime.CommonPaths;
+import dev.linkcrawl.prime.IndexPriming;
 import dev.linkcrawl.url.LinkUrl;
 import dev.linkcrawl.url.UrlCheck;
 import dev.linkcrawl.url.UrlPolicy;
@@ -35,9 +36,10 @@ import java.util.OptionalInt;
  * SnapStart priming of the crawl function: the shared paths, the fetcher ({@link FetchPriming}),
  * then {@link CrawlLink} on four deliveries (an article, a bot challenge, a PDF and a 404) with the
  * bundled {@code priming-page.html} for a fetched page and the index on an in-memory OpenSearch, so
- * the extractor, the document builder and the index writes all run.
+ * the extractor, the document builder and the index writes all run. The fetcher's own priming stays
+ * in its package: it runs the response path's steps, which that package keeps to itself.
  */
-final class CrawlLinkPriming implements Runnable {
+public final class CrawlLinkPriming implements Runnable {
 
     static final String PAGE = "priming-page.html";
 
@@ -50,7 +52,7 @@ final class CrawlLinkPriming implements Runnable {
     private final Settings settings;
     private final FetchSettings fetchSettings;
 
-    CrawlLinkPriming(Settings settings, FetchSettings fetchSettings) {
+    public CrawlLinkPriming(Settings settings, FetchSettings fetchSettings) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.fetchSettings = Objects.requireNonNull(fetchSettings, "fetchSettings");
     }

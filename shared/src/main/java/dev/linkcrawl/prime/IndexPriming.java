@@ -1,12 +1,16 @@
-package dev.linkcrawl.index;
+package dev.linkcrawl.prime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.linkcrawl.index.LinkDocument;
+import dev.linkcrawl.index.LinkDocumentCodec;
+import dev.linkcrawl.index.LinkPage;
+import dev.linkcrawl.index.LinkQuery;
+import dev.linkcrawl.index.OpenSearchLinkIndex;
+import dev.linkcrawl.index.PageType;
 import dev.linkcrawl.link.LinkId;
-import dev.linkcrawl.prime.ApiRequests;
-import dev.linkcrawl.prime.CannedHttpClient;
 import dev.linkcrawl.prime.CannedHttpClient.Answer;
 import dev.linkcrawl.url.LinkUrl;
 import dev.linkcrawl.url.UrlCheck;
@@ -54,7 +58,7 @@ public final class IndexPriming {
 
     private static CannedHttpClient cannedDomain() {
         AtomicBoolean created = new AtomicBoolean();
-        ObjectNode source = new LinkDocumentCodec().toTree(sampleDocument());
+        ObjectNode source = (ObjectNode) parse(new LinkDocumentCodec().toJson(sampleDocument()));
         source.put("id", sampleId().value());
         return new CannedHttpClient(request -> answer(request, source, created));
     }

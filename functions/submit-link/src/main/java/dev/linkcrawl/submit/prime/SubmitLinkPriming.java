@@ -1,10 +1,13 @@
-package dev.linkcrawl.submit;
+package dev.linkcrawl.submit.prime;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.linkcrawl.aws.SqsPriming;
 import dev.linkcrawl.config.Settings;
 import dev.linkcrawl.prime.ApiRequests;
 import dev.linkcrawl.prime.CommonPaths;
+import dev.linkcrawl.prime.SqsPriming;
+import dev.linkcrawl.submit.SqsCrawlQueue;
+import dev.linkcrawl.submit.SubmitLink;
+import dev.linkcrawl.submit.SubmitLinkHandler;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -14,7 +17,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * SnapStart priming of {@code POST /links}: the shared paths, then this function's handler on
  * sample requests (accepted, malformed, refused) with its queue on an in-memory SQS client.
  */
-final class SubmitLinkPriming implements Runnable {
+public final class SubmitLinkPriming implements Runnable {
 
     /** Request bodies and the status each must answer. */
     static final Map<String, Integer> SAMPLES =
@@ -35,7 +38,7 @@ final class SubmitLinkPriming implements Runnable {
 
     private final Settings settings;
 
-    SubmitLinkPriming(Settings settings) {
+    public SubmitLinkPriming(Settings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 

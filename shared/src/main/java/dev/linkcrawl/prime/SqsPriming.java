@@ -1,11 +1,11 @@
-package dev.linkcrawl.aws;
+package dev.linkcrawl.prime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.linkcrawl.aws.SqsClients;
 import dev.linkcrawl.config.Settings;
-import dev.linkcrawl.prime.CannedHttpClient;
 import dev.linkcrawl.prime.CannedHttpClient.Answer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

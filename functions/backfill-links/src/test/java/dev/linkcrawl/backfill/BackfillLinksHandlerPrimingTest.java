@@ -1,21 +1,14 @@
 package dev.linkcrawl.backfill;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import dev.linkcrawl.backfill.format.BookmarkFile;
-import dev.linkcrawl.backfill.format.ImportFormat;
 import dev.linkcrawl.config.Settings;
 import dev.linkcrawl.prime.SnapStartPriming;
 import dev.linkcrawl.testing.ConnectionTrap;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class BackfillLinksPrimingTest {
+class BackfillLinksHandlerPrimingTest {
 
     @Test
     void theHandlerRegistersPrimingThatRunsWithoutTheNetwork() {
@@ -39,25 +32,5 @@ class BackfillLinksPrimingTest {
 
             assertThatCode(() -> priming.beforeCheckpoint(null)).doesNotThrowAnyException();
         }
-    }
-
-    @Test
-    void theUploadsCoverEveryFormat() throws Exception {
-        Set<ImportFormat> formats = new HashSet<>();
-        for (Map.Entry<String, String> upload : BackfillLinksPriming.UPLOADS.entrySet()) {
-            formats.add(
-                    BookmarkFile.open(
-                                    new ByteArrayInputStream(
-                                            upload.getValue().getBytes(StandardCharsets.UTF_8)),
-                                    upload.getKey())
-                            .format());
-        }
-
-        assertThat(formats)
-                .containsExactlyInAnyOrder(
-                        ImportFormat.NETSCAPE_HTML,
-                        ImportFormat.CSV,
-                        ImportFormat.PINBOARD_JSON,
-                        ImportFormat.PLAIN_TEXT);
     }
 }

@@ -1,4 +1,4 @@
-package dev.linkcrawl.query;
+package dev.linkcrawl.crawl;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 
@@ -8,14 +8,15 @@ import dev.linkcrawl.testing.ConnectionTrap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class QueryLinksPrimingTest {
+class CrawlLinkHandlerPrimingTest {
 
     @Test
     void theHandlerRegistersPrimingThatRunsWithoutTheNetwork() {
         try (ConnectionTrap trap = ConnectionTrap.open()) {
-            // The index endpoint leads to the trap, which fails if reached.
-            QueryLinksHandler handler =
-                    new QueryLinksHandler(
+            // The index endpoint leads to the trap, which fails if reached; the fetcher's own
+            // priming resolves to a public address it then refuses to dial.
+            CrawlLinkHandler handler =
+                    new CrawlLinkHandler(
                             Settings.from(
                                     Map.of(
                                             "OPENSEARCH_ENDPOINT",

@@ -1,17 +1,27 @@
-package dev.linkcrawl.backfill;
+package dev.linkcrawl.backfill.prime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.linkcrawl.aws.SqsPriming;
+import dev.linkcrawl.backfill.BackfillJobs;
+import dev.linkcrawl.backfill.BackfillLinksHandler;
+import dev.linkcrawl.backfill.BackfillQueue;
+import dev.linkcrawl.backfill.Backoff;
+import dev.linkcrawl.backfill.ImportBookmarks;
+import dev.linkcrawl.backfill.ImportKey;
+import dev.linkcrawl.backfill.RecrawlLinks;
+import dev.linkcrawl.backfill.S3ImportStore;
+import dev.linkcrawl.backfill.Sleeper;
+import dev.linkcrawl.backfill.SqsBackfillQueue;
 import dev.linkcrawl.config.Settings;
-import dev.linkcrawl.index.IndexPriming;
 import dev.linkcrawl.index.OpenSearchLinkIndex;
 import dev.linkcrawl.prime.ApiRequests;
 import dev.linkcrawl.prime.CannedHttpClient;
 import dev.linkcrawl.prime.CannedHttpClient.Answer;
 import dev.linkcrawl.prime.CommonPaths;
+import dev.linkcrawl.prime.IndexPriming;
+import dev.linkcrawl.prime.SqsPriming;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -35,7 +45,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * and on a scheduled re-crawl, with the bucket on an in-memory S3, the queue on an in-memory SQS
  * and the index on an in-memory OpenSearch.
  */
-final class BackfillLinksPriming implements Runnable {
+public final class BackfillLinksPriming implements Runnable {
 
     private static final String BUCKET = "linkcrawl-imports-priming";
     private static final String FOLDER = ImportKey.PREFIX + ApiRequests.CALLER + "/";
@@ -67,7 +77,7 @@ final class BackfillLinksPriming implements Runnable {
 
     private final Settings settings;
 
-    BackfillLinksPriming(Settings settings) {
+    public BackfillLinksPriming(Settings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
@@ -80,20 +90,21 @@ final class BackfillLinksPriming implements Runnable {
             BackfillQueue queue = new SqsBackfillQueue(sqs, SqsPriming.QUEUE_URL);
             BackfillLinksHandler handler =
                     new BackfillLinksHandler(
-                            new ImportBookmarks(
-                                    new S3ImportStore(s3),
-                                    queue,
-                                    settings.urlPolicy(),
-                                    Clock.systemUTC()),
-                            Optional.of(
-                                    new RecrawlLinks(
-                                            index,
+                            new BackfillJobs(
+                                    new ImportBookmarks(
+                                            new S3ImportStore(s3),
                                             queue,
-                                            Clock.systemUTC(),
-                                            Duration.ofDays(settings.recrawlAfterDays()),
-                                            settings.recrawlMaxPerRun(),
-                                            Backoff.DEFAULT,
-                                            Sleeper.SYSTEM)),
+                                            settings.urlPolicy(),
+                                            Clock.systemUTC()),
+                                    Optional.of(
+                                            new RecrawlLinks(
+                                                    index,
+                                                    queue,
+                                                    Clock.systemUTC(),
+                                                    Duration.ofDays(settings.recrawlAfterDays()),
+                                                    settings.recrawlMaxPerRun(),
+                                                    Backoff.DEFAULT,
+                                                    Sleeper.SYSTEM))),
                             Clock.systemUTC());
             for (JsonNode imported : call(handler, uploadEvent()).path("imports")) {
                 if (!"imported".equals(imported.path("outcome").asText())
