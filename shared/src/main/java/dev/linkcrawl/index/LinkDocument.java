@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * One saved link as it is stored in the {@code links} index (the index document of DESIGN.md). The
+ * One saved link as it is stored in the {@code links} index ({@link LinkIndexMapping} maps it). The
  * document's {@code _id} is the link id; it is not a component here because it is derived from
  * {@link #owner} and {@link #url} and passed beside the document (see {@link LinkIndex#put}).
  *

@@ -78,7 +78,7 @@ public final class OpenSearchQueuedLinks implements QueuedLinks, AutoCloseable {
         body.put("scripted_upsert", true);
         body.putObject("upsert");
         ObjectNode script = body.putObject("script");
-        script.put("lang", "painless").put("source", OpenSearchLinkIndex.PUT_QUEUED);
+        script.put("lang", "painless").put("source", LinkDocumentStore.PUT_QUEUED);
         ObjectNode params = script.putObject("params");
         params.set("doc", doc);
         params.put("submittedAt", queued.submittedAt().toEpochMilli());

@@ -14,7 +14,7 @@ import java.util.Optional;
  * ::ffff:0:0:0/96}, NAT64, 6to4, Teredo) is blocked whole, since where its far end leads cannot be
  * judged from here.
  *
- * <p>Beyond DESIGN.md's list, three ranges are blocked too: {@code ::ffff:0:0:0/96}
+ * <p>Beyond the ranges SSRF filters usually list, three are blocked too: {@code ::ffff:0:0:0/96}
  * (IPv4-translated, RFC 2765: an SIIT translator sends {@code ::ffff:0:7f00:1} to 127.0.0.1),
  * {@code 3fff::/20} (documentation, RFC 9637) and {@code 5f00::/16} (SRv6 segment identifiers, RFC
  * 9602); none is globally reachable.

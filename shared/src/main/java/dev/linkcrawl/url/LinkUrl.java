@@ -4,10 +4,13 @@ import java.util.Objects;
 
 /**
  * An absolute http(s) URL in normal form. {@link #check} and {@link #resolve} apply the URL rules
- * of DESIGN.md and are the way to get one; the constructor refuses any value that is not already in
- * normal form, so a {@code LinkUrl} never holds an unchecked spelling.
+ * ({@link UrlRules}: absolute {@code http} or {@code https} only, at most 2048 characters, no
+ * credentials, no blocked host, address or port; lowercase scheme and host, no default port or
+ * fragment, dot segments resolved, tracking parameters dropped) and are the way to get one; the
+ * constructor refuses any value that is not already in normal form, so a {@code LinkUrl} never
+ * holds an unchecked spelling. The README's "Save a link" lists what each refusal is called.
  *
- * <p>Rules chosen where DESIGN.md leaves room:
+ * <p>Rules chosen where those leave room:
  *
  * <ul>
  *   <li>{@code http:/a.com}, {@code http:a.com} and {@code a.com:8080/x} are {@link

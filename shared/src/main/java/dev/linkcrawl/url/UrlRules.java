@@ -4,8 +4,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The URL rules of DESIGN.md, in three steps: parse (split an absolute http(s) URL into its parts),
- * validate (syntax here, policy in {@link #check}) and normalise. Pure: no DNS lookup, no I/O.
+ * The URL rules, applied at submit, at import and to every redirect hop (README, "Design notes"),
+ * in three steps: parse (split an absolute http(s) URL into its parts), validate (syntax here,
+ * policy in {@link #check}) and normalise. Pure: no DNS lookup, no I/O.
  */
 final class UrlRules {
 

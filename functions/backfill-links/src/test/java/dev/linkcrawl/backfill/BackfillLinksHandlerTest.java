@@ -31,7 +31,7 @@ class BackfillLinksHandlerTest {
     private static final String RESULT = "imports/alice/bookmarks.html.result.json";
 
     private final InMemoryImportStore store = new InMemoryImportStore();
-    private final ScriptedBackfillQueue queue = new ScriptedBackfillQueue();
+    private final InMemoryBackfillQueue queue = new InMemoryBackfillQueue();
     private final ManualClock clock = new ManualClock(NOW);
     private final InMemoryLinkIndex index = new InMemoryLinkIndex();
     private final BackfillLinksHandler handler =

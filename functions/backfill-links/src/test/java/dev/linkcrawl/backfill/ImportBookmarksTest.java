@@ -34,7 +34,7 @@ class ImportBookmarksTest {
     private static final String FIREFOX = "/dev/linkcrawl/backfill/format/firefox-bookmarks.html";
 
     private final InMemoryImportStore store = new InMemoryImportStore();
-    private final ScriptedBackfillQueue queue = new ScriptedBackfillQueue();
+    private final InMemoryBackfillQueue queue = new InMemoryBackfillQueue();
     private final RecordingSleeper sleeper = new RecordingSleeper();
     private final ManualClock clock = new ManualClock(NOW);
     private final InMemoryOwnerQuotas quotas = new InMemoryOwnerQuotas();

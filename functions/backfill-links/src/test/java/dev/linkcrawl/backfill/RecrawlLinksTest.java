@@ -18,7 +18,7 @@ class RecrawlLinksTest {
     private static final Instant SUBMITTED = Instant.parse("2025-01-02T03:04:05Z");
 
     private final InMemoryLinkIndex index = new InMemoryLinkIndex();
-    private final ScriptedBackfillQueue queue = new ScriptedBackfillQueue();
+    private final InMemoryBackfillQueue queue = new InMemoryBackfillQueue();
 
     @Test
     void queuesExactlyTheStaleAndRetryablyFailedLinks() {

@@ -41,7 +41,7 @@ class CrawlDeliveryTest {
 
     private final InMemoryOwnerQuotas quotas = new InMemoryOwnerQuotas();
     private final InMemoryLinkIndex index = new InMemoryLinkIndex();
-    private final RecordingQueues queues = new RecordingQueues();
+    private final InMemoryCrawlQueues queues = new InMemoryCrawlQueues();
     private Function<dev.linkcrawl.url.LinkUrl, FetchOutcome> answer =
             url ->
                     new FetchOutcome.Page(
@@ -103,7 +103,7 @@ class CrawlDeliveryTest {
         crawls.handle(delivery(0, 1), NOW, NOW.plusSeconds(30));
 
         assertThat(queues.deferred)
-                .extracting(RecordingQueues.Deferred::delay)
+                .extracting(InMemoryCrawlQueues.Deferred::delay)
                 .containsExactly(
                         CrawlDelivery.LEAST_DEFERRAL,
                         Duration.ofSeconds(10),
@@ -373,7 +373,7 @@ class CrawlDeliveryTest {
     }
 
     /** Queues that record what the crawl asked of them. */
-    private static final class RecordingQueues implements CrawlQueues {
+    private static final class InMemoryCrawlQueues implements CrawlQueues {
         record Deferred(String groupId, Duration delay) {}
 
         final List<Duration> retries = new ArrayList<>();

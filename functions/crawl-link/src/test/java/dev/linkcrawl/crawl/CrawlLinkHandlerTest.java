@@ -41,7 +41,7 @@ class CrawlLinkHandlerTest {
 
     private final InMemoryLinkIndex index = new InMemoryLinkIndex();
     private FetchOutcome answer;
-    private final ScriptedFetcher fetcher = new ScriptedFetcher(url -> answer);
+    private final InMemoryPageFetcher fetcher = new InMemoryPageFetcher(url -> answer);
     private final List<String> metricLines = new CopyOnWriteArrayList<>();
     private final CrawlLinkHandler handler =
             new CrawlLinkHandler(

@@ -267,7 +267,7 @@ class CrawlLinkTest {
     @Test
     void urlRefusedAtCrawlTimeIsIndexedAsBlockedWithoutAnyFetch() {
         CrawlMessage message = message("http://169.254.169.254/latest/meta-data/");
-        ScriptedFetcher fetcher = new ScriptedFetcher(url -> page(url, ARTICLE));
+        InMemoryPageFetcher fetcher = new InMemoryPageFetcher(url -> page(url, ARTICLE));
 
         var outcome = crawlLink(fetcher).crawl(message, 1, NOW.plusSeconds(15)).outcome();
 
@@ -415,7 +415,7 @@ class CrawlLinkTest {
         CrawlMessage message = message("https://example.com/slow");
         CrawlLink noTimeToExtract =
                 new CrawlLink(
-                        new ScriptedFetcher(url -> page(url, ARTICLE)),
+                        new InMemoryPageFetcher(url -> page(url, ARTICLE)),
                         new PageExtractor(),
                         index,
                         UrlPolicy.DEFAULT,
@@ -538,7 +538,7 @@ class CrawlLinkTest {
     private CrawlLink timedCrawlLink(Function<LinkUrl, FetchOutcome> script, long... millis) {
         Iterator<Long> ticks = Arrays.stream(millis).iterator();
         return new CrawlLink(
-                new ScriptedFetcher(script),
+                new InMemoryPageFetcher(script),
                 new PageExtractor(),
                 index,
                 UrlPolicy.DEFAULT,
@@ -549,12 +549,12 @@ class CrawlLinkTest {
 
     private CrawlLink.Outcome crawl(
             Function<LinkUrl, FetchOutcome> script, CrawlMessage message, int receiveCount) {
-        return crawlLink(new ScriptedFetcher(script))
+        return crawlLink(new InMemoryPageFetcher(script))
                 .crawl(message, receiveCount, NOW.plusSeconds(15))
                 .outcome();
     }
 
-    private CrawlLink crawlLink(ScriptedFetcher fetcher) {
+    private CrawlLink crawlLink(InMemoryPageFetcher fetcher) {
         return new CrawlLink(
                 fetcher,
                 new PageExtractor(),
@@ -567,7 +567,7 @@ class CrawlLinkTest {
     private CrawlLink.Outcome crawlInto(
             LinkIndex into, Function<LinkUrl, FetchOutcome> script, CrawlMessage message) {
         return new CrawlLink(
-                        new ScriptedFetcher(script),
+                        new InMemoryPageFetcher(script),
                         new PageExtractor(),
                         into,
                         UrlPolicy.DEFAULT,

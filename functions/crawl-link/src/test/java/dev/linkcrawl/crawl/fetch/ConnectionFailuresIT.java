@@ -15,7 +15,8 @@ class ConnectionFailuresIT {
 
     private FetchOutcome fetchFrom(int port) {
         UrlPolicy policy = TestFetchers.exempting("127.0.0.1", port);
-        return TestFetchers.fetcher(TestFetchers.settings(policy), new ScriptedResolver(), dialer)
+        return TestFetchers.fetcher(
+                        TestFetchers.settings(policy), new InMemoryHostResolver(), dialer)
                 .fetch(
                         url("http://127.0.0.1:" + port + "/", policy),
                         Instant.now().plus(TestFetchers.DEADLINE));

@@ -65,7 +65,8 @@ class DeadlineIT {
             FetchOutcome outcome =
                     fetchTimed(
                             "byte trickle (body)",
-                            TestFetchers.fetcher(settings(policy), new ScriptedResolver(), dialer),
+                            TestFetchers.fetcher(
+                                    settings(policy), new InMemoryHostResolver(), dialer),
                             "http://127.0.0.1:" + server.getPort() + "/",
                             policy);
 
@@ -91,7 +92,8 @@ class DeadlineIT {
             FetchOutcome outcome =
                     fetchTimed(
                             "byte trickle (headers)",
-                            TestFetchers.fetcher(settings(policy), new ScriptedResolver(), dialer),
+                            TestFetchers.fetcher(
+                                    settings(policy), new InMemoryHostResolver(), dialer),
                             "http://127.0.0.1:" + server.port() + "/",
                             policy);
 
@@ -112,7 +114,8 @@ class DeadlineIT {
             FetchOutcome outcome =
                     fetchTimed(
                             "accept and never answer",
-                            TestFetchers.fetcher(settings(policy), new ScriptedResolver(), dialer),
+                            TestFetchers.fetcher(
+                                    settings(policy), new InMemoryHostResolver(), dialer),
                             "http://127.0.0.1:" + server.port() + "/",
                             policy);
 
@@ -141,7 +144,8 @@ class DeadlineIT {
             FetchOutcome outcome =
                     fetchTimed(
                             "five 1 s hops",
-                            TestFetchers.fetcher(settings(policy), new ScriptedResolver(), dialer),
+                            TestFetchers.fetcher(
+                                    settings(policy), new InMemoryHostResolver(), dialer),
                             "http://127.0.0.1:" + server.getPort() + "/slow/0",
                             policy);
 
@@ -176,7 +180,7 @@ class DeadlineIT {
         try (ForbiddenListener listener = new ForbiddenListener()) {
             UrlPolicy policy = TestFetchers.exempting("127.0.0.1", listener.port());
             OkHttpPageFetcher fetcher =
-                    TestFetchers.fetcher(settings(policy), new ScriptedResolver(), dialer);
+                    TestFetchers.fetcher(settings(policy), new InMemoryHostResolver(), dialer);
 
             FetchOutcome outcome =
                     fetcher.fetch(

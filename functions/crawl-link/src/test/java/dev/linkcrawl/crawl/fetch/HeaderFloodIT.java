@@ -17,7 +17,8 @@ class HeaderFloodIT {
 
     private FetchOutcome fetchFrom(RawServer server) {
         UrlPolicy policy = TestFetchers.exempting("127.0.0.1", server.port());
-        return TestFetchers.fetcher(TestFetchers.settings(policy), new ScriptedResolver(), dialer)
+        return TestFetchers.fetcher(
+                        TestFetchers.settings(policy), new InMemoryHostResolver(), dialer)
                 .fetch(
                         url("http://127.0.0.1:" + server.port() + "/", policy),
                         Instant.now().plus(TestFetchers.DEADLINE));

@@ -123,8 +123,8 @@ class HostileDnsIT {
         // The first answer is public, every later one loopback. The public address is dialled
         // (the test dialer refuses it, so nothing leaves this machine: the failure is that
         // refusal), the loopback answer is never asked for.
-        ScriptedResolver resolver =
-                new ScriptedResolver()
+        InMemoryHostResolver resolver =
+                new InMemoryHostResolver()
                         .answer("rebind.example", List.of("93.184.215.14"), List.of("127.0.0.1"));
         UrlPolicy policy = policy(Set.of());
 
@@ -153,8 +153,8 @@ class HostileDnsIT {
                                             "http://rebind.example:" + forbidden.port() + "/")));
             // A second lookup would answer the metadata address; the checked loopback answer is
             // reused, and it is exempt for the fixture's port only.
-            ScriptedResolver resolver =
-                    new ScriptedResolver()
+            InMemoryHostResolver resolver =
+                    new InMemoryHostResolver()
                             .answer(
                                     "rebind.example",
                                     List.of("127.0.0.1"),
@@ -188,8 +188,8 @@ class HostileDnsIT {
     void aNameThatRebindsBetweenFetchesIsCheckedAgain() throws IOException {
         try (MockWebServer server = TestFetchers.startServer()) {
             server.setDispatcher(new Routes().on("/", html("<title>first</title>")));
-            ScriptedResolver resolver =
-                    new ScriptedResolver()
+            InMemoryHostResolver resolver =
+                    new InMemoryHostResolver()
                             .answer(
                                     "rebind.example",
                                     List.of("127.0.0.1"),
@@ -220,8 +220,8 @@ class HostileDnsIT {
     void theForbiddenListenersDoSeeAConnectionThatIsMade() throws IOException {
         // The control for every case above: an exempt loopback answer is dialled, and the
         // listener notices. (It never answers, so the fetch ends at the deadline.)
-        ScriptedResolver resolver =
-                new ScriptedResolver().answer("allowed.example", List.of("127.0.0.1"));
+        InMemoryHostResolver resolver =
+                new InMemoryHostResolver().answer("allowed.example", List.of("127.0.0.1"));
         UrlPolicy policy = policy(Set.of(new HostPort("allowed.example", forbidden.port())));
 
         FetchOutcome outcome =
@@ -296,8 +296,9 @@ class HostileDnsIT {
                         return List.of(InetAddress.getByName("93.184.215.14"));
                     };
             default -> {
-                ScriptedResolver scripted =
-                        new ScriptedResolver().answerAddresses(host, List.of(addresses(answers)));
+                InMemoryHostResolver scripted =
+                        new InMemoryHostResolver()
+                                .answerAddresses(host, List.of(addresses(answers)));
                 yield name -> {
                     lookups.incrementAndGet();
                     return scripted.resolve(name);

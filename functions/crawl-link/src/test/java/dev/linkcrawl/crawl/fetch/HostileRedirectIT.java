@@ -38,8 +38,8 @@ class HostileRedirectIT {
 
     private final Routes routes = new Routes();
     private final LoopbackDialer dialer = new LoopbackDialer();
-    private final ScriptedResolver resolver =
-            new ScriptedResolver()
+    private final InMemoryHostResolver resolver =
+            new InMemoryHostResolver()
                     .answer("internal.example", List.of("127.0.0.1"))
                     .answer("metadata.example", List.of("169.254.169.254"));
     private MockWebServer server;

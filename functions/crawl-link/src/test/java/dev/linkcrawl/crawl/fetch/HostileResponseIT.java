@@ -484,8 +484,8 @@ class HostileResponseIT {
         UrlPolicy policy =
                 new UrlPolicy(
                         UrlPolicy.DEFAULT_PORTS, Set.of(new HostPort("fixture.example", port)));
-        ScriptedResolver resolver =
-                new ScriptedResolver().answer("fixture.example", List.of("127.0.0.1"));
+        InMemoryHostResolver resolver =
+                new InMemoryHostResolver().answer("fixture.example", List.of("127.0.0.1"));
         FetchOutcome outcome =
                 new OkHttpPageFetcher(
                                 FetchSettings.defaults()
@@ -513,7 +513,7 @@ class HostileResponseIT {
                                 FetchSettings.defaults()
                                         .withDeadline(deadline)
                                         .withUrlPolicy(policy),
-                                new ScriptedResolver(),
+                                new InMemoryHostResolver(),
                                 dialer)
                         .fetch(
                                 url("http://127.0.0.1:" + port + "/", policy),

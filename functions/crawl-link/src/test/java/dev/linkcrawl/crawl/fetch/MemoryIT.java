@@ -45,7 +45,7 @@ class MemoryIT {
                 TestFetchers.fetcher(
                         TestFetchers.settings(policy)
                                 .withDeadline(java.time.Duration.ofSeconds(10)),
-                        new ScriptedResolver(),
+                        new InMemoryHostResolver(),
                         dialer);
     }
 

@@ -64,7 +64,9 @@ class PreemptionIT {
 
             FetchOutcome outcome =
                     TestFetchers.fetcher(
-                                    TestFetchers.settings(policy), new ScriptedResolver(), dialer)
+                                    TestFetchers.settings(policy),
+                                    new InMemoryHostResolver(),
+                                    dialer)
                             .fetch(
                                     url(server.getPort(), policy),
                                     Instant.now().plusSeconds(5),
@@ -84,7 +86,7 @@ class PreemptionIT {
         FetchOutcome outcome =
                 TestFetchers.fetcher(
                                 TestFetchers.settings(policy).withDeadline(Duration.ofSeconds(10)),
-                                new ScriptedResolver(),
+                                new InMemoryHostResolver(),
                                 dialer)
                         .fetch(url(port, policy), Instant.now().plusSeconds(10), preemption);
 

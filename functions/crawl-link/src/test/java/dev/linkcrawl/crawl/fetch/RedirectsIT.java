@@ -33,7 +33,8 @@ class RedirectsIT {
         server.setDispatcher(routes);
         policy = TestFetchers.exempting("127.0.0.1", server.getPort());
         fetcher =
-                TestFetchers.fetcher(TestFetchers.settings(policy), new ScriptedResolver(), dialer);
+                TestFetchers.fetcher(
+                        TestFetchers.settings(policy), new InMemoryHostResolver(), dialer);
     }
 
     @AfterEach
@@ -342,7 +343,9 @@ class RedirectsIT {
                         Set.of(new HostPort("127.0.0.1", server.getPort())));
         OkHttpPageFetcher strict =
                 TestFetchers.fetcher(
-                        TestFetchers.settings(UrlPolicy.DEFAULT), new ScriptedResolver(), dialer);
+                        TestFetchers.settings(UrlPolicy.DEFAULT),
+                        new InMemoryHostResolver(),
+                        dialer);
 
         FetchOutcome outcome =
                 strict.fetch(url(at("/"), other), Instant.now().plus(TestFetchers.DEADLINE));

@@ -33,7 +33,7 @@ class ResolverSeamIT {
 
     private final Routes routes = new Routes();
     private final LoopbackDialer dialer = new LoopbackDialer();
-    private final ScriptedResolver resolver = new ScriptedResolver();
+    private final InMemoryHostResolver resolver = new InMemoryHostResolver();
     private MockWebServer server;
     private ForbiddenListener forbidden;
 

@@ -36,7 +36,8 @@ class ResponsesIT {
         server = TestFetchers.startServer();
         policy = TestFetchers.exempting("127.0.0.1", server.getPort());
         fetcher =
-                TestFetchers.fetcher(TestFetchers.settings(policy), new ScriptedResolver(), dialer);
+                TestFetchers.fetcher(
+                        TestFetchers.settings(policy), new InMemoryHostResolver(), dialer);
     }
 
     @AfterEach
@@ -301,7 +302,7 @@ class ResponsesIT {
         OkHttpPageFetcher small =
                 TestFetchers.fetcher(
                         TestFetchers.settings(policy).withMaxBodyBytes(1_000),
-                        new ScriptedResolver(),
+                        new InMemoryHostResolver(),
                         dialer);
         server.enqueue(
                 ok("text/html", ("<p>" + "y".repeat(5_000)).getBytes(StandardCharsets.US_ASCII))

@@ -28,8 +28,8 @@ class TlsIT {
                     .build();
 
     private final LoopbackDialer dialer = new LoopbackDialer();
-    private final ScriptedResolver resolver =
-            new ScriptedResolver().answer("fixture.example", List.of("127.0.0.1"));
+    private final InMemoryHostResolver resolver =
+            new InMemoryHostResolver().answer("fixture.example", List.of("127.0.0.1"));
     private MockWebServer server;
     private UrlPolicy policy;
 

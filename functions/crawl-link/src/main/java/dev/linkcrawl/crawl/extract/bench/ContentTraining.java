@@ -223,9 +223,9 @@ public final class ContentTraining {
             texts.put(d.page().id(), text);
             if (d.page().id().startsWith(ARTICLE_PREFIX)) {
                 double[] prf =
-                        ExtractBenchmark.shingleScore(
-                                ExtractBenchmark.tokens(d.page().mainContent()),
-                                ExtractBenchmark.tokens(text));
+                        ArticleBenchmark.shingleScore(
+                                ArticleBenchmark.tokens(d.page().mainContent()),
+                                ArticleBenchmark.tokens(text));
                 article[0] += prf[0] + prf[1] > 0 ? prf[0] / (prf[0] + prf[1]) : 0;
                 article[1] += prf[0] + prf[2] > 0 ? prf[0] / (prf[0] + prf[2]) : 0;
                 article[2]++;

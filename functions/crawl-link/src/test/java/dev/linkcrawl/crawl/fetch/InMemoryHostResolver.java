@@ -12,14 +12,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * DNS answers scripted per host, in order: the n-th lookup of a host gets its n-th answer (the last
  * one repeats), so a test can make a name change its answer between lookups. Counts lookups.
  */
-final class ScriptedResolver implements HostResolver {
+final class InMemoryHostResolver implements HostResolver {
 
     private final Map<String, List<List<InetAddress>>> answers = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> lookups = new ConcurrentHashMap<>();
 
     /** Scripts the answers {@code host} gives, one list of literals per lookup. */
     @SafeVarargs
-    final ScriptedResolver answer(String host, List<String>... successive) {
+    final InMemoryHostResolver answer(String host, List<String>... successive) {
         List<List<InetAddress>> script = new ArrayList<>();
         for (List<String> literals : successive) {
             List<InetAddress> addresses = new ArrayList<>();
@@ -40,7 +40,7 @@ final class ScriptedResolver implements HostResolver {
      * literal cannot produce, such as an IPv4-mapped {@code Inet6Address} (the JDK turns the
      * literal {@code ::ffff:127.0.0.1} into an {@code Inet4Address}).
      */
-    ScriptedResolver answerAddresses(String host, List<List<InetAddress>> successive) {
+    InMemoryHostResolver answerAddresses(String host, List<List<InetAddress>> successive) {
         if (successive.isEmpty()) {
             throw new IllegalArgumentException("a script needs at least one answer");
         }

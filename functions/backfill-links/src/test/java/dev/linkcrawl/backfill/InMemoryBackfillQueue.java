@@ -11,7 +11,7 @@ import java.util.function.Function;
  * A backfill queue in memory that can be told how to answer each call: store everything, fail some
  * entries (as SQS reports partial failures), or fail the whole call (an outage).
  */
-final class ScriptedBackfillQueue implements BackfillQueue {
+final class InMemoryBackfillQueue implements BackfillQueue {
 
     /** Every message stored, in order. */
     final List<CrawlMessage> stored = new ArrayList<>();
@@ -31,19 +31,19 @@ final class ScriptedBackfillQueue implements BackfillQueue {
     Runnable onCall = () -> {};
 
     /** The next call fails the entries at {@code indexes} (retryably), storing the others. */
-    ScriptedBackfillQueue thenFail(int... indexes) {
+    InMemoryBackfillQueue thenFail(int... indexes) {
         script.add(batch -> failures(true, indexes));
         return this;
     }
 
     /** The next call stores everything. */
-    ScriptedBackfillQueue thenStore() {
+    InMemoryBackfillQueue thenStore() {
         script.add(batch -> List.of());
         return this;
     }
 
     /** Every call fails the entries whose URL contains {@code marker}. */
-    ScriptedBackfillQueue alwaysFailUrlsContaining(String marker, boolean retryable) {
+    InMemoryBackfillQueue alwaysFailUrlsContaining(String marker, boolean retryable) {
         always =
                 batch -> {
                     List<Failure> failures = new ArrayList<>();
@@ -58,7 +58,7 @@ final class ScriptedBackfillQueue implements BackfillQueue {
     }
 
     /** Every call fails as a whole, like an SQS outage. */
-    ScriptedBackfillQueue down() {
+    InMemoryBackfillQueue down() {
         down = true;
         return this;
     }

@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The adapter against a scripted HTTP server on loopback: what goes on the wire, and how each kind
  * of answer is reported.
  */
-class OpenSearchLinkIndexTest {
+class OpenSearchLinkIndexWireIT {
 
     private static final String CREATED =
             """

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.function.Function;
 
 /** A fetcher that answers from a script and records what it was asked. */
-final class ScriptedFetcher implements PageFetcher {
+final class InMemoryPageFetcher implements PageFetcher {
     final List<LinkUrl> fetched = new ArrayList<>();
     private final Function<LinkUrl, FetchOutcome> script;
 
-    ScriptedFetcher(Function<LinkUrl, FetchOutcome> script) {
+    InMemoryPageFetcher(Function<LinkUrl, FetchOutcome> script) {
         this.script = script;
     }
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.Socket;
 import org.junit.jupiter.api.Test;
 
-class ConnectionTrapTest {
+class ConnectionTrapIT {
 
     @Test
     void failsOnCloseWhenSomethingConnected() throws Exception {
