@@ -12,10 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -31,7 +29,6 @@ import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchReq
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -461,7 +458,7 @@ public final class SqsEventSourcePoller implements AutoCloseable {
     }
 
     private void handle(List<Message> batch) {
-        Invocation invocation = function.invoke(event(batch));
+        Invocation invocation = function.invoke(SqsEventRecords.of(batch, queue.arn()));
         Set<String> failed = new LinkedHashSet<>();
         String outcome = invocation.outcome();
         if (invocation instanceof Invocation.Completed completed) {
@@ -588,45 +585,5 @@ public final class SqsEventSourcePoller implements AutoCloseable {
         void withhold(int permits) {
             reducePermits(permits);
         }
-    }
-
-    /** The event Lambda would send for these messages. */
-    SQSEvent event(List<Message> batch) {
-        List<SQSEvent.SQSMessage> records = new ArrayList<>();
-        for (Message message : batch) {
-            SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-            record.setMessageId(message.messageId());
-            record.setReceiptHandle(message.receiptHandle());
-            record.setBody(message.body());
-            record.setMd5OfBody(message.md5OfBody());
-            record.setMd5OfMessageAttributes(message.md5OfMessageAttributes());
-            record.setAttributes(new HashMap<>(message.attributesAsStrings()));
-            Map<String, SQSEvent.MessageAttribute> attributes = new HashMap<>();
-            message.messageAttributes()
-                    .forEach((name, value) -> attributes.put(name, attribute(value)));
-            record.setMessageAttributes(attributes);
-            record.setEventSource("aws:sqs");
-            record.setEventSourceArn(queue.arn());
-            record.setAwsRegion(LocalSqs.REGION);
-            records.add(record);
-        }
-        SQSEvent event = new SQSEvent();
-        event.setRecords(records);
-        return event;
-    }
-
-    private static SQSEvent.MessageAttribute attribute(MessageAttributeValue value) {
-        SQSEvent.MessageAttribute attribute = new SQSEvent.MessageAttribute();
-        attribute.setDataType(value.dataType());
-        attribute.setStringValue(value.stringValue());
-        if (value.binaryValue() != null) {
-            attribute.setBinaryValue(value.binaryValue().asByteBuffer());
-        }
-        attribute.setStringListValues(value.stringListValues());
-        attribute.setBinaryListValues(
-                value.binaryListValues().stream()
-                        .map(software.amazon.awssdk.core.SdkBytes::asByteBuffer)
-                        .toList());
-        return attribute;
     }
 }
