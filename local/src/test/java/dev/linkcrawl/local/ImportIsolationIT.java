@@ -122,7 +122,11 @@ class ImportIsolationIT {
             long handlerMs =
                     NotificationLog.read(state).stream()
                             .filter(entry -> entry.state() == NotificationLog.State.COMPLETED)
-                            .filter(entry -> entry.delivery().key().endsWith("/thousands.txt"))
+                            .filter(
+                                    entry ->
+                                            entry.delivery()
+                                                    .key()
+                                                    .equals(result.get("key").asText()))
                             .mapToLong(entry -> entry.line().path("durationMs").asLong())
                             .findFirst()
                             .orElseThrow();
