@@ -348,37 +348,33 @@ public final class CostBench implements Callable<Integer> {
     }
 
     /**
-     * Runs the workload at the template's size; then, from {@link LambdaCost#MINIMUM_MB} up in
-     * steps of {@link LambdaCost#STEP_MB}, until one size passes (each run stopped at its first
-     * failure); recommends from that run's peak RSS and runs once more at the recommended size.
+     * Runs the workload at the template's size; if it passes, at each size from {@link
+     * LambdaCost#MINIMUM_MB} up in steps of {@link LambdaCost#STEP_MB} below it until one passes
+     * (each run stopped at its first failure; the template's size if none does); recommends from
+     * the peak RSS of the smallest that passed and runs once more at the recommended size. A
+     * workload that fails at the template's size is reported, and its size kept.
      */
     private Result size(
             ProbeJvm probe, Workload workload, BenchServices services, Intrinsics intrinsics)
             throws IOException, InterruptedException {
         int templateMb = workload.function().resource().memorySize();
         Run atTemplate = run(probe, workload, templateMb, false, services, intrinsics);
+        if (!atTemplate.passed()) {
+            return new Result(workload, atTemplate, List.of(), atTemplate, templateMb, null);
+        }
         if (quick) {
             int recommended = LambdaCost.recommendMb(atTemplate.rssMb(), LambdaCost.MINIMUM_MB);
             return new Result(workload, atTemplate, List.of(), atTemplate, recommended, null);
         }
         List<Run> failed = new ArrayList<>();
-        Run smallest = null;
-        for (int mb = LambdaCost.MINIMUM_MB;
-                smallest == null && mb <= LambdaCost.MAXIMUM_MB;
-                mb += LambdaCost.STEP_MB) {
-            Run trial =
-                    mb == templateMb
-                            ? atTemplate
-                            : run(probe, workload, mb, true, services, intrinsics);
+        Run smallest = atTemplate;
+        for (int mb = LambdaCost.MINIMUM_MB; mb < templateMb; mb += LambdaCost.STEP_MB) {
+            Run trial = run(probe, workload, mb, true, services, intrinsics);
             if (trial.passed()) {
                 smallest = trial;
-            } else {
-                failed.add(trial);
+                break;
             }
-        }
-        if (smallest == null) {
-            throw new IllegalStateException(
-                    workload.name() + " failed at every size up to " + LambdaCost.MAXIMUM_MB);
+            failed.add(trial);
         }
         int recommended = LambdaCost.recommendMb(smallest.rssMb(), smallest.memoryMb());
         Run atRecommended =
@@ -519,12 +515,14 @@ public final class CostBench implements Callable<Integer> {
         Run run = new Run(memoryMb, calls, peak, failed, firstFailure, logFile);
         log.printf(
                 Locale.ROOT,
-                "cost: %s at %d MB: %d calls, %d failed%s, peak RSS %.0f MB, %.0f s%n",
+                "cost: %s at %d MB: %d of %d calls, %s, peak RSS %.0f MB, %.0f s%n",
                 function.name(),
                 memoryMb,
                 calls.size(),
-                failed,
-                firstFailure.isEmpty() ? "" : " (first: " + firstFailure + ")",
+                workload.calls(),
+                firstFailure.isEmpty()
+                        ? "all passed"
+                        : failed + " failed or not made, the first " + firstFailure,
                 run.rssMb(),
                 (System.nanoTime() - started) / 1e9);
         return run;
@@ -623,6 +621,15 @@ public final class CostBench implements Callable<Integer> {
                 LambdaCost.MINIMUM_MB);
         for (Result r : results) {
             out.println(r.name() + ": " + peakSources(r.workload(), r.atTemplate()));
+            if (!r.atTemplate().passed()) {
+                out.printf(
+                        Locale.ROOT,
+                        "  FAILED at the template's size, %d calls of %d not done or failed, the"
+                                + " first %s: size kept, nothing searched%n",
+                        r.atTemplate().failed(),
+                        r.workload().calls(),
+                        r.atTemplate().firstFailure());
+            }
             for (Run failed : r.failedBelow()) {
                 out.printf(
                         Locale.ROOT,
