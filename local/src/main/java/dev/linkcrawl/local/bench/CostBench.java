@@ -243,8 +243,8 @@ public final class CostBench implements Callable<Integer> {
     /**
      * One function's workload: its events, what it needs besides the template, the check of each
      * call, a label for each call (the page it crawls, the request it makes), which calls its mean
-     * time is taken over (by label, before the warm-up is left out), and what puts the services
-     * back before a run.
+     * time is taken over (by label) after how many warm-up calls, and what puts the services back
+     * before a run.
      */
     record Workload(
             BenchFunction function,
@@ -253,6 +253,7 @@ public final class CostBench implements Callable<Integer> {
             Predicate<Call> succeeded,
             List<String> labels,
             Predicate<String> timed,
+            int warmupCalls,
             Runnable reset) {
 
         String name() {
@@ -332,8 +333,8 @@ public final class CostBench implements Callable<Integer> {
                 Workload workload =
                         switch (name) {
                             case CRAWL -> workloads.crawl(corpusPages, hostile, warmup, crawled);
-                            case QUERY -> workloads.query(queries, crawled);
-                            case SUBMIT -> workloads.submit(submits);
+                            case QUERY -> workloads.query(queries, warmup, crawled);
+                            case SUBMIT -> workloads.submit(submits, warmup);
                             default -> workloads.backfill(importLinks);
                         };
                 results.add(size(probe, workload, services, intrinsics));
@@ -548,7 +549,7 @@ public final class CostBench implements Callable<Integer> {
     /** The calls a mean time is taken over: after the warm-up, the workload's timed ones. */
     private List<Call> timedCalls(Workload workload, Run run) {
         List<Call> timed = new ArrayList<>();
-        int skip = Math.min(warmup, Math.max(0, run.calls().size() - 1));
+        int skip = Math.min(workload.warmupCalls(), Math.max(0, run.calls().size() - 1));
         for (int i = skip; i < run.calls().size(); i++) {
             if (workload.timed().test(workload.labels().get(i))) {
                 timed.add(run.calls().get(i));
@@ -643,7 +644,8 @@ public final class CostBench implements Callable<Integer> {
         out.printf(
                 Locale.ROOT,
                 "%nTime per call after %d warm-up calls (crawl: corpus pages only, loopback fetch"
-                        + " taken out, %.2f s real-web fetch put in), ms%n",
+                        + " taken out, %.2f s real-web fetch put in; backfill: the import alone),"
+                        + " ms%n",
                 warmup,
                 fetchSeconds);
         out.printf(
@@ -1049,11 +1051,12 @@ public final class CostBench implements Callable<Integer> {
                                     && call.response().contains("\"batchItemFailures\":[]"),
                     paths,
                     path -> !hostile.containsKey(path),
+                    warmup,
                     () -> {});
         }
 
         /** Searches, lists and gets by the owners of the crawled links, in turn. */
-        Workload query(int count, List<LinkId> crawled) throws IOException {
+        Workload query(int count, int warmup, List<LinkId> crawled) throws IOException {
             ObjectNode search = sample(QUERY, "search.json");
             ObjectNode get = sample(QUERY, "get.json");
             Path events = work.resolve("query-links.jsonl");
@@ -1116,11 +1119,12 @@ public final class CostBench implements Callable<Integer> {
                     call -> call.status() == 200,
                     labels,
                     label -> true,
+                    warmup,
                     () -> {});
         }
 
         /** {@code POST /links} of distinct links, the owners in turn. */
-        Workload submit(int count) throws IOException {
+        Workload submit(int count, int warmup) throws IOException {
             ObjectNode sample = sample(SUBMIT, "valid.json");
             Path events = work.resolve("submit-link.jsonl");
             try (Writer writer = Files.newBufferedWriter(events, StandardCharsets.UTF_8)) {
@@ -1151,6 +1155,7 @@ public final class CostBench implements Callable<Integer> {
                     call -> call.status() == 202,
                     IntStream.range(0, count).mapToObj(i -> "POST /links #" + i).toList(),
                     label -> true,
+                    warmup,
                     () -> purge("CrawlQueue"));
         }
 
@@ -1194,7 +1199,8 @@ public final class CostBench implements Callable<Integer> {
                                     && (call.response().contains("\"outcome\":\"imported\"")
                                             || call.response().contains("\"recrawl\":\"done\"")),
                     List.of("import of " + links + " bookmarks", "scheduled re-crawl"),
-                    label -> true,
+                    label -> label.startsWith("import"),
+                    0,
                     () -> {
                         purge("BackfillQueue");
                         services.s3()
