@@ -19,7 +19,7 @@ import picocli.CommandLine.Unmatched;
         name = "bench",
         description =
                 "Runs a benchmark: isolation, deadline, extract --corpus DIR, coldstart,"
-                        + " throughput, fairness. Each ends with one JSON line.")
+                        + " throughput, fairness, cost. Each ends with one JSON line.")
 public final class BenchCommand implements Callable<Integer> {
 
     /** Each benchmark by name: a class with {@code main(String[])}, one line each. */
@@ -30,6 +30,7 @@ public final class BenchCommand implements Callable<Integer> {
         BENCHES.put("deadline", DeadlineBench::main);
         BENCHES.put("throughput", ThroughputBench::main);
         BENCHES.put("fairness", FairnessBench::main);
+        BENCHES.put("cost", CostBench::main);
         BENCHES.put(
                 "extract",
                 args ->
@@ -49,7 +50,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Parameters(
             index = "0",
             paramLabel = "NAME",
-            description = "isolation, deadline, extract, coldstart, throughput or fairness")
+            description = "isolation, deadline, extract, coldstart, throughput, fairness or cost")
     String name;
 
     @Unmatched List<String> rest = new ArrayList<>();

@@ -120,7 +120,7 @@ public final class ColdStartProbe {
     }
 
     /** The event read into the handler's declared input type, as Lambda's runtime reads it. */
-    private static Object readEvent(Object handler, byte[] event) {
+    static Object readEvent(Object handler, byte[] event) {
         return LambdaEventSerializers.serializerFor(
                         inputType(handler.getClass()), handler.getClass().getClassLoader())
                 .fromJson(new String(event, StandardCharsets.UTF_8));
@@ -131,7 +131,7 @@ public final class ColdStartProbe {
      * RequestHandler} gets the event object, and its output is written back as JSON.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static String call(Object handler, Object input, Context context) throws Exception {
+    static String call(Object handler, Object input, Context context) throws Exception {
         if (handler instanceof RequestStreamHandler stream) {
             ByteArrayOutputStream output = new ByteArrayOutputStream();
             stream.handleRequest(new ByteArrayInputStream((byte[]) input), output, context);
@@ -164,7 +164,7 @@ public final class ColdStartProbe {
     }
 
     /** The Lambda context of one call: its deadline is the function's timeout from now. */
-    private static Context context(String functionName, long timeoutMs, int memoryMb, int call) {
+    static Context context(String functionName, long timeoutMs, int memoryMb, int call) {
         long deadline = System.currentTimeMillis() + timeoutMs;
         LambdaLogger logger =
                 (LambdaLogger)
@@ -216,11 +216,11 @@ public final class ColdStartProbe {
         return e.getCause() instanceof Exception cause ? cause : e;
     }
 
-    private static String millis(long nanos) {
+    static String millis(long nanos) {
         return String.format(Locale.ROOT, "%.1f", nanos / 1e6);
     }
 
-    private static String quote(String text) {
+    static String quote(String text) {
         StringBuilder quoted = new StringBuilder(text.length() + 2).append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

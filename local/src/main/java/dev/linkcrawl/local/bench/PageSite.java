@@ -36,17 +36,23 @@ public final class PageSite implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
-    private final Function<String, String> pages;
+    private final Function<String, byte[]> pages;
+    private final String contentType;
     private final AtomicLong served = new AtomicLong();
     private final Set<String> heldPaths = ConcurrentHashMap.newKeySet();
     private final AtomicReference<Predicate<String>> hold = new AtomicReference<>(path -> false);
     private final AtomicReference<CountDownLatch> release =
             new AtomicReference<>(new CountDownLatch(1));
 
-    private PageSite(HttpServer server, ExecutorService executor, Function<String, String> pages) {
+    private PageSite(
+            HttpServer server,
+            ExecutorService executor,
+            Function<String, byte[]> pages,
+            String contentType) {
         this.server = server;
         this.executor = executor;
         this.pages = pages;
+        this.contentType = contentType;
     }
 
     /**
@@ -66,12 +72,31 @@ public final class PageSite implements AutoCloseable {
      */
     public static PageSite start(int port, Function<String, String> pages) throws IOException {
         Objects.requireNonNull(pages, "pages");
+        return start(
+                port,
+                path -> pages.apply(path).getBytes(StandardCharsets.UTF_8),
+                "text/html; charset=utf-8");
+    }
+
+    /**
+     * Starts serving on 127.0.0.1 the bytes of each path as {@code text/html} with no charset, so
+     * the crawler finds the encoding in the page as it must on the web; a path without bytes
+     * ({@code null}) is a 404.
+     *
+     * @param port the port, or 0 for a free one
+     */
+    public static PageSite startRaw(int port, Function<String, byte[]> pages) throws IOException {
+        return start(port, Objects.requireNonNull(pages, "pages"), "text/html");
+    }
+
+    private static PageSite start(int port, Function<String, byte[]> pages, String contentType)
+            throws IOException {
         HttpServer server =
                 HttpServer.create(
                         new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
-        PageSite site = new PageSite(server, executor, pages);
+        PageSite site = new PageSite(server, executor, pages, contentType);
         server.createContext("/", site::handle);
         server.start();
         return site;
@@ -134,8 +159,12 @@ public final class PageSite implements AutoCloseable {
             if (hold.get().test(path)) {
                 awaitRelease(path);
             }
-            byte[] body = pages.apply(path).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            byte[] body = pages.apply(path);
+            if (body == null) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            exchange.getResponseHeaders().set("Content-Type", contentType);
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);

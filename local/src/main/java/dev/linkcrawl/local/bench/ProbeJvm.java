@@ -21,10 +21,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts {@link ColdStartProbe} in a fresh JVM for one function: the same {@code java} as this
- * process, the function's environment only (nothing inherited from this shell but {@code PATH}),
- * {@code JAVA_TOOL_OPTIONS} as the template sets it, and a class path of the function's shaded jar,
- * the probe's own few classes and {@code aws-lambda-java-serialization}.
+ * Starts {@link ColdStartProbe} (or {@link MemoryProbe}) in a fresh JVM for one function: the same
+ * {@code java} as this process, the function's environment only (nothing inherited from this shell
+ * but {@code PATH}), {@code JAVA_TOOL_OPTIONS} as the template sets it, and a class path of the
+ * function's shaded jar, the probes' own few classes and {@code aws-lambda-java-serialization}.
  */
 final class ProbeJvm {
 
@@ -34,6 +34,7 @@ final class ProbeJvm {
     private static final List<Class<?>> PROBE_CLASSES =
             List.of(
                     ColdStartProbe.class,
+                    MemoryProbe.class,
                     Core.class,
                     Context.class,
                     Resource.class,
@@ -98,38 +99,26 @@ final class ProbeJvm {
             boolean prime,
             String runName)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(java.toString());
-        command.add("-cp");
-        command.add(
-                String.join(
-                        File.pathSeparator,
-                        function.jar().toString(),
-                        probeClasses.toString(),
-                        serializationJar.toString()));
+        List<String> arguments = new ArrayList<>();
+        arguments.add(function.resource().handler().className());
+        arguments.add(event.toString());
+        arguments.add(function.resource().logicalId());
+        arguments.add(Long.toString(function.resource().timeout().toSeconds()));
+        arguments.add(Integer.toString(function.resource().memorySize()));
         if (prime) {
-            command.add("-Dorg.crac.Core.Compat=" + Core.class.getPackageName());
+            arguments.add("--prime");
         }
-        command.add(ColdStartProbe.class.getName());
-        command.add(function.resource().handler().className());
-        command.add(event.toString());
-        command.add(function.resource().logicalId());
-        command.add(Long.toString(function.resource().timeout().toSeconds()));
-        command.add(Integer.toString(function.resource().memorySize()));
-        if (prime) {
-            command.add("--prime");
-        }
-
         Path log = logs.resolve(runName + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
-        Map<String, String> env = builder.environment();
-        String path = env.get("PATH");
-        env.clear();
-        if (path != null) {
-            env.put("PATH", path);
-        }
-        env.putAll(environment);
-        Process process = builder.start();
+        Process process =
+                start(
+                        function,
+                        prime
+                                ? List.of("-Dorg.crac.Core.Compat=" + Core.class.getPackageName())
+                                : List.of(),
+                        ColdStartProbe.class,
+                        arguments,
+                        environment,
+                        log);
         byte[] out = process.getInputStream().readAllBytes();
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -165,6 +154,43 @@ final class ProbeJvm {
                 result.path("firstInvokeMs").asDouble(),
                 result.path("secondInvokeMs").asDouble(),
                 result.path("response").asText());
+    }
+
+    /**
+     * Starts {@code main} in a fresh JVM: this process's {@code java} with {@code jvmOptions}, a
+     * class path of the function's shaded jar, the probes' classes and {@code
+     * aws-lambda-java-serialization}, the function's environment only (nothing inherited from this
+     * shell but {@code PATH}), and standard error written to {@code log}.
+     */
+    Process start(
+            BenchFunction function,
+            List<String> jvmOptions,
+            Class<?> main,
+            List<String> arguments,
+            Map<String, String> environment,
+            Path log)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(
+                String.join(
+                        File.pathSeparator,
+                        function.jar().toString(),
+                        probeClasses.toString(),
+                        serializationJar.toString()));
+        command.add(main.getName());
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
+        Map<String, String> env = builder.environment();
+        String path = env.get("PATH");
+        env.clear();
+        if (path != null) {
+            env.put("PATH", path);
+        }
+        env.putAll(environment);
+        return builder.start();
     }
 
     private static Path jarOf(Class<?> type) throws IOException {

@@ -76,6 +76,10 @@ public final class LocalS3 implements AutoCloseable {
         properties.put("spring.main.sources", LoopbackConnectors.class.getName());
         properties.put(S3MockApplication.PROP_SILENT, true);
         properties.put("spring.main.banner-mode", "off");
+        // GetObject streams its body asynchronously, and Tomcat ends an asynchronous response after
+        // 30 s by default: an import read slowly (sending its links as it reads) lost the rest of
+        // its file after 30 s. S3 has no such limit; this one lasts the longest invocation, 15 min.
+        properties.put("spring.mvc.async.request-timeout", "15m");
         S3MockApplication application = S3MockApplication.start(properties);
         try {
             return new LocalS3(application, application.getHttpPort());

@@ -55,7 +55,7 @@ class FunctionEnvironmentTest {
                 .containsEntry("AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:9324")
                 .containsEntry("AWS_REGION", "us-east-1")
                 .containsEntry("AWS_LAMBDA_FUNCTION_NAME", "SubmitLinkFunction")
-                .containsEntry("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024")
+                .containsEntry("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512")
                 .doesNotContainKey("JAVA_TOOL_OPTIONS");
     }
 

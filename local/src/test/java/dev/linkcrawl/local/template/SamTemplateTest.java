@@ -141,31 +141,31 @@ class SamTemplateTest {
                                 "functions/submit-link/target/submit-link.jar",
                                 "dev.linkcrawl.submit.SubmitLinkHandler::handleRequest",
                                 Duration.ofSeconds(10),
-                                1024),
+                                512),
                         org.assertj.core.groups.Tuple.tuple(
                                 "CrawlLinkFunction",
                                 "functions/crawl-link/target/crawl-link.jar",
                                 "dev.linkcrawl.crawl.CrawlLinkHandler::handleRequest",
                                 Duration.ofSeconds(30),
-                                1536),
+                                1408),
                         org.assertj.core.groups.Tuple.tuple(
                                 "QueryLinksFunction",
                                 "functions/query-links/target/query-links.jar",
                                 "dev.linkcrawl.query.QueryLinksHandler::handleRequest",
                                 Duration.ofSeconds(10),
-                                1024),
+                                512),
                         org.assertj.core.groups.Tuple.tuple(
                                 "BackfillLinksFunction",
                                 "functions/backfill-links/target/backfill-links.jar",
                                 "dev.linkcrawl.backfill.BackfillLinksHandler::handleRequest",
                                 Duration.ofSeconds(900),
-                                1024),
+                                512),
                         org.assertj.core.groups.Tuple.tuple(
                                 "ImportUploadsFunction",
                                 "functions/import-uploads/target/import-uploads.jar",
                                 "dev.linkcrawl.uploads.ImportUploadsHandler::handleRequest",
                                 Duration.ofSeconds(10),
-                                1024));
+                                512));
     }
 
     @Test
