@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkcrawl.local.s3.NotificationLog;
 import dev.linkcrawl.local.template.BucketResource;
 import dev.linkcrawl.local.template.SamTemplate;
+import dev.linkcrawl.testing.ManualClock;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

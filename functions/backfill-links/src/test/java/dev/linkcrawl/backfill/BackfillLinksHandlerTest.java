@@ -9,6 +9,7 @@ import dev.linkcrawl.index.LinkDocument;
 import dev.linkcrawl.link.CrawlMessage;
 import dev.linkcrawl.link.LinkId;
 import dev.linkcrawl.testing.InMemoryLinkIndex;
+import dev.linkcrawl.testing.ManualClock;
 import dev.linkcrawl.testing.SampleEvents;
 import dev.linkcrawl.url.UrlPolicy;
 import java.io.ByteArrayInputStream;

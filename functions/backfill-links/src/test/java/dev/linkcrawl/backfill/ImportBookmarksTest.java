@@ -10,6 +10,7 @@ import dev.linkcrawl.link.CrawlSource;
 import dev.linkcrawl.link.LinkId;
 import dev.linkcrawl.link.TenantKey;
 import dev.linkcrawl.testing.InMemoryOwnerQuotas;
+import dev.linkcrawl.testing.ManualClock;
 import dev.linkcrawl.url.LinkUrl;
 import dev.linkcrawl.url.UrlCheck;
 import dev.linkcrawl.url.UrlPolicy;

@@ -7,6 +7,7 @@ import dev.linkcrawl.link.CrawlMessage;
 import dev.linkcrawl.link.CrawlSource;
 import dev.linkcrawl.link.LinkId;
 import dev.linkcrawl.testing.InMemoryLinkIndex;
+import dev.linkcrawl.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.linkcrawl.backfill;
+package dev.linkcrawl.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,15 +6,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that moves only when told to. */
-final class ManualClock extends Clock {
+/** A clock in UTC that moves only when told to. */
+public final class ManualClock extends Clock {
     private Instant now;
 
-    ManualClock(Instant start) {
+    public ManualClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
