@@ -7,11 +7,9 @@ import dev.linkcrawl.local.lambda.FunctionLoader;
 import dev.linkcrawl.local.lambda.FunctionUnavailableException;
 import dev.linkcrawl.local.lambda.InvocationLog;
 import dev.linkcrawl.local.lambda.LocalFunction;
-import dev.linkcrawl.local.s3.BucketValues;
 import dev.linkcrawl.local.sqs.LocalQueue;
 import dev.linkcrawl.local.sqs.LocalSqs;
 import dev.linkcrawl.local.sqs.QueueDestination;
-import dev.linkcrawl.local.sqs.QueueValues;
 import dev.linkcrawl.local.sqs.SqsEventSourcePoller;
 import dev.linkcrawl.local.template.EventInvokeConfig;
 import dev.linkcrawl.local.template.FunctionResource;
@@ -285,15 +283,8 @@ public final class DevStack implements AutoCloseable {
             throws IOException {
         SamTemplate template =
                 SamTemplate.read(options.template()).withParameters(options.parameters());
-        Intrinsics intrinsics =
-                template.intrinsics(
-                        BucketValues.of(List.copyOf(endpoints.buckets().values()))
-                                .or(new QueueValues(endpoints.queues())));
-        Map<String, String> runnerValues =
-                runnerEnvironment(
-                        endpoints.sqsEndpoint(),
-                        endpoints.openSearchEndpoint(),
-                        endpoints.s3Endpoint());
+        Intrinsics intrinsics = endpoints.intrinsics(template);
+        Map<String, String> runnerValues = endpoints.runnerEnvironment();
         List<FunctionResource> consumers =
                 template.functions().stream()
                         .filter(function -> !function.sqsEventSources().isEmpty())

@@ -3,8 +3,15 @@ package dev.linkcrawl.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.linkcrawl.local.lambda.FunctionEnvironment;
+import dev.linkcrawl.local.s3.BucketValues;
 import dev.linkcrawl.local.sqs.LocalQueue;
+import dev.linkcrawl.local.sqs.QueueValues;
 import dev.linkcrawl.local.template.BucketResource;
+import dev.linkcrawl.local.template.FunctionResource;
+import dev.linkcrawl.local.template.Intrinsics;
+import dev.linkcrawl.local.template.SamTemplate;
+import dev.linkcrawl.local.template.TemplateException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -53,6 +60,28 @@ public record Endpoints(
         }
         queues = Collections.unmodifiableMap(new LinkedHashMap<>(queues));
         buckets = Collections.unmodifiableMap(new LinkedHashMap<>(buckets));
+    }
+
+    /** The template's intrinsic values on this dev: its queues' and buckets' local names. */
+    public Intrinsics intrinsics(SamTemplate template) {
+        return template.intrinsics(new BucketValues(buckets).or(new QueueValues(queues)));
+    }
+
+    /** What the runner sets for every function on this dev: its local services, never AWS. */
+    public Map<String, String> runnerEnvironment() {
+        return DevStack.runnerEnvironment(sqsEndpoint, openSearchEndpoint, s3Endpoint);
+    }
+
+    /**
+     * The environment {@code function} runs with on this dev: the template's, resolved here, then
+     * the runner's, then {@code overrides}.
+     *
+     * @throws TemplateException when a value cannot be resolved
+     */
+    public Map<String, String> environmentOf(
+            SamTemplate template, FunctionResource function, Map<String, String> overrides) {
+        return FunctionEnvironment.resolve(
+                function, intrinsics(template), runnerEnvironment(), overrides);
     }
 
     public static Path file(Path stateFolder) {

@@ -1,10 +1,7 @@
 package dev.linkcrawl.local;
 
 import dev.linkcrawl.imports.ImportKeyLayout;
-import dev.linkcrawl.local.lambda.FunctionEnvironment;
-import dev.linkcrawl.local.s3.BucketValues;
 import dev.linkcrawl.local.s3.S3EventRecords;
-import dev.linkcrawl.local.sqs.QueueValues;
 import dev.linkcrawl.local.template.BucketResource;
 import dev.linkcrawl.local.template.FunctionResource;
 import dev.linkcrawl.local.template.S3EventSource;
@@ -50,17 +47,7 @@ record ImportDestination(
     /** The queue the importing function sends to ({@code QUEUE_URL}), for the progress bar. */
     Optional<String> queueUrl(SamTemplate template, Endpoints endpoints) {
         try {
-            Map<String, String> environment =
-                    FunctionEnvironment.resolve(
-                            function,
-                            template.intrinsics(
-                                    new BucketValues(endpoints.buckets())
-                                            .or(new QueueValues(endpoints.queues()))),
-                            DevStack.runnerEnvironment(
-                                    endpoints.sqsEndpoint(),
-                                    endpoints.openSearchEndpoint(),
-                                    endpoints.s3Endpoint()),
-                            Map.of());
+            Map<String, String> environment = endpoints.environmentOf(template, function, Map.of());
             return Optional.ofNullable(environment.get("QUEUE_URL"));
         } catch (TemplateException e) {
             return Optional.empty();

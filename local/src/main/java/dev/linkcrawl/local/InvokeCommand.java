@@ -4,14 +4,11 @@ import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.linkcrawl.local.lambda.FunctionEnvironment;
 import dev.linkcrawl.local.lambda.FunctionLoader;
 import dev.linkcrawl.local.lambda.FunctionUnavailableException;
 import dev.linkcrawl.local.lambda.Invocation;
 import dev.linkcrawl.local.lambda.InvocationLog;
 import dev.linkcrawl.local.lambda.LocalFunction;
-import dev.linkcrawl.local.s3.BucketValues;
-import dev.linkcrawl.local.sqs.QueueValues;
 import dev.linkcrawl.local.template.FunctionResource;
 import dev.linkcrawl.local.template.SamTemplate;
 import dev.linkcrawl.local.template.TemplateException;
@@ -101,17 +98,7 @@ final class InvokeCommand implements Callable<Integer> {
         try {
             SamTemplate template = SamTemplate.read(project.template()).withParameters(parameters);
             FunctionResource resource = template.function(functionId);
-            Map<String, String> values =
-                    FunctionEnvironment.resolve(
-                            resource,
-                            template.intrinsics(
-                                    new BucketValues(endpoints.buckets())
-                                            .or(new QueueValues(endpoints.queues()))),
-                            DevStack.runnerEnvironment(
-                                    endpoints.sqsEndpoint(),
-                                    endpoints.openSearchEndpoint(),
-                                    endpoints.s3Endpoint()),
-                            environment);
+            Map<String, String> values = endpoints.environmentOf(template, resource, environment);
             function =
                     new FunctionLoader(project.root(), Clock.systemUTC(), console.err())
                             .load(resource, values);
