@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -82,31 +83,27 @@ public final class S3ImportObjects implements ImportObjects {
 
     @Override
     public Optional<byte[]> read(String key) {
+        return unlessMissing(
+                () -> s3.getObjectAsBytes(get -> get.bucket(bucket).key(key)).asByteArray());
+    }
+
+    @Override
+    public boolean exists(String key) {
+        return unlessMissing(() -> s3.headObject(head -> head.bucket(bucket).key(key))).isPresent();
+    }
+
+    /**
+     * What {@code request} answers, or empty when S3 says there is no such key (a NoSuchKey error
+     * or a bare 404, as HEAD gives); any other failure means the bucket is unavailable.
+     */
+    private static <T> Optional<T> unlessMissing(Supplier<T> request) {
         try {
-            return Optional.of(
-                    s3.getObjectAsBytes(get -> get.bucket(bucket).key(key)).asByteArray());
+            return Optional.of(request.get());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
                 return Optional.empty();
-            }
-            throw new StorageUnavailableException("the import bucket refused a read", e);
-        } catch (SdkException e) {
-            throw new StorageUnavailableException("the import bucket did not answer", e);
-        }
-    }
-
-    @Override
-    public boolean exists(String key) {
-        try {
-            s3.headObject(head -> head.bucket(bucket).key(key));
-            return true;
-        } catch (NoSuchKeyException e) {
-            return false;
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return false;
             }
             throw new StorageUnavailableException("the import bucket refused a read", e);
         } catch (SdkException e) {
