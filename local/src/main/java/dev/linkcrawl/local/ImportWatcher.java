@@ -27,9 +27,20 @@ final class ImportWatcher {
     /** How long the dev process may take to notice the upload: 15 s (it looks every 250 ms). */
     static final Duration DELIVERY_WAIT = Duration.ofSeconds(15);
 
+    /**
+     * How long the result may take to read as finished once the function returned: 10 s. It is
+     * written before the function returns, but the API that reads it may be slow to answer on a
+     * loaded machine.
+     */
+    static final Duration RESULT_WAIT = Duration.ofSeconds(10);
+
     /** The import as the watcher sees it. */
     interface Import {
-        /** The import once its final result is written. */
+        /**
+         * The import once its final result is written.
+         *
+         * @throws IOException when it could not be read this time (looked at again)
+         */
         Optional<JsonNode> finished()
                 throws IOException, InterruptedException, ImportsApi.RefusedException;
 
@@ -94,10 +105,17 @@ final class ImportWatcher {
         Instant giveUpAt = began.plus(timeout);
         String function = destination.function().logicalId();
         String status = "waiting for " + function;
+        Optional<String> unread = Optional.empty();
+        Optional<Instant> returnedSeenAt = Optional.empty();
         while (clock.instant().isBefore(giveUpAt)) {
-            Optional<JsonNode> finished = watched.finished();
-            if (finished.isPresent()) {
-                return finished(finished.get(), uploaded);
+            try {
+                Optional<JsonNode> finished = watched.finished();
+                if (finished.isPresent()) {
+                    return finished(finished.get(), uploaded);
+                }
+                unread = Optional.empty();
+            } catch (IOException e) {
+                unread = Optional.of(String.valueOf(e.getMessage()));
             }
             Optional<NotificationLog.Entry> latest = watched.latestNotification();
             if (latest.isEmpty()
@@ -117,7 +135,13 @@ final class ImportWatcher {
                                 entry.detail().orElse(function + " is not available"));
                     }
                     case COMPLETED -> {
-                        return completed(watched, entry, uploaded);
+                        Instant now = clock.instant();
+                        returnedSeenAt = returnedSeenAt.or(() -> Optional.of(now));
+                        if (Duration.between(returnedSeenAt.get(), now).compareTo(RESULT_WAIT)
+                                >= 0) {
+                            return completedWithoutResult(entry, unread);
+                        }
+                        status = function + " returned; reading its result";
                     }
                     case FAILED -> {
                         if (entry.isFinal()) {
@@ -139,7 +163,7 @@ final class ImportWatcher {
                             status = function + " running (attempt " + entry.attempt() + ")";
                 }
             }
-            progress.show(watched.linksQueued(), status);
+            progress.show(watched.linksQueued(), status + unreadNote(unread));
             try {
                 pause.pause(POLL_INTERVAL);
             } catch (InterruptedException e) {
@@ -156,22 +180,19 @@ final class ImportWatcher {
                         + destination.resultKey());
     }
 
-    /**
-     * The function returned: the result is written before it does, so it is there now, or the
-     * function never wrote it.
-     */
-    private Outcome completed(Import watched, NotificationLog.Entry entry, Instant uploaded)
-            throws IOException, InterruptedException, ImportsApi.RefusedException {
-        Optional<JsonNode> result = watched.finished();
-        if (result.isPresent()) {
-            return finished(result.get(), uploaded);
-        }
+    /** The function returned long ago and its result still does not read as finished. */
+    private Outcome completedWithoutResult(NotificationLog.Entry entry, Optional<String> unread) {
         return new Outcome.Failed(
                 destination.function().logicalId()
                         + " completed without writing "
                         + destination.resultKey()
                         + "; it answered "
-                        + entry.output().map(JsonNode::toString).orElse("null"));
+                        + entry.output().map(JsonNode::toString).orElse("null")
+                        + unreadNote(unread));
+    }
+
+    private static String unreadNote(Optional<String> unread) {
+        return unread.map(problem -> " (the import could not be read: " + problem + ")").orElse("");
     }
 
     private Outcome finished(JsonNode result, Instant uploaded) {

@@ -112,6 +112,16 @@ final class ImportsApi {
             return Optional.empty();
         }
         JsonNode answer = json(response);
+        if (response.statusCode() >= 500) {
+            // The API or the bucket behind it is unavailable for now: the caller looks again.
+            throw new IOException(
+                    "GET /imports/"
+                            + id
+                            + " answered "
+                            + response.statusCode()
+                            + ": "
+                            + answer.path("detail").asText(response.body()));
+        }
         if (response.statusCode() != 200) {
             throw new RefusedException(
                     "GET /imports/"

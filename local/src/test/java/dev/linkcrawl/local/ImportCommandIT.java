@@ -163,6 +163,7 @@ class ImportCommandIT {
 
             Result imported = importFile("bob", binary);
 
+            assertThat(imported.out()).as(imported.err()).isNotBlank();
             JsonNode result = JSON.readTree(imported.out().lines().toList().getLast());
             assertThat(result.get("complete").asBoolean()).isFalse();
             assertThat(imported.exitCode()).isEqualTo(ImportCommand.EXIT_FAILED);

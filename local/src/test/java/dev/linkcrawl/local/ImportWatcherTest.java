@@ -9,6 +9,7 @@ import dev.linkcrawl.local.s3.NotificationLog;
 import dev.linkcrawl.local.template.BucketResource;
 import dev.linkcrawl.local.template.SamTemplate;
 import dev.linkcrawl.testing.ManualClock;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,17 +72,20 @@ class ImportWatcherTest {
     }
 
     @Test
-    void aCompletedInvocationIsFollowedByOneMoreLookForTheResultItWroteBeforeReturning()
+    void aCompletedInvocationIsFollowedByMoreLooksForTheResultItWroteBeforeReturning()
             throws Exception {
         watched.notification = Optional.of(completed(JSON.createObjectNode()));
-        watched.finishesAtLook(2, finishedImport());
+        watched.finishesAtLook(3, finishedImport());
 
         assertThat(watch())
-                .isEqualTo(new ImportWatcher.Outcome.Finished(finishedImport(), Duration.ZERO));
+                .isEqualTo(
+                        new ImportWatcher.Outcome.Finished(
+                                finishedImport(), ImportWatcher.POLL_INTERVAL.multipliedBy(2)));
     }
 
     @Test
-    void aCompletedInvocationWithoutAResultEndsWithWhatTheFunctionAnswered() throws Exception {
+    void aCompletedInvocationWithoutAResultEndsWithWhatTheFunctionAnsweredAfterTheResultWait()
+            throws Exception {
         watched.notification =
                 Optional.of(completed(JSON.createObjectNode().put("imports", "none")));
 
@@ -91,6 +95,34 @@ class ImportWatcherTest {
                                 "BackfillLinksFunction completed without writing "
                                         + KEY
                                         + ".result.json; it answered {\"imports\":\"none\"}"));
+        assertThat(clock.instant()).isEqualTo(UPLOADED.plus(ImportWatcher.RESULT_WAIT));
+    }
+
+    @Test
+    void aResultThatCannotBeReadForAWhileIsLookedAtAgain() throws Exception {
+        watched.notification = Optional.of(completed(JSON.createObjectNode()));
+        watched.unreadableUntilLook(4);
+        watched.finishesAtLook(5, finishedImport());
+
+        assertThat(watch()).isInstanceOf(ImportWatcher.Outcome.Finished.class);
+        assertThat(shown)
+                .contains(
+                        "BackfillLinksFunction returned; reading its result (the import could"
+                                + " not be read: GET /imports answered 503)");
+    }
+
+    @Test
+    void aResultNeverReadableEndsSayingWhyItCouldNotBeRead() throws Exception {
+        watched.notification = Optional.of(completed(JSON.createObjectNode()));
+        watched.unreadableUntilLook(Integer.MAX_VALUE);
+
+        assertThat(watch())
+                .isEqualTo(
+                        new ImportWatcher.Outcome.Failed(
+                                "BackfillLinksFunction completed without writing "
+                                        + KEY
+                                        + ".result.json; it answered {} (the import could not be"
+                                        + " read: GET /imports answered 503)"));
     }
 
     @Test
@@ -266,6 +298,7 @@ class ImportWatcherTest {
         Optional<NotificationLog.Entry> notification = Optional.empty();
         OptionalLong linksQueued = OptionalLong.empty();
         private int finishesAtLook = Integer.MAX_VALUE;
+        private int unreadableUntilLook;
         private JsonNode result;
         private int looks;
 
@@ -274,9 +307,16 @@ class ImportWatcherTest {
             this.result = finished;
         }
 
+        void unreadableUntilLook(int look) {
+            this.unreadableUntilLook = look;
+        }
+
         @Override
-        public Optional<JsonNode> finished() {
+        public Optional<JsonNode> finished() throws IOException {
             looks++;
+            if (looks <= unreadableUntilLook) {
+                throw new IOException("GET /imports answered 503");
+            }
             return looks >= finishesAtLook ? Optional.of(result) : Optional.empty();
         }
 
