@@ -1,6 +1,5 @@
 package dev.linkcrawl.local;
 
-import dev.linkcrawl.local.bench.BenchCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,19 +10,24 @@ import picocli.CommandLine.Spec;
  * {@code ./linkcrawl}: runs the project's functions on this machine, the way template.yaml deploys
  * them. Subcommands: {@code dev} (the whole pipeline on loopback), {@code invoke} (one function
  * once, against a running {@code dev}), {@code import} (a bookmark export through the import bucket
- * of a running {@code dev}) and {@code extract} (the extractor on saved pages).
+ * of a running {@code dev}) and {@code extract} (the extractor on saved pages). {@code bench} is
+ * the benchmarks' module (local/bench, its own main class), which the {@code linkcrawl} script
+ * starts instead of this one.
  */
 @Command(
         name = "linkcrawl",
         mixinStandardHelpOptions = true,
         version = "linkcrawl local runner 0.1",
         description = "Runs linkcrawl's functions on this machine, as template.yaml deploys them.",
+        footer = {
+            "  bench    Runs a benchmark: isolation, deadline, extract, coldstart,",
+            "             throughput, fairness or cost (./linkcrawl bench --help)."
+        },
         subcommands = {
             DevCommand.class,
             InvokeCommand.class,
             ExtractCommand.class,
             ImportCommand.class,
-            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
@@ -71,7 +75,7 @@ public final class Main implements Runnable {
     }
 
     /** Settings every command needs before any function or service is touched. */
-    static void prepareProcess() {
+    public static void prepareProcess() {
         // Each function jar carries slf4j-api without a provider; its warning is noise here.
         System.setProperty("slf4j.internal.verbosity", "ERROR");
     }

@@ -2,7 +2,6 @@ package dev.linkcrawl.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.linkcrawl.local.faults.LinksApi;
 import dev.linkcrawl.local.lambda.InvocationLog;
 import dev.linkcrawl.local.sqs.LocalSqs;
 import java.io.ByteArrayOutputStream;
