@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  * yields odd titles but its (ASCII) URLs still import. Formats, in order:
  *
  * <ol>
+ *   <li>a zip ({@code PK\3\4}): the exports inside it, each detected as below ({@link
+ *       ZipBookmarkReader});
  *   <li>a NUL byte in the first {@value #SNIFF_BYTES} bytes: binary, {@link
  *       ImportFormat#UNSUPPORTED};
  *   <li>first non-blank character {@code <}: {@link ImportFormat#POCKET_HTML} when the page is
@@ -69,6 +71,9 @@ public final class BookmarkFile {
         buffered.mark(SNIFF_BYTES);
         byte[] head = buffered.readNBytes(SNIFF_BYTES);
         buffered.reset();
+        if (startsWith(head, 'P', 'K', 3, 4)) {
+            return new ZipBookmarkReader(buffered);
+        }
 
         Charset charset = StandardCharsets.UTF_8;
         int bom = 0;

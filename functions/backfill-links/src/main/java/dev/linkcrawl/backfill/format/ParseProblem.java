@@ -33,6 +33,8 @@ public enum ParseProblem {
     UNTERMINATED_QUOTE("unterminated_quote", true),
     /** The CSV header names no {@code url} column. */
     NO_URL_COLUMN("no_url_column", true),
+    /** A zip whose compressed data is broken or cut short; the entries before the break stand. */
+    BROKEN_ZIP("broken_zip", true),
     /** The file is binary, or JSON of a shape no supported export has. */
     UNSUPPORTED_FORMAT("unsupported_format", true);
 

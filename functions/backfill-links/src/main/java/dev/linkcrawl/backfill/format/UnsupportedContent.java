@@ -24,8 +24,10 @@ public record UnsupportedContent(Kind looksLike, List<String> keys) {
 
     /** The kinds of content told apart. */
     public enum Kind {
-        /** Bytes that are no text: a zip, a gzip… */
+        /** Bytes that are no text: a gzip, an image… */
         BINARY,
+        /** A zip holding no export file: no {@code metadata_*.json}, {@code part_*.csv}… */
+        ZIP,
         /** A JSON object of no supported export's shape. */
         JSON_OBJECT,
         /** A JSON array of objects of no supported export's shape. */

@@ -118,7 +118,8 @@ class BookmarkFileTest {
     void aBinaryFileSaysItLooksBinary() throws Exception {
         BookmarkReader reader =
                 BookmarkFile.open(
-                        new ByteArrayInputStream(new byte[] {'P', 'K', 3, 4, 0}), "a.zip");
+                        new ByteArrayInputStream(new byte[] {0x1f, (byte) 0x8b, 0x08, 0x00}),
+                        "a.gz");
 
         assertThat(reader.unsupported())
                 .contains(new UnsupportedContent(UnsupportedContent.Kind.BINARY, List.of()));
