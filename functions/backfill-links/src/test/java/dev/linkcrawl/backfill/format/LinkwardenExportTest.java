@@ -60,6 +60,26 @@ class LinkwardenExportTest {
     }
 
     @Test
+    void aTenMegabyteTextContentIsSkippedUnread() {
+        List<ImportEntry> entries =
+                read(
+                        Exports.generated(
+                                "{\"collections\":[{\"name\":\"C\",\"links\":[{\"textContent\":\"",
+                                't',
+                                Exports.TEN_MB,
+                                "\",\"url\":\"https://a.example/\"}]}]}"),
+                        "backup.json");
+
+        assertThat(bookmarks(entries))
+                .singleElement()
+                .satisfies(
+                        link -> {
+                            assertThat(link.url()).isEqualTo("https://a.example/");
+                            assertThat(link.tags()).containsExactly("C");
+                        });
+    }
+
+    @Test
     void pinnedLinksAreNotReadTwice() {
         assertThat(backup).hasSize(4);
     }
