@@ -15,8 +15,9 @@ import java.util.Map;
  * tell the JSON exports apart by their content, whatever the file is called:
  *
  * <ul>
- *   <li>an array whose first object has {@code href}, or whose first element is no object: {@link
- *       ImportFormat#PINBOARD_JSON};
+ *   <li>an array whose first object has {@code href}, or whose first element is no object, or whose
+ *       first object goes on past the first bytes with neither {@code href} nor {@code url} before
+ *       the cut: {@link ImportFormat#PINBOARD_JSON};
  *   <li>an array whose first object has {@code url} and one of {@code slug}, {@code savedAt},
  *       {@code labels}: {@link ImportFormat#OMNIVORE_JSON};
  *   <li>an object with {@code bookmarks}: {@link ImportFormat#KARAKEEP_JSON};
@@ -88,8 +89,11 @@ final class JsonHead {
                             || keys.contains("labels"))) {
                 return ImportFormat.OMNIVORE_JSON;
             }
-            // A first object larger than the first bytes: its reader reports what it finds.
-            return firstClosed ? ImportFormat.UNSUPPORTED : ImportFormat.PINBOARD_JSON;
+            // A first object larger than the first bytes, with no url before the cut, may be
+            // Pinboard's (its reader reports what it finds); one with a url is another app's.
+            return firstClosed || keys.contains("url")
+                    ? ImportFormat.UNSUPPORTED
+                    : ImportFormat.PINBOARD_JSON;
         }
         if (keys.contains("bookmarks")) {
             return ImportFormat.KARAKEEP_JSON;

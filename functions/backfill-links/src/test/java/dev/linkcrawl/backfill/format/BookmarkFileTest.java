@@ -91,6 +91,25 @@ class BookmarkFileTest {
     }
 
     @Test
+    void aLargeFirstObjectWithAUrlButNoHrefIsAnotherAppsAndUnsupported() throws Exception {
+        BookmarkReader reader =
+                BookmarkFile.open(
+                        Exports.generated(
+                                "[{\"id\": 1, \"url\": \"https://a.example/\", \"content\": \"",
+                                'c',
+                                100_000,
+                                "\"}]"),
+                        "entries.json");
+
+        assertThat(reader.format()).isEqualTo(ImportFormat.UNSUPPORTED);
+        assertThat(reader.unsupported())
+                .contains(
+                        new UnsupportedContent(
+                                UnsupportedContent.Kind.JSON_ARRAY,
+                                List.of("id", "url", "content")));
+    }
+
+    @Test
     void anUnknownJsonObjectIsUnsupportedAndNamesItsKeys() throws Exception {
         BookmarkReader reader = open("{\"posts\": [], \"user\": {\"name\": \"a\"}}", "x.json");
 
