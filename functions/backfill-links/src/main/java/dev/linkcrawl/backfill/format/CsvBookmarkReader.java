@@ -16,9 +16,9 @@ import java.util.Optional;
  * ends. The header must name a {@code url} column; which other columns are read depends on the
  * {@link CsvDialect} (Raindrop, Instapaper and Pocket exports, or any CSV). Tags are split on
  * {@code ,}, {@code |} or {@code ;}, or read as a JSON array of strings when the cell is one
- * (Instapaper); the folder, unless it is one of the app's own, is a tag after them; the added time
- * is epoch seconds or ISO-8601. Header names are matched without regard to case or surrounding
- * spaces.
+ * (Instapaper); the folder (each level of a nested one), unless it is one of the app's own, gives
+ * tags after them; the added time is epoch seconds or ISO-8601. Header names are matched without
+ * regard to case or surrounding spaces.
  *
  * <p>Other columns are read past without being kept and each kept cell is cut at {@value
  * #MAX_CELL_CHARS} characters, so memory stays bounded whatever a record holds; a record longer
@@ -133,10 +133,7 @@ final class CsvBookmarkReader implements BookmarkReader {
             return new ImportEntry.Malformed(line, ParseProblem.MISSING_URL);
         }
         List<String> tags = new ArrayList<>(tags(cells[CsvDialect.TAGS].toString()));
-        String folder = cells[CsvDialect.FOLDER].toString().strip();
-        if (!folder.isEmpty() && !dialect.isOwnFolder(folder)) {
-            tags.add(folder);
-        }
+        tags.addAll(dialect.folderTags(cells[CsvDialect.FOLDER].toString()));
         String added = cells[CsvDialect.ADDED].toString().strip();
         Instant addedAt = ExportTimestamps.fromEpoch(added);
         return new ImportEntry.Bookmark(

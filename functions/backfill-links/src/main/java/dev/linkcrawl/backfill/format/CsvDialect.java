@@ -13,10 +13,12 @@ import java.util.Set;
  */
 enum CsvDialect {
     /** Any CSV with a {@code url} column; {@code title}, {@code tags} and {@code note} are read. */
-    GENERIC(ImportFormat.CSV, "url", "title", "tags", "note", null, null, Set.of()),
+    GENERIC(ImportFormat.CSV, "url", "title", "tags", "note", null, null, Set.of(), false),
     /**
      * Raindrop.io: {@code id,title,note,excerpt,url,folder,tags,created,cover,highlights,favorite};
-     * {@code note} is the user's note ({@code excerpt} is the page's), {@code created} ISO-8601.
+     * {@code note} is the user's note ({@code excerpt} is the page's), {@code created} ISO-8601 or
+     * epoch seconds, a nested folder written {@code Parent/Child} (each level becomes a tag, as in
+     * the Netscape HTML export), {@code Unsorted} Raindrop's own place.
      */
     RAINDROP(
             ImportFormat.RAINDROP_CSV,
@@ -26,7 +28,8 @@ enum CsvDialect {
             "note",
             "folder",
             "created",
-            Set.of("unsorted")),
+            Set.of("unsorted"),
+            true),
     /**
      * Instapaper: {@code URL,Title,Selection,Folder,Timestamp,Tags}; {@code Selection} is the text
      * the user selected when saving, {@code Timestamp} epoch seconds, {@code Tags} a JSON array.
@@ -40,12 +43,22 @@ enum CsvDialect {
             "selection",
             "folder",
             "timestamp",
-            Set.of("unread", "archive", "starred")),
+            Set.of("unread", "archive", "starred"),
+            false),
     /**
      * Pocket's CSV export ({@code part_000000.csv}): {@code title,url,time_added,tags,status};
      * {@code tags} separated by {@code |}, {@code time_added} epoch seconds.
      */
-    POCKET(ImportFormat.POCKET_CSV, "url", "title", "tags", null, null, "time_added", Set.of());
+    POCKET(
+            ImportFormat.POCKET_CSV,
+            "url",
+            "title",
+            "tags",
+            null,
+            null,
+            "time_added",
+            Set.of(),
+            false);
 
     static final int URL = 0;
     static final int TITLE = 1;
@@ -60,6 +73,7 @@ enum CsvDialect {
     private final ImportFormat format;
     private final List<String> columns;
     private final Set<String> ownFolders;
+    private final boolean nestedFolders;
 
     CsvDialect(
             ImportFormat format,
@@ -69,10 +83,12 @@ enum CsvDialect {
             String note,
             String folder,
             String added,
-            Set<String> ownFolders) {
+            Set<String> ownFolders,
+            boolean nestedFolders) {
         this.format = format;
         this.columns = Arrays.asList(url, title, tags, note, folder, added);
         this.ownFolders = ownFolders;
+        this.nestedFolders = nestedFolders;
     }
 
     ImportFormat format() {
@@ -84,9 +100,16 @@ enum CsvDialect {
         return columns.indexOf(name.strip().toLowerCase(Locale.ROOT));
     }
 
-    /** Whether {@code folder} is one of the app's own places, which is no tag. */
-    boolean isOwnFolder(String folder) {
-        return ownFolders.contains(folder.strip().toLowerCase(Locale.ROOT));
+    /**
+     * The tags a folder cell gives: its name, or the name of each level of a nested one, outermost
+     * first; none for the app's own places.
+     */
+    List<String> folderTags(String folder) {
+        String name = folder.strip();
+        if (name.isEmpty() || ownFolders.contains(name.toLowerCase(Locale.ROOT))) {
+            return List.of();
+        }
+        return nestedFolders ? Arrays.asList(name.split("/")) : List.of(name);
     }
 
     /** The dialect read as {@code format}, one of the CSV formats. */
@@ -110,11 +133,12 @@ enum CsvDialect {
         if (!header.contains("url")) {
             return Optional.empty();
         }
-        if (header.contains("excerpt") && header.contains("folder")) {
-            return Optional.of(RAINDROP);
-        }
         if (header.contains("selection") && header.contains("folder")) {
             return Optional.of(INSTAPAPER);
+        }
+        // Raindrop's export has an excerpt; the CSV its import documents has only a folder.
+        if (header.contains("excerpt") || header.contains("folder")) {
+            return Optional.of(RAINDROP);
         }
         if (header.contains("time_added")) {
             return Optional.of(POCKET);

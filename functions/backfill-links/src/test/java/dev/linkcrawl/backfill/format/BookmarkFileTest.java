@@ -73,6 +73,7 @@ class BookmarkFileTest {
                 "URL,Title,Selection,Folder,Timestamp,Tags|INSTAPAPER_CSV",
                 "URL,Title,Selection,Folder,Timestamp|INSTAPAPER_CSV",
                 "title,url,time_added,tags,status|POCKET_CSV",
+                "folder,url,title,note,tags,created|RAINDROP_CSV",
                 "url,title,tags,note|CSV",
                 "\"Title\",\"URL\"|CSV"
             })

@@ -38,12 +38,12 @@ class RaindropExportTest {
     }
 
     @Test
-    void quotedTitlesAndNotesOverSeveralLines() {
+    void quotedTitlesNotesOverSeveralLinesAndANestedFolder() {
         ImportEntry.Bookmark quoted = bookmark(export, "https://news.example.com/");
 
         assertThat(quoted.title()).isEqualTo("A \"quoted\" title");
         assertThat(quoted.note()).isEqualTo("Line one\nline two");
-        assertThat(quoted.tags()).containsExactly("later", "Reading list");
+        assertThat(quoted.tags()).containsExactly("later", "Reading list", "Tech");
         assertThat(quoted.addedAt()).isEqualTo(Instant.parse("2023-06-11T21:15:42.123Z"));
         assertThat(bookmarks(export)).hasSize(3);
     }
