@@ -5,6 +5,7 @@ import dev.linkcrawl.backfill.format.BookmarkReader;
 import dev.linkcrawl.backfill.format.ImportEntry;
 import dev.linkcrawl.backfill.format.ImportFormat;
 import dev.linkcrawl.backfill.format.ParseProblem;
+import dev.linkcrawl.backfill.format.UnsupportedContent;
 import dev.linkcrawl.limit.OwnerQuotas;
 import dev.linkcrawl.limit.QuotaUnavailableException;
 import dev.linkcrawl.link.CrawlMessage;
@@ -147,7 +148,9 @@ public final class ImportBookmarks {
     }
 
     private Outcome written(ImportUpload upload, ImportTally tally, Run run) throws IOException {
-        ImportResult result = tally.result(upload.key(), run.format, run.stopped, clock.instant());
+        ImportResult result =
+                tally.result(
+                        upload.key(), run.format, run.unsupported, run.stopped, clock.instant());
         store.writeResult(upload, result.toJson());
         return new Outcome.Imported(result);
     }
@@ -202,6 +205,7 @@ public final class ImportBookmarks {
         private final SeenLinks seen = new SeenLinks();
         private final BatchSender sender;
         private ImportFormat format = ImportFormat.UNSUPPORTED;
+        private Optional<UnsupportedContent> unsupported = Optional.empty();
         private Optional<ImportResult.Stop> stopped = Optional.empty();
         private int line;
 
@@ -214,6 +218,7 @@ public final class ImportBookmarks {
 
         void readAll(BookmarkReader reader) throws IOException {
             format = reader.format();
+            unsupported = reader.unsupported();
             Optional<ImportEntry> next;
             while (stopped.isEmpty() && (next = reader.next()).isPresent()) {
                 ImportEntry entry = next.get();

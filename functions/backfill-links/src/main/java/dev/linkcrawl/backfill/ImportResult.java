@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkcrawl.backfill.format.ImportFormat;
+import dev.linkcrawl.backfill.format.UnsupportedContent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -21,11 +22,16 @@ import java.util.OptionalInt;
  *  "stopped": null, "finishedAt": "2026-11-27T10:30:00Z"}
  * }</pre>
  *
- * An import stopped at a per-owner limit names it: {@code "stopped": {"line": 100001, "reason":
+ * A file no reader understands says what it looks like: {@code "format": "unsupported",
+ * "unsupported": {"looksLike": "json_object", "keys": ["posts", "user"]}} (the field is absent for
+ * every other file).
+ *
+ * <p>An import stopped at a per-owner limit names it: {@code "stopped": {"line": 100001, "reason":
  * "too_many_links", "limit": "import_links", "max": 100000}}.
  *
  * @param key the upload's key
  * @param format the format the file was read as
+ * @param unsupported what the file looks like, when no reader understands it
  * @param accepted distinct valid links the queue stored
  * @param duplicates valid links whose id was already met in this file (sent once)
  * @param invalid entries refused: a URL the rules refuse ({@code reason} is its {@code UrlProblem}
@@ -40,6 +46,7 @@ import java.util.OptionalInt;
 public record ImportResult(
         String key,
         ImportFormat format,
+        Optional<UnsupportedContent> unsupported,
         int accepted,
         int duplicates,
         int invalid,
@@ -77,6 +84,7 @@ public record ImportResult(
     public ImportResult {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(unsupported, "unsupported");
         Objects.requireNonNull(stopped, "stopped");
         Objects.requireNonNull(finishedAt, "finishedAt");
         errors = List.copyOf(errors);
@@ -132,6 +140,13 @@ public record ImportResult(
         ObjectNode node = JSON.createObjectNode();
         node.put("key", key);
         node.put("format", format.wireName());
+        unsupported.ifPresent(
+                content -> {
+                    ObjectNode looks =
+                            node.putObject("unsupported")
+                                    .put("looksLike", content.looksLike().wireName());
+                    content.keys().forEach(looks.putArray("keys")::add);
+                });
         node.put("complete", complete());
         node.put("accepted", accepted);
         node.put("duplicates", duplicates);

@@ -1,6 +1,7 @@
 package dev.linkcrawl.backfill;
 
 import dev.linkcrawl.backfill.format.ImportFormat;
+import dev.linkcrawl.backfill.format.UnsupportedContent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,13 +60,18 @@ final class ImportTally {
     }
 
     ImportResult result(
-            String key, ImportFormat format, Optional<ImportResult.Stop> stopped, Instant at) {
+            String key,
+            ImportFormat format,
+            Optional<UnsupportedContent> unsupported,
+            Optional<ImportResult.Stop> stopped,
+            Instant at) {
         // Not-enqueued errors are found a batch late: list every error in file order.
         List<ImportResult.LineError> ordered = new ArrayList<>(errors);
         ordered.sort((a, b) -> Integer.compare(a.line(), b.line()));
         return new ImportResult(
                 key,
                 format,
+                unsupported,
                 accepted,
                 duplicates,
                 invalid,

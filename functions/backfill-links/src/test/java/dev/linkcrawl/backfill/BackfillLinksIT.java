@@ -185,6 +185,60 @@ class BackfillLinksIT {
     }
 
     @Test
+    void anAppExportIsRecognisedByItsContentAndKeepsTagsAndNotes() throws Exception {
+        // The upload's name says nothing: the key ends in .txt, the content is Linkwarden's.
+        String key = "imports/alice/linkwarden.txt";
+        upload(key, "/dev/linkcrawl/backfill/format/linkwarden-backup.json");
+
+        JsonNode item = invoke(eventFor(key)).get("imports").get(0);
+
+        assertThat(item.get("format").asText()).isEqualTo("linkwarden_json");
+        List<JsonNode> messages = receive(3);
+        assertThat(messages)
+                .extracting(m -> m.get("url").asText())
+                .containsExactlyInAnyOrder(
+                        "https://antonz.org/sqlite-is-not-a-toy-database/",
+                        "https://cuisine.example.fr/tarte-tatin?%C3%A9tape=1",
+                        "https://bread.example.com/sourdough/starter");
+        JsonNode sqlite = byUrl(messages, "https://antonz.org/sqlite-is-not-a-toy-database/");
+        assertThat(sqlite.get("tags")).isEqualTo(JSON.readTree("[\"databases\"]"));
+        assertThat(sqlite.get("note").asText()).isEqualTo("Good arguments for small apps");
+        assertThat(
+                        byUrl(messages, "https://cuisine.example.fr/tarte-tatin?%C3%A9tape=1")
+                                .get("tags"))
+                .isEqualTo(JSON.readTree("[\"dessert\", \"pommes\", \"Recettes\"]"));
+        JsonNode result =
+                JSON.readTree(
+                        s3.getObjectAsBytes(get -> get.bucket(BUCKET).key(key + ".result.json"))
+                                .asByteArray());
+        assertThat(result.get("format").asText()).isEqualTo("linkwarden_json");
+        assertThat(result.get("accepted").asInt()).isEqualTo(3);
+        assertThat(result.get("errors"))
+                .isEqualTo(JSON.readTree("[{\"line\": 92, \"reason\": \"not_a_link\"}]"));
+    }
+
+    @Test
+    void anUnknownJsonUploadIsRefusedWithTheKeysItHas() throws Exception {
+        String key = "imports/alice/mystery.json";
+        s3.putObject(
+                put -> put.bucket(BUCKET).key(key),
+                RequestBody.fromString("{\"data\": {\"links\": []}, \"exportedAt\": 1}"));
+
+        invoke(eventFor(key));
+
+        JsonNode result =
+                JSON.readTree(
+                        s3.getObjectAsBytes(get -> get.bucket(BUCKET).key(key + ".result.json"))
+                                .asByteArray());
+        assertThat(result.get("format").asText()).isEqualTo("unsupported");
+        assertThat(result.get("unsupported"))
+                .isEqualTo(
+                        JSON.readTree(
+                                "{\"looksLike\": \"json_object\", \"keys\": [\"data\", \"exportedAt\"]}"));
+        assertThat(receive(0)).isEmpty();
+    }
+
+    @Test
     void aLargeUploadIsStreamedFromTheBucket() throws Exception {
         int lines = 5_000;
         String text =
@@ -212,6 +266,13 @@ class BackfillLinksIT {
                                 .attributesAsStrings()
                                 .get("ApproximateNumberOfMessages"))
                 .isEqualTo(Integer.toString(lines));
+    }
+
+    /** The sample S3 event, naming {@code key} instead of its upload. */
+    private static byte[] eventFor(String key) throws IOException {
+        return new String(EVENTS.bytes("import-netscape.json"), StandardCharsets.UTF_8)
+                .replace(UPLOAD, key)
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private void upload(String key, String resource) throws IOException {

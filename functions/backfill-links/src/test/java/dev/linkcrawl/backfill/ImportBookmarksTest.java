@@ -416,6 +416,46 @@ class ImportBookmarksTest {
     }
 
     @Test
+    void aJsonOfNoKnownShapeIsUnsupportedAndTheResultNamesItsKeys() throws Exception {
+        store.put(
+                "imports/bob/export.json",
+                text("{\"version\": 2, \"items\": [{\"link\": \"https://a.example/\"}]}"));
+
+        run("imports/bob/export.json");
+
+        assertThat(store.result("imports/bob/export.json.result.json"))
+                .isEqualTo(
+                        JSON.readTree(
+                                """
+                                {"key": "imports/bob/export.json", "format": "unsupported",
+                                 "unsupported": {"looksLike": "json_object",
+                                                 "keys": ["version", "items"]},
+                                 "complete": false, "accepted": 0, "duplicates": 0, "invalid": 1,
+                                 "notEnqueued": 0,
+                                 "errors": [{"line": 1, "reason": "unsupported_format"}],
+                                 "errorsOmitted": 0,
+                                 "stopped": {"line": 1, "reason": "parse_error"},
+                                 "finishedAt": "2026-11-27T10:30:00Z"}
+                                """));
+        assertThat(queue.calls).isEmpty();
+    }
+
+    @Test
+    void tagsAndNotesOfAnAppExportTravelWithTheLinks() {
+        importFixture(
+                "imports/bob/export.json", "/dev/linkcrawl/backfill/format/karakeep-export.json");
+
+        assertThat(queue.stored)
+                .filteredOn(message -> message.url().startsWith("https://cooking.example.com/"))
+                .singleElement()
+                .satisfies(
+                        message -> {
+                            assertThat(message.tags()).containsExactly("recipes", "dessert");
+                            assertThat(message.note()).isEqualTo("Use 6 yolks, not 4");
+                        });
+    }
+
+    @Test
     void anUploadDeletedBeforeTheImportIsMissingAndNothingIsWritten() throws Exception {
         ImportUpload gone = new ImportUpload("bucket", "imports/bob/gone.txt", "bob");
 

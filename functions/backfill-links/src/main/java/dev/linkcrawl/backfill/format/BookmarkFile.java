@@ -8,9 +8,12 @@ import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Opens a bookmark export: finds its text encoding and its format from its first bytes (and its
@@ -21,14 +24,22 @@ import java.util.Optional;
  * yields odd titles but its (ASCII) URLs still import. Formats, in order:
  *
  * <ol>
+ *   <li>a zip ({@code PK\3\4}): the exports inside it, each detected as below ({@link
+ *       ZipBookmarkReader});
  *   <li>a NUL byte in the first {@value #SNIFF_BYTES} bytes: binary, {@link
  *       ImportFormat#UNSUPPORTED};
- *   <li>first non-blank character {@code <}: {@link ImportFormat#NETSCAPE_HTML};
- *   <li>{@code [} or <code>{</code>: {@link ImportFormat#PINBOARD_JSON};
- *   <li>a first line with a {@code url} column, or a name ending in {@code .csv}: {@link
- *       ImportFormat#CSV};
+ *   <li>first non-blank character {@code <}: {@link ImportFormat#POCKET_HTML} when the page is
+ *       titled {@code Pocket Export} or its links have a {@code time_added}, else {@link
+ *       ImportFormat#NETSCAPE_HTML};
+ *   <li>{@code [} or <code>{</code>: the JSON export its first keys show ({@link JsonHead}), or
+ *       {@link ImportFormat#UNSUPPORTED} naming the keys found;
+ *   <li>a first line with a {@code url} column: the CSV export its header shows ({@link
+ *       CsvDialect}), or any CSV; a name ending in {@code .csv}: {@link ImportFormat#CSV};
  *   <li>anything else: {@link ImportFormat#PLAIN_TEXT}.
  * </ol>
+ *
+ * The name never overrides the content: a Karakeep export called {@code bookmarks.txt} is read as
+ * Karakeep's.
  */
 public final class BookmarkFile {
 
@@ -36,6 +47,15 @@ public final class BookmarkFile {
     static final int SNIFF_BYTES = 8192;
 
     private static final int BUFFER_BYTES = 64 * 1024;
+
+    /**
+     * What marks Pocket's HTML export: its title, {@code <title>Pocket Export</title>}, or a link's
+     * {@code time_added} attribute.
+     */
+    private static final Pattern POCKET_MARK =
+            Pattern.compile(
+                    "<title>\\s*Pocket Export\\s*</title>|\\stime_added\\s*=",
+                    Pattern.CASE_INSENSITIVE);
 
     private BookmarkFile() {}
 
@@ -51,6 +71,9 @@ public final class BookmarkFile {
         buffered.mark(SNIFF_BYTES);
         byte[] head = buffered.readNBytes(SNIFF_BYTES);
         buffered.reset();
+        if (startsWith(head, 'P', 'K', 3, 4)) {
+            return new ZipBookmarkReader(buffered);
+        }
 
         Charset charset = StandardCharsets.UTF_8;
         int bom = 0;
@@ -72,51 +95,67 @@ public final class BookmarkFile {
                                 .onUnmappableCharacter(CodingErrorAction.REPLACE));
 
         if (charset.equals(StandardCharsets.UTF_8) && containsNul(head)) {
-            return new Unsupported();
+            return new Unsupported(
+                    new UnsupportedContent(UnsupportedContent.Kind.BINARY, List.of()));
         }
-        String text = new String(head, bom, head.length - bom, charset);
-        return switch (detect(text, name)) {
-            case NETSCAPE_HTML -> new NetscapeBookmarkReader(new LineCountingReader(reader));
-            case PINBOARD_JSON -> new PinboardJsonBookmarkReader(reader);
-            case CSV -> new CsvBookmarkReader(new LineCountingReader(reader));
+        String text = new String(head, bom, head.length - bom, charset).stripLeading();
+        ImportFormat format = detect(text, name);
+        return switch (format) {
+            case NETSCAPE_HTML, POCKET_HTML ->
+                    new NetscapeBookmarkReader(new LineCountingReader(reader), format);
+            case PINBOARD_JSON ->
+                    new JsonArrayBookmarkReader(reader, JsonArrayBookmarkReader.Layout.PINBOARD);
+            case OMNIVORE_JSON ->
+                    new JsonArrayBookmarkReader(reader, JsonArrayBookmarkReader.Layout.OMNIVORE);
+            case KARAKEEP_JSON -> new KarakeepJsonBookmarkReader(reader);
+            case LINKWARDEN_JSON -> new LinkwardenJsonBookmarkReader(reader);
+            case FIREFOX_JSON -> new FirefoxJsonBookmarkReader(reader);
+            case CSV, RAINDROP_CSV, INSTAPAPER_CSV, POCKET_CSV ->
+                    new CsvBookmarkReader(
+                            new LineCountingReader(reader), CsvDialect.reading(format));
             case PLAIN_TEXT -> new PlainTextBookmarkReader(new LineCountingReader(reader));
-            case UNSUPPORTED -> new Unsupported();
+            case UNSUPPORTED -> new Unsupported(JsonHead.of(text).unsupported());
         };
     }
 
     /**
-     * The format of a file that starts with {@code head} (decoded text) and is called {@code name}.
+     * The format of a text file that starts with {@code start} (decoded, leading blanks stripped)
+     * and is called {@code name}.
      */
-    static ImportFormat detect(String head, String name) {
-        String start = head.stripLeading();
+    static ImportFormat detect(String start, String name) {
         if (start.startsWith("<")) {
-            return ImportFormat.NETSCAPE_HTML;
+            return POCKET_MARK.matcher(start).find()
+                    ? ImportFormat.POCKET_HTML
+                    : ImportFormat.NETSCAPE_HTML;
         }
         if (start.startsWith("[") || start.startsWith("{")) {
-            return ImportFormat.PINBOARD_JSON;
+            return JsonHead.of(start).format();
         }
-        if (hasUrlColumn(start) || name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+        Optional<CsvDialect> dialect = CsvDialect.of(headerNames(start));
+        if (dialect.isPresent()) {
+            return dialect.get().format();
+        }
+        if (name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
             return ImportFormat.CSV;
         }
         return ImportFormat.PLAIN_TEXT;
     }
 
-    /** Whether the first line, read as a CSV header, names a {@code url} column. */
-    private static boolean hasUrlColumn(String text) {
+    /** The cells of the first line, read as a CSV header: split on commas, quotes removed. */
+    private static List<String> headerNames(String text) {
         int end = 0;
         while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
             end++;
         }
+        List<String> names = new ArrayList<>();
         for (String cell : text.substring(0, end).split(",")) {
             String name = cell.strip();
             if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
                 name = name.substring(1, name.length() - 1).strip();
             }
-            if (name.equalsIgnoreCase("url")) {
-                return true;
-            }
+            names.add(name);
         }
-        return false;
+        return names;
     }
 
     private static boolean startsWith(byte[] bytes, int... prefix) {
@@ -140,13 +179,23 @@ public final class BookmarkFile {
         return false;
     }
 
-    /** A binary file: one problem on line 1, nothing read. */
+    /** A file no reader understands: one problem on line 1, nothing read. */
     private static final class Unsupported implements BookmarkReader {
+        private final UnsupportedContent content;
         private boolean reported;
+
+        Unsupported(UnsupportedContent content) {
+            this.content = content;
+        }
 
         @Override
         public ImportFormat format() {
             return ImportFormat.UNSUPPORTED;
+        }
+
+        @Override
+        public Optional<UnsupportedContent> unsupported() {
+            return Optional.of(content);
         }
 
         @Override

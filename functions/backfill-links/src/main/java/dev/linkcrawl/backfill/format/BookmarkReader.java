@@ -13,6 +13,13 @@ public interface BookmarkReader {
     ImportFormat format();
 
     /**
+     * What the file looks like when no reader understands it ({@link ImportFormat#UNSUPPORTED}).
+     */
+    default Optional<UnsupportedContent> unsupported() {
+        return Optional.empty();
+    }
+
+    /**
      * The next entry, or empty at the end of the file (or after a problem that {@linkplain
      * ParseProblem#endsFile() ends it}).
      *

@@ -1,18 +1,24 @@
 package dev.linkcrawl.backfill.format;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Comma-separated values as RFC 4180 writes them: a header row, fields optionally in double quotes
  * (a quoted field may hold commas, line breaks and {@code ""} for a quote), CRLF, LF or CR line
- * ends. The header must name a {@code url} column; {@code tags} (split on {@code ,}, {@code |} or
- * {@code ;}, which covers Raindrop and Pocket exports), {@code title} and {@code note} are read
- * when present. Header names are matched without regard to case or surrounding spaces.
+ * ends. The header must name a {@code url} column; which other columns are read depends on the
+ * {@link CsvDialect} (Raindrop, Instapaper and Pocket exports, or any CSV). Tags are split on
+ * {@code ,}, {@code |} or {@code ;}, or read as a JSON array of strings when the cell is one
+ * (Instapaper); the folder (each level of a nested one), unless it is one of the app's own, gives
+ * tags after them; the added time is epoch seconds or ISO-8601. Header names are matched without
+ * regard to case or surrounding spaces.
  *
  * <p>Other columns are read past without being kept and each kept cell is cut at {@value
  * #MAX_CELL_CHARS} characters, so memory stays bounded whatever a record holds; a record longer
@@ -39,11 +45,7 @@ final class CsvBookmarkReader implements BookmarkReader {
     /** Header columns looked at: 256. */
     static final int MAX_HEADER_COLUMNS = 256;
 
-    private static final List<String> COLUMNS = List.of("url", "tags", "title", "note");
-    private static final int URL = 0;
-    private static final int TAGS = 1;
-    private static final int TITLE = 2;
-    private static final int NOTE = 3;
+    private static final JsonFactory JSON = new JsonFactory();
 
     private enum RecordEnd {
         RECORD,
@@ -60,12 +62,13 @@ final class CsvBookmarkReader implements BookmarkReader {
     }
 
     private final LineCountingReader source;
+    private final CsvDialect dialect;
 
-    /** The kept cells of the current record, by {@link #COLUMNS} index. */
-    private final StringBuilder[] cells = new StringBuilder[COLUMNS.size()];
+    /** The kept cells of the current record, by {@link CsvDialect} role. */
+    private final StringBuilder[] cells = new StringBuilder[CsvDialect.COLUMNS];
 
-    /** For each of {@link #COLUMNS}, its index in the records, or -1. */
-    private final int[] positions = new int[COLUMNS.size()];
+    /** For each {@link CsvDialect} role, its column in the records, or -1. */
+    private final int[] positions = new int[CsvDialect.COLUMNS];
 
     private final List<StringBuilder> headerCells = new ArrayList<>();
     private boolean readingHeader = true;
@@ -73,8 +76,9 @@ final class CsvBookmarkReader implements BookmarkReader {
     private int columnsInRecord;
     private boolean recordHasText;
 
-    CsvBookmarkReader(LineCountingReader source) {
+    CsvBookmarkReader(LineCountingReader source, CsvDialect dialect) {
         this.source = source;
+        this.dialect = dialect;
         for (int i = 0; i < cells.length; i++) {
             cells[i] = new StringBuilder();
         }
@@ -83,7 +87,7 @@ final class CsvBookmarkReader implements BookmarkReader {
 
     @Override
     public ImportFormat format() {
-        return ImportFormat.CSV;
+        return dialect.format();
     }
 
     @Override
@@ -124,17 +128,44 @@ final class CsvBookmarkReader implements BookmarkReader {
     }
 
     private ImportEntry bookmark(int line) {
-        String url = cells[URL].toString().strip();
+        String url = cells[CsvDialect.URL].toString().strip();
         if (url.isEmpty()) {
             return new ImportEntry.Malformed(line, ParseProblem.MISSING_URL);
         }
+        List<String> tags = new ArrayList<>(tags(cells[CsvDialect.TAGS].toString()));
+        tags.addAll(dialect.folderTags(cells[CsvDialect.FOLDER].toString()));
+        String added = cells[CsvDialect.ADDED].toString().strip();
+        Instant addedAt = ExportTimestamps.fromEpoch(added);
         return new ImportEntry.Bookmark(
                 line,
                 url,
-                cells[TITLE].toString(),
-                Arrays.asList(cells[TAGS].toString().split("[,|;]")),
-                cells[NOTE].isEmpty() ? null : cells[NOTE].toString(),
-                null);
+                cells[CsvDialect.TITLE].toString(),
+                tags,
+                cells[CsvDialect.NOTE].isEmpty() ? null : cells[CsvDialect.NOTE].toString(),
+                addedAt != null ? addedAt : ExportTimestamps.fromIso(added));
+    }
+
+    /** A tags cell: a JSON array of strings ({@code ["a","b"]}), or names split on , | or ;. */
+    static List<String> tags(String cell) {
+        String text = cell.strip();
+        if (!text.startsWith("[")) {
+            return Arrays.asList(text.split("[,|;]"));
+        }
+        List<String> tags = new ArrayList<>();
+        try (JsonParser parser = JSON.createParser(text)) {
+            parser.nextToken();
+            JsonToken token;
+            while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
+                if (token == JsonToken.VALUE_STRING) {
+                    tags.add(parser.getText());
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            // Not JSON after all: the tags read so far stand.
+        }
+        return tags;
     }
 
     private static Optional<ImportEntry> malformed(int line, ParseProblem problem) {
@@ -148,14 +179,13 @@ final class CsvBookmarkReader implements BookmarkReader {
 
     private boolean findColumns() {
         for (int i = 0; i < headerCells.size(); i++) {
-            String name = headerCells.get(i).toString().strip().toLowerCase(Locale.ROOT);
-            int wanted = COLUMNS.indexOf(name);
+            int wanted = dialect.role(headerCells.get(i).toString());
             if (wanted >= 0 && positions[wanted] < 0) {
                 positions[wanted] = i;
             }
         }
         headerCells.clear();
-        return positions[URL] >= 0;
+        return positions[CsvDialect.URL] >= 0;
     }
 
     /** Skips line breaks between records; returns the line the next record starts on. */

@@ -26,6 +26,10 @@ import java.util.Set;
  * then the names of the folders it sits in, outermost first, except the browsers' own root folders
  * (marked {@code PERSONAL_TOOLBAR_FOLDER} or {@code UNFILED_BOOKMARKS_FOLDER}); the {@code <DD>}
  * that follows it is its note.
+ *
+ * <p>Pocket's HTML export ({@code ril_export.html}) is read the same way: its {@code <a href="…"
+ * time_added="…" tags="a,b">} items in lists under {@code <h1>Unread</h1>} and {@code <h1>Read
+ * Archive</h1>} (headings that are no folders), {@code TIME_ADDED} standing for {@code ADD_DATE}.
  */
 final class NetscapeBookmarkReader implements BookmarkReader {
 
@@ -37,6 +41,7 @@ final class NetscapeBookmarkReader implements BookmarkReader {
                     "HREF",
                     "TAGS",
                     "ADD_DATE",
+                    "TIME_ADDED",
                     "PERSONAL_TOOLBAR_FOLDER",
                     "UNFILED_BOOKMARKS_FOLDER");
 
@@ -52,6 +57,7 @@ final class NetscapeBookmarkReader implements BookmarkReader {
     }
 
     private final HtmlTokenizer tokens;
+    private final ImportFormat format;
     private final Deque<String> folders = new ArrayDeque<>();
     private int foldersNotKept;
     private HtmlTokenizer.Token lookahead;
@@ -69,13 +75,18 @@ final class NetscapeBookmarkReader implements BookmarkReader {
     private boolean folderNamed;
     private final StringBuilder folderName = new StringBuilder();
 
-    NetscapeBookmarkReader(LineCountingReader source) {
+    /**
+     * @param format what the file was recognised as: {@link ImportFormat#NETSCAPE_HTML} or {@link
+     *     ImportFormat#POCKET_HTML}
+     */
+    NetscapeBookmarkReader(LineCountingReader source, ImportFormat format) {
         this.tokens = new HtmlTokenizer(source, KEPT_ATTRIBUTES);
+        this.format = format;
     }
 
     @Override
     public ImportFormat format() {
-        return ImportFormat.NETSCAPE_HTML;
+        return format;
     }
 
     @Override
@@ -120,7 +131,11 @@ final class NetscapeBookmarkReader implements BookmarkReader {
                 state = State.IN_ANCHOR;
                 anchorLine = tag.line();
                 href = tag.attributes().get("HREF");
-                addedAt = ExportTimestamps.fromEpoch(tag.attributes().get("ADD_DATE"));
+                addedAt =
+                        ExportTimestamps.fromEpoch(
+                                tag.attributes()
+                                        .getOrDefault(
+                                                "ADD_DATE", tag.attributes().get("TIME_ADDED")));
                 anchorTags = new ArrayList<>();
                 String tags = tag.attributes().get("TAGS");
                 if (tags != null) {

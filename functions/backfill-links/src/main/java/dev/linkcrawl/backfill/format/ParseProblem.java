@@ -16,19 +16,26 @@ public enum ParseProblem {
      * address as decoded is not the one the user saved.
      */
     UNDECODABLE_URL("undecodable_url", false),
+    /**
+     * An entry the export holds that is no link: a text note or a file saved without a URL
+     * (Karakeep, Linkwarden).
+     */
+    NOT_A_LINK("not_a_link", false),
     /** A JSON array element that is not an object. */
     NOT_AN_OBJECT("not_an_object", false),
     /** The JSON document is not an array of bookmarks. */
     NOT_AN_ARRAY("not_an_array", true),
     /** The JSON is broken; nothing after this point can be read. */
     MALFORMED_JSON("malformed_json", true),
-    /** A JSON string longer than {@link PinboardJsonBookmarkReader#MAX_STRING_CHARS}. */
+    /** A JSON string longer than {@link JsonExport#MAX_STRING_CHARS}. */
     VALUE_TOO_LONG("value_too_long", true),
     /** A quoted CSV field that runs to the end of the file. */
     UNTERMINATED_QUOTE("unterminated_quote", true),
     /** The CSV header names no {@code url} column. */
     NO_URL_COLUMN("no_url_column", true),
-    /** The file is binary, not a bookmark export. */
+    /** A zip whose compressed data is broken or cut short; the entries before the break stand. */
+    BROKEN_ZIP("broken_zip", true),
+    /** The file is binary, or JSON of a shape no supported export has. */
     UNSUPPORTED_FORMAT("unsupported_format", true);
 
     private final String code;

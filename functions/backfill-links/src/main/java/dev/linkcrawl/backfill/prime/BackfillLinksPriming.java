@@ -41,9 +41,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * SnapStart priming of the backfill function: the shared paths, then this function's handler on an
- * S3 event with one upload in each bookmark format (Netscape HTML, CSV, Pinboard JSON, plain text)
- * and on a scheduled re-crawl, with the bucket on an in-memory S3, the queue on an in-memory SQS
- * and the index on an in-memory OpenSearch.
+ * S3 event with one upload in each bookmark format (Netscape and Pocket HTML, the JSON and CSV
+ * exports, plain text) and on a scheduled re-crawl, with the bucket on an in-memory S3, the queue
+ * on an in-memory SQS and the index on an in-memory OpenSearch.
  */
 public final class BackfillLinksPriming implements Runnable {
 
@@ -52,26 +52,71 @@ public final class BackfillLinksPriming implements Runnable {
 
     /** One small export per format, by file name. */
     static final Map<String, String> UPLOADS =
-            Map.of(
-                    "bookmarks.html",
-                    "<!DOCTYPE NETSCAPE-Bookmark-file-1>\n"
-                            + "<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html;"
-                            + " charset=UTF-8\">\n<TITLE>Bookmarks</TITLE>\n<H1>Bookmarks</H1>\n"
-                            + "<DL><p>\n<DT><H3>Reading</H3>\n<DL><p>\n"
-                            + "<DT><A HREF=\"https://example.com/articles/slow-links\""
-                            + " ADD_DATE=\"1700000000\" TAGS=\"reading,web\">Slow links &amp;"
-                            + " fast queues</A>\n<DD>A note\n"
-                            + "<DT><A HREF=\"https://bücher.example/straße\">Bücher</A>\n"
-                            + "<DT><A HREF=\"javascript:alert(1)\">bookmarklet</A>\n"
-                            + "</DL><p>\n</DL><p>\n",
-                    "bookmarks.csv",
-                    "url,title,tags\nhttps://example.com/a,\"A, quoted\",reading\nnot a url,B,\n",
-                    "pinboard.json",
-                    "[{\"href\":\"https://example.com/p\",\"description\":\"P\",\"extended\":\"\","
-                            + "\"tags\":\"reading web\",\"time\":\"2026-11-20T09:00:00Z\","
-                            + "\"toread\":\"no\"}]",
-                    "links.txt",
-                    "https://example.com/one\nhttps://example.com/two?utm_source=x\n\nftp://no\n");
+            Map.ofEntries(
+                    Map.entry(
+                            "bookmarks.html",
+                            "<!DOCTYPE NETSCAPE-Bookmark-file-1>\n"
+                                    + "<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html;"
+                                    + " charset=UTF-8\">\n<TITLE>Bookmarks</TITLE>\n<H1>Bookmarks</H1>\n"
+                                    + "<DL><p>\n<DT><H3>Reading</H3>\n<DL><p>\n"
+                                    + "<DT><A HREF=\"https://example.com/articles/slow-links\""
+                                    + " ADD_DATE=\"1700000000\" TAGS=\"reading,web\">Slow links &amp;"
+                                    + " fast queues</A>\n<DD>A note\n"
+                                    + "<DT><A HREF=\"https://bücher.example/straße\">Bücher</A>\n"
+                                    + "<DT><A HREF=\"javascript:alert(1)\">bookmarklet</A>\n"
+                                    + "</DL><p>\n</DL><p>\n"),
+                    Map.entry(
+                            "bookmarks.csv",
+                            "url,title,tags\nhttps://example.com/a,\"A, quoted\",reading\nnot a url,B,\n"),
+                    Map.entry(
+                            "pinboard.json",
+                            "[{\"href\":\"https://example.com/p\",\"description\":\"P\",\"extended\":\"\","
+                                    + "\"tags\":\"reading web\",\"time\":\"2026-11-20T09:00:00Z\","
+                                    + "\"toread\":\"no\"}]"),
+                    Map.entry(
+                            "links.txt",
+                            "https://example.com/one\nhttps://example.com/two?utm_source=x\n\nftp://no\n"),
+                    Map.entry(
+                            "pocket.html",
+                            "<!DOCTYPE html>\n<html><head><title>Pocket Export</title></head><body>\n"
+                                    + "<h1>Unread</h1>\n<ul><li><a href=\"https://example.com/pocket\""
+                                    + " time_added=\"1700000000\" tags=\"a,b\">Pocket</a></li></ul>\n"
+                                    + "</body></html>\n"),
+                    Map.entry(
+                            "karakeep.json",
+                            "{\"bookmarks\":[{\"createdAt\":1700000000,\"title\":\"K\","
+                                    + "\"tags\":[\"a\"],\"content\":{\"type\":\"link\","
+                                    + "\"url\":\"https://example.com/k\"},\"note\":\"n\"}],\"lists\":[]}"),
+                    Map.entry(
+                            "linkwarden.json",
+                            "{\"username\":\"u\",\"collections\":[{\"name\":\"C\",\"links\":"
+                                    + "[{\"name\":\"L\",\"url\":\"https://example.com/l\","
+                                    + "\"description\":\"d\",\"createdAt\":\"2026-11-20T09:00:00Z\","
+                                    + "\"tags\":[{\"name\":\"t\"}]}]}],\"pinnedLinks\":[]}"),
+                    Map.entry(
+                            "omnivore.json",
+                            "[{\"id\":\"1\",\"slug\":\"o\",\"title\":\"O\","
+                                    + "\"url\":\"https://example.com/o\",\"labels\":[\"a\"],"
+                                    + "\"savedAt\":\"2026-11-20T09:00:00.000Z\"}]"),
+                    Map.entry(
+                            "firefox.json",
+                            "{\"guid\":\"root________\",\"type\":\"text/x-moz-place-container\","
+                                    + "\"root\":\"placesRoot\",\"children\":[{\"title\":\"F\","
+                                    + "\"dateAdded\":1700000000000000,\"tags\":\"a\","
+                                    + "\"type\":\"text/x-moz-place\",\"uri\":\"https://example.com/f\"}]}"),
+                    Map.entry(
+                            "raindrop.csv",
+                            "id,title,note,excerpt,url,folder,tags,created,cover,highlights,favorite\n"
+                                    + "1,R,n,,https://example.com/r,F,\"a, b\","
+                                    + "2026-11-20T09:00:00.000Z,,,false\n"),
+                    Map.entry(
+                            "instapaper.csv",
+                            "URL,Title,Selection,Folder,Timestamp,Tags\n"
+                                    + "https://example.com/i,I,s,Unread,1700000000,\"[\"\"a\"\"]\"\n"),
+                    Map.entry(
+                            "pocket.csv",
+                            "title,url,time_added,tags,status\n"
+                                    + "P,https://example.com/pc,1700000000,a|b,unread\n"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -56,9 +56,10 @@ class PinboardJsonBookmarkReaderTest {
     }
 
     @Test
-    void aDocumentThatIsNotAnArrayEndsAtOnce() {
-        assertThat(read("{\"posts\": []}", "x.json"))
-                .containsExactly(new ImportEntry.Malformed(1, ParseProblem.NOT_AN_ARRAY));
+    void anArrayWhoseFirstElementIsNoObjectIsStillReadAsPinboard() {
+        assertThat(read("[1, {\"href\": \"https://a.example/\"}]", "x.json"))
+                .first()
+                .isEqualTo(new ImportEntry.Malformed(1, ParseProblem.NOT_AN_OBJECT));
     }
 
     @Test
