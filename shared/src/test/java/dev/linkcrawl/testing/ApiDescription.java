@@ -88,6 +88,15 @@ public final class ApiDescription {
         return strings(root.at("/components/schemas/" + name + "/enum"));
     }
 
+    /**
+     * The values of property {@code property}'s enum in the object schema {@code name} (for example
+     * {@code Import}'s {@code format}).
+     */
+    public Set<String> propertyEnumValues(String name, String property) {
+        return strings(
+                root.at("/components/schemas/" + name + "/properties/" + property + "/enum"));
+    }
+
     /** The property names of the object schema {@code name} (for example {@code Link}). */
     public Set<String> properties(String name) {
         Set<String> names = new TreeSet<>();
