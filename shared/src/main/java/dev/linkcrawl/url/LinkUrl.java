@@ -8,7 +8,7 @@ import java.util.Objects;
  * credentials, no blocked host, address or port; lowercase scheme and host, no default port or
  * fragment, dot segments resolved, tracking parameters dropped) and are the way to get one; the
  * constructor refuses any value that is not already in normal form, so a {@code LinkUrl} never
- * holds an unchecked spelling. The README's "Save a link" lists what each refusal is called.
+ * holds an unchecked spelling. docs/api.md's "Save a link" lists what each refusal is called.
  *
  * <p>Rules chosen where those leave room:
  *
