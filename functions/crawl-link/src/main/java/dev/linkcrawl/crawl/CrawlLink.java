@@ -9,7 +9,9 @@ import dev.linkcrawl.crawl.fetch.FetchOutcome;
 import dev.linkcrawl.crawl.fetch.PageFetcher;
 import dev.linkcrawl.crawl.fetch.Preemption;
 import dev.linkcrawl.crawl.fetch.Redirect;
+import dev.linkcrawl.crawl.gone.GoneSign;
 import dev.linkcrawl.index.DocumentLimits;
+import dev.linkcrawl.index.GoneChecks;
 import dev.linkcrawl.index.LinkDocument;
 import dev.linkcrawl.index.LinkIndex;
 import dev.linkcrawl.index.LinkIndexException;
@@ -126,6 +128,13 @@ public final class CrawlLink {
         record Kept(String failureCode) implements Outcome {}
 
         /**
+         * The attempt found the page gone ({@code failureCode}) and so had {@link
+         * GoneChecks#GONE_AFTER} attempts in a row before it, at least: the link is {@code gone}
+         * since {@code since}, and the page crawled before stays in the index.
+         */
+        record Gone(String failureCode, Instant since) implements Outcome {}
+
+        /**
          * The owner deleted the link after this save: nothing was written, and the message is done
          * (saving the link again is a new save).
          */
@@ -197,6 +206,7 @@ public final class CrawlLink {
         Optional<Duration> fetch = Optional.empty();
         Optional<Duration> extract = Optional.empty();
         LinkDocument document;
+        Optional<GoneSign> gone = Optional.empty();
         switch (LinkUrl.check(message.url(), policy)) {
             case UrlCheck.Rejected rejected ->
                     document =
@@ -224,7 +234,9 @@ public final class CrawlLink {
                             new Outcome.Redeliver("transient fetch failure", failure.retryAfter()),
                             new Stages(fetch, extract, Optional.empty()));
                 }
-                document = document(message, crawledAt, fetched, deadline);
+                Attempt attempt = attempt(message, crawledAt, fetched, deadline);
+                document = attempt.document();
+                gone = attempt.gone();
                 if (fetched instanceof FetchOutcome.Page) {
                     extract = Optional.of(since(extractStarted));
                 }
@@ -236,21 +248,18 @@ public final class CrawlLink {
         long indexStarted = nanoTime.getAsLong();
         Outcome outcome;
         try {
-            if (document.status() == LinkDocument.Status.FAILED
-                    && crawledBefore(message, crawledAt)) {
-                index.recordAttempt(
-                        message.owner(),
-                        message.id(),
-                        crawledAt,
-                        document.failure(),
-                        message.tags(),
-                        message.note());
-                outcome =
-                        document.failure().retryable()
-                                ? new Outcome.Redeliver(
-                                        "last delivery failed transiently; the page crawled"
-                                                + " before is kept")
-                                : new Outcome.Kept(document.failure().code());
+            // A failure, or a page that says the saved one is gone, never replaces a page crawled
+            // before: it is recorded on it, and counted towards gone.
+            Optional<LinkDocument> before =
+                    document.status() == LinkDocument.Status.FAILED || gone.isPresent()
+                            ? pageBefore(message, crawledAt)
+                            : Optional.empty();
+            if (before.isPresent()) {
+                LinkDocument.Failure failure =
+                        gone.isPresent() && document.status() != LinkDocument.Status.FAILED
+                                ? CrawlFailures.gone(gone.get())
+                                : document.failure();
+                outcome = keep(message, crawledAt, before.get(), failure, gone.isPresent());
             } else if (index.put(message.id(), document) == PutOutcome.DELETED) {
                 outcome = new Outcome.Deleted();
             } else {
@@ -263,6 +272,34 @@ public final class CrawlLink {
                             : new Outcome.Redeliver("index unavailable: " + e.reason());
         }
         return new Result(outcome, new Stages(fetch, extract, Optional.of(since(indexStarted))));
+    }
+
+    /**
+     * Records a failed attempt on the page crawled before ({@code before}), which stays, and counts
+     * it towards gone when it found the page gone ({@link GoneChecks#after}).
+     */
+    private Outcome keep(
+            CrawlMessage message,
+            Instant attemptAt,
+            LinkDocument before,
+            LinkDocument.Failure failure,
+            boolean foundGone) {
+        Optional<GoneChecks> checks = GoneChecks.after(GoneChecks.of(before), foundGone, attemptAt);
+        index.recordAttempt(
+                message.owner(),
+                message.id(),
+                attemptAt,
+                failure,
+                checks,
+                message.tags(),
+                message.note());
+        if (failure.retryable()) {
+            return new Outcome.Redeliver(
+                    "last delivery failed transiently; the page crawled before is kept");
+        }
+        return checks.filter(GoneChecks::gone)
+                .<Outcome>map(gone -> new Outcome.Gone(failure.code(), gone.since()))
+                .orElse(new Outcome.Kept(failure.code()));
     }
 
     /**
@@ -286,15 +323,9 @@ public final class CrawlLink {
                                 false)
                         .build();
         try {
-            if (crawledBefore(message, crawledAt)) {
-                index.recordAttempt(
-                        message.owner(),
-                        message.id(),
-                        crawledAt,
-                        minimal.failure(),
-                        message.tags(),
-                        message.note());
-                return new Outcome.Kept(minimal.failure().code());
+            Optional<LinkDocument> before = pageBefore(message, crawledAt);
+            if (before.isPresent()) {
+                return keep(message, crawledAt, before.get(), minimal.failure(), false);
             }
             if (index.put(message.id(), minimal) == PutOutcome.DELETED) {
                 return new Outcome.Deleted();
@@ -307,12 +338,14 @@ public final class CrawlLink {
         }
     }
 
-    /** Whether the index holds a page of this link crawled before {@code attemptAt}. */
-    private boolean crawledBefore(CrawlMessage message, Instant attemptAt) {
+    /** The page of this link crawled before {@code attemptAt} (crawled or gone), if any. */
+    private Optional<LinkDocument> pageBefore(CrawlMessage message, Instant attemptAt) {
         return index.get(message.owner(), message.id())
-                .filter(stored -> stored.status() == LinkDocument.Status.CRAWLED)
-                .filter(stored -> stored.crawledAt().isBefore(attemptAt))
-                .isPresent();
+                .filter(
+                        stored ->
+                                stored.status() == LinkDocument.Status.CRAWLED
+                                        || stored.status() == LinkDocument.Status.GONE)
+                .filter(stored -> stored.crawledAt().isBefore(attemptAt));
     }
 
     private static Outcome outcomeOf(LinkDocument document) {
@@ -338,7 +371,17 @@ public final class CrawlLink {
         return left.isNegative() ? Duration.ZERO : left;
     }
 
-    private LinkDocument document(
+    /**
+     * What one fetch made of the link: its document, and the sign that the page is gone, if the
+     * fetch saw one ({@link GoneSign}).
+     */
+    private record Attempt(LinkDocument document, Optional<GoneSign> gone) {
+        Attempt(LinkDocument document) {
+            this(document, Optional.empty());
+        }
+    }
+
+    private Attempt attempt(
             CrawlMessage message, Instant crawledAt, FetchOutcome fetched, Instant deadline) {
         return switch (fetched) {
             case FetchOutcome.Page page -> {
@@ -353,20 +396,21 @@ public final class CrawlLink {
                                             untilPastFetchDeadline(clock.instant(), deadline)));
                 } catch (ExtractBudgetExceededException e) {
                     // The same page costs the same on every delivery: recorded, not retried.
-                    yield failed(
-                                    message,
-                                    crawledAt,
-                                    FailureCode.EXTRACT_BUDGET,
-                                    e.getMessage(),
-                                    false)
-                            .finalUrl(page.finalUrl().value())
-                            .redirects(redirects(page.redirects()))
-                            .httpStatus(page.status())
-                            .contentType(page.contentType())
-                            .bytes(page.bytes())
-                            .truncated(page.truncated())
-                            .fetchMs(page.fetchMs())
-                            .build();
+                    yield new Attempt(
+                            failed(
+                                            message,
+                                            crawledAt,
+                                            FailureCode.EXTRACT_BUDGET,
+                                            e.getMessage(),
+                                            false)
+                                    .finalUrl(page.finalUrl().value())
+                                    .redirects(redirects(page.redirects()))
+                                    .httpStatus(page.status())
+                                    .contentType(page.contentType())
+                                    .bytes(page.bytes())
+                                    .truncated(page.truncated())
+                                    .fetchMs(page.fetchMs())
+                                    .build());
                 }
                 LinkDocument.Builder builder =
                         base(message, crawledAt, LinkDocument.Status.CRAWLED)
@@ -378,55 +422,69 @@ public final class CrawlLink {
                                 .truncated(page.truncated())
                                 .fetchMs(page.fetchMs());
                 if (extracted.challenge().blocksPage()) {
-                    yield builder.status(LinkDocument.Status.FAILED)
-                            .failure(CrawlFailures.challenge(extracted.challenge()))
-                            .build();
+                    yield new Attempt(
+                            builder.status(LinkDocument.Status.FAILED)
+                                    .failure(CrawlFailures.challenge(extracted.challenge()))
+                                    .build());
                 }
-                yield builder.title(extracted.title())
-                        .description(extracted.description())
-                        .text(extracted.text())
-                        .siteName(extracted.siteName())
-                        .author(extracted.author())
-                        .publishedAt(extracted.publishedAt())
-                        .modifiedAt(extracted.modifiedAt())
-                        .lang(extracted.lang())
-                        .image(extracted.image())
-                        .favicon(extracted.favicon())
-                        .canonicalUrl(extracted.canonicalUrl())
-                        .keywords(extracted.keywords())
-                        .feeds(extracted.feeds())
-                        .wordCount(extracted.wordCount())
-                        .pageType(extracted.pageType())
-                        .extractionConfidence(extracted.extractionConfidence())
-                        .textTruncated(false)
-                        .build();
+                Optional<GoneSign> gone =
+                        GoneSign.ofPage(
+                                message.url(),
+                                page.finalUrl().value(),
+                                page.html(),
+                                extracted.title(),
+                                extracted.text(),
+                                extracted.wordCount());
+                LinkDocument document =
+                        builder.title(extracted.title())
+                                .description(extracted.description())
+                                .text(extracted.text())
+                                .siteName(extracted.siteName())
+                                .author(extracted.author())
+                                .publishedAt(extracted.publishedAt())
+                                .modifiedAt(extracted.modifiedAt())
+                                .lang(extracted.lang())
+                                .image(extracted.image())
+                                .favicon(extracted.favicon())
+                                .canonicalUrl(extracted.canonicalUrl())
+                                .keywords(extracted.keywords())
+                                .feeds(extracted.feeds())
+                                .wordCount(extracted.wordCount())
+                                .pageType(extracted.pageType())
+                                .extractionConfidence(extracted.extractionConfidence())
+                                .textTruncated(false)
+                                .build();
+                yield new Attempt(document, gone);
             }
             case FetchOutcome.NotHtml other ->
-                    base(message, crawledAt, LinkDocument.Status.CRAWLED)
-                            .finalUrl(other.finalUrl().value())
-                            .redirects(redirects(other.redirects()))
-                            .httpStatus(other.status())
-                            .contentType(other.contentType())
-                            .bytes(other.bytes())
-                            .truncated(other.truncated())
-                            .fetchMs(other.fetchMs())
-                            .title(other.fileName().orElse(null))
-                            .build();
+                    new Attempt(
+                            base(message, crawledAt, LinkDocument.Status.CRAWLED)
+                                    .finalUrl(other.finalUrl().value())
+                                    .redirects(redirects(other.redirects()))
+                                    .httpStatus(other.status())
+                                    .contentType(other.contentType())
+                                    .bytes(other.bytes())
+                                    .truncated(other.truncated())
+                                    .fetchMs(other.fetchMs())
+                                    .title(other.fileName().orElse(null))
+                                    .build());
             case FetchOutcome.Failed failure ->
-                    failed(
-                                    message,
-                                    crawledAt,
-                                    failure.code(),
-                                    failure.detail(),
-                                    failure.retryable())
-                            .finalUrl(failure.url().value())
-                            .redirects(redirects(failure.redirects()))
-                            .httpStatus(
-                                    failure.httpStatus().isPresent()
-                                            ? failure.httpStatus().getAsInt()
-                                            : null)
-                            .fetchMs(failure.fetchMs())
-                            .build();
+                    new Attempt(
+                            failed(
+                                            message,
+                                            crawledAt,
+                                            failure.code(),
+                                            failure.detail(),
+                                            failure.retryable())
+                                    .finalUrl(failure.url().value())
+                                    .redirects(redirects(failure.redirects()))
+                                    .httpStatus(
+                                            failure.httpStatus().isPresent()
+                                                    ? failure.httpStatus().getAsInt()
+                                                    : null)
+                                    .fetchMs(failure.fetchMs())
+                                    .build(),
+                            GoneSign.ofFailure(failure.code(), failure.httpStatus()));
         };
     }
 

@@ -14,9 +14,9 @@ import java.util.Optional;
  * One line per crawl in CloudWatch Embedded Metric Format: CloudWatch Logs turns it into the
  * metrics {@code QueueMs}, {@code FetchMs}, {@code ExtractMs}, {@code IndexMs} and {@code CrawlMs}
  * (namespace {@value #NAMESPACE}, dimension {@code Outcome}: {@code crawled}, {@code failed},
- * {@code kept} or {@code redelivered}), with the link id and receive count as searchable
- * properties. Locally the same line lands in the runner's log, where {@code ./linkcrawl bench
- * throughput} reads it.
+ * {@code kept}, {@code gone} or {@code redelivered}), with the link id and receive count as
+ * searchable properties. Locally the same line lands in the runner's log, where {@code ./linkcrawl
+ * bench throughput} reads it.
  *
  * <p>A stage the crawl did not reach is left out of the line, never written as 0. {@code QueueMs}
  * runs from the message's {@code SentTimestamp} to the start of the crawl, so for a redelivery it
@@ -91,6 +91,7 @@ public final class CrawlMetrics {
             case CrawlLink.Outcome.Indexed indexed ->
                     indexed.failureCode() == null ? "crawled" : "failed";
             case CrawlLink.Outcome.Kept kept -> "kept";
+            case CrawlLink.Outcome.Gone gone -> "gone";
             case CrawlLink.Outcome.Deleted deleted -> "deleted";
             case CrawlLink.Outcome.Preempted preempted -> "preempted";
             case CrawlLink.Outcome.Redeliver redeliver -> "redelivered";

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  *   <li>{@code tag}: repeatable ({@code ?tag=a&tag=b}); a link must carry every tag given, compared
  *       ignoring case; at most {@value LinkQuery#MAX_TAGS}, each at most {@value
  *       LinkQuery#MAX_TAG_LENGTH} characters
- *   <li>{@code status}: {@code queued}, {@code crawled} or {@code failed}
+ *   <li>{@code status}: {@code queued}, {@code crawled}, {@code failed} or {@code gone}
  *   <li>{@code type}: a page type ({@code article}, {@code forum}, {@code product}, {@code
  *       collection}, {@code listing}, {@code documentation}, {@code service} or {@code other})
  *   <li>{@code size}: 1 to {@value LinkQuery#MAX_SIZE}, default {@value LinkQuery#DEFAULT_SIZE}
@@ -213,6 +213,7 @@ record SearchParameters(
             case "queued" -> Optional.of(LinkDocument.Status.QUEUED);
             case "crawled" -> Optional.of(LinkDocument.Status.CRAWLED);
             case "failed" -> Optional.of(LinkDocument.Status.FAILED);
+            case "gone" -> Optional.of(LinkDocument.Status.GONE);
             default -> {
                 errors.add(new Problem.FieldError("/query/status", "unknown_value"));
                 yield Optional.empty();

@@ -64,6 +64,12 @@ class SearchParametersTest {
     }
 
     @Test
+    void readsTheGoneStatus() {
+        assertThat(valid("status=gone").toQuery("alice"))
+                .isEqualTo(LinkQuery.newest("alice").withStatus(Status.GONE));
+    }
+
+    @Test
     void decodesPercentEscapesAndPlusAsSpace() {
         assertThat(valid("q=caf%C3%A9+%26+co%2B%2B").text()).contains("café & co++");
     }
