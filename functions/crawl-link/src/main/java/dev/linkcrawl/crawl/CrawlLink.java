@@ -178,13 +178,26 @@ public final class CrawlLink {
         }
     }
 
-    /** What became of one delivery, and where its time went. */
-    public record Result(Outcome outcome, Stages stages) {
+    /**
+     * What became of one delivery, and where its time went.
+     *
+     * @param title the title the link shows after this delivery (the new page's, or the kept
+     *     one's), if any
+     */
+    public record Result(Outcome outcome, Stages stages, Optional<String> title) {
         public Result {
             Objects.requireNonNull(outcome, "outcome");
             Objects.requireNonNull(stages, "stages");
+            Objects.requireNonNull(title, "title");
+        }
+
+        public Result(Outcome outcome, Stages stages) {
+            this(outcome, stages, Optional.empty());
         }
     }
+
+    /** What a delivery wrote, and the title the link shows after it. */
+    private record Written(Outcome outcome, String title) {}
 
     /**
      * Crawls the link of one delivery.
@@ -246,7 +259,7 @@ public final class CrawlLink {
         // Lambda's response limit.
         document = DocumentLimits.cap(document);
         long indexStarted = nanoTime.getAsLong();
-        Outcome outcome;
+        Written written;
         try {
             // A failure, or a page that says the saved one is gone, never replaces a page crawled
             // before: it is recorded on it, and counted towards gone.
@@ -259,26 +272,31 @@ public final class CrawlLink {
                         gone.isPresent() && document.status() != LinkDocument.Status.FAILED
                                 ? CrawlFailures.gone(gone.get())
                                 : document.failure();
-                outcome = keep(message, crawledAt, before.get(), failure, gone.isPresent());
+                written = keep(message, crawledAt, before.get(), failure, gone.isPresent());
             } else if (index.put(message.id(), document) == PutOutcome.DELETED) {
-                outcome = new Outcome.Deleted();
+                written = new Written(new Outcome.Deleted(), null);
             } else {
-                outcome = outcomeOf(document);
+                written = new Written(outcomeOf(document), document.title());
             }
         } catch (LinkIndexException e) {
-            outcome =
+            written =
                     e.reason() == LinkIndexException.Reason.REJECTED
                             ? refused(message, crawledAt, e)
-                            : new Outcome.Redeliver("index unavailable: " + e.reason());
+                            : new Written(
+                                    new Outcome.Redeliver("index unavailable: " + e.reason()),
+                                    null);
         }
-        return new Result(outcome, new Stages(fetch, extract, Optional.of(since(indexStarted))));
+        return new Result(
+                written.outcome(),
+                new Stages(fetch, extract, Optional.of(since(indexStarted))),
+                Optional.ofNullable(written.title()));
     }
 
     /**
      * Records a failed attempt on the page crawled before ({@code before}), which stays, and counts
      * it towards gone when it found the page gone ({@link GoneChecks#after}).
      */
-    private Outcome keep(
+    private Written keep(
             CrawlMessage message,
             Instant attemptAt,
             LinkDocument before,
@@ -294,12 +312,16 @@ public final class CrawlLink {
                 message.tags(),
                 message.note());
         if (failure.retryable()) {
-            return new Outcome.Redeliver(
-                    "last delivery failed transiently; the page crawled before is kept");
+            return new Written(
+                    new Outcome.Redeliver(
+                            "last delivery failed transiently; the page crawled before is kept"),
+                    before.title());
         }
-        return checks.filter(GoneChecks::gone)
-                .<Outcome>map(gone -> new Outcome.Gone(failure.code(), gone.since()))
-                .orElse(new Outcome.Kept(failure.code()));
+        return new Written(
+                checks.filter(GoneChecks::gone)
+                        .<Outcome>map(gone -> new Outcome.Gone(failure.code(), gone.since()))
+                        .orElse(new Outcome.Kept(failure.code())),
+                before.title());
     }
 
     /**
@@ -311,7 +333,7 @@ public final class CrawlLink {
      * that document (its mapping is broken for every link) does the message go on to the
      * dead-letter queue, where an operator sees it.
      */
-    private Outcome refused(CrawlMessage message, Instant crawledAt, LinkIndexException e) {
+    private Written refused(CrawlMessage message, Instant crawledAt, LinkIndexException e) {
         LinkDocument minimal =
                 failed(
                                 message,
@@ -328,13 +350,15 @@ public final class CrawlLink {
                 return keep(message, crawledAt, before.get(), minimal.failure(), false);
             }
             if (index.put(message.id(), minimal) == PutOutcome.DELETED) {
-                return new Outcome.Deleted();
+                return new Written(new Outcome.Deleted(), null);
             }
-            return outcomeOf(minimal);
+            return new Written(outcomeOf(minimal), null);
         } catch (LinkIndexException again) {
-            return new Outcome.Redeliver(
-                    "index refused the document, then failed on its minimal one: "
-                            + again.reason());
+            return new Written(
+                    new Outcome.Redeliver(
+                            "index refused the document, then failed on its minimal one: "
+                                    + again.reason()),
+                    null);
         }
     }
 
