@@ -65,6 +65,9 @@ import java.util.regex.Pattern;
  *     always on a {@link Status#GONE} document
  * @param goneChecks how many attempts in a row found the page gone ({@link GoneChecks}); the
  *     document becomes {@link Status#GONE} at {@link GoneChecks#GONE_AFTER}
+ * @param needsPage whether the crawler could not read the page itself (a bot check, a JavaScript
+ *     shell without content, a paywall) and a page the owner's browser sends would help; {@code
+ *     true} or absent
  */
 public record LinkDocument(
         String owner,
@@ -103,7 +106,8 @@ public record LinkDocument(
         Instant lastAttemptAt,
         Failure lastFailure,
         Instant goneSince,
-        Integer goneChecks) {
+        Integer goneChecks,
+        Boolean needsPage) {
 
     public LinkDocument {
         requireText(owner, "owner");
@@ -240,6 +244,7 @@ public record LinkDocument(
         private Failure lastFailure;
         private Instant goneSince;
         private Integer goneChecks;
+        private Boolean needsPage;
 
         private Builder(String owner, String url, Status status, Instant crawledAt) {
             this.owner = owner;
@@ -286,6 +291,7 @@ public record LinkDocument(
             lastFailure = d.lastFailure;
             goneSince = d.goneSince;
             goneChecks = d.goneChecks;
+            needsPage = d.needsPage;
         }
 
         public Builder owner(String value) {
@@ -473,6 +479,11 @@ public record LinkDocument(
             return this;
         }
 
+        public Builder needsPage(Boolean value) {
+            needsPage = value;
+            return this;
+        }
+
         /** Sets {@code goneChecks} and {@code goneSince} from {@code value}, or clears them. */
         public Builder gone(Optional<GoneChecks> value) {
             goneChecks = value.map(GoneChecks::count).orElse(null);
@@ -524,7 +535,8 @@ public record LinkDocument(
                     lastAttemptAt,
                     lastFailure,
                     goneSince,
-                    goneChecks);
+                    goneChecks,
+                    needsPage);
         }
     }
 

@@ -442,6 +442,27 @@ abstract class LinkIndexContract {
     }
 
     @Test
+    void listsOnlyTheLinksThatNeedAPageWhenAsked() {
+        String owner = "needs-page-" + UUID.randomUUID();
+        LinkId walled = SampleDocuments.randomId();
+        index().put(
+                        walled,
+                        SampleDocuments.failed(owner, T0).toBuilder()
+                                .failure(
+                                        new LinkDocument.Failure(
+                                                "bot_challenge", "Just a moment", false))
+                                .needsPage(true)
+                                .build());
+        index().put(SampleDocuments.randomId(), SampleDocuments.full(owner, T0));
+        makeSearchable();
+
+        assertThat(index().search(LinkQuery.newest(owner).needingPage()).hits())
+                .extracting(LinkHit::id)
+                .containsExactly(walled);
+        assertThat(index().get(owner, walled).orElseThrow().needsPage()).isTrue();
+    }
+
+    @Test
     void listsQueuedLinksFirstAndFiltersThem() {
         String owner = "queued-" + UUID.randomUUID();
         LinkId crawled = SampleDocuments.randomId();

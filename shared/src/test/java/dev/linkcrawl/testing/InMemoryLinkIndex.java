@@ -226,7 +226,8 @@ public final class InMemoryLinkIndex implements LinkIndex {
             if (!document.owner().equals(query.owner())
                     || !hasEveryTag(document, query.tags())
                     || query.status().map(s -> s != document.status()).orElse(false)
-                    || query.type().map(t -> t != document.pageType()).orElse(false)) {
+                    || query.type().map(t -> t != document.pageType()).orElse(false)
+                    || (query.needsPage() && !Boolean.TRUE.equals(document.needsPage()))) {
                 continue;
             }
             SortKey key;

@@ -449,6 +449,7 @@ public final class CrawlLink {
                     yield new Attempt(
                             builder.status(LinkDocument.Status.FAILED)
                                     .failure(CrawlFailures.challenge(extracted.challenge()))
+                                    .needsPage(true)
                                     .build());
                 }
                 Optional<GoneSign> gone =
@@ -477,6 +478,13 @@ public final class CrawlLink {
                                 .pageType(extracted.pageType())
                                 .extractionConfidence(extracted.extractionConfidence())
                                 .textTruncated(false)
+                                .needsPage(
+                                        UnreadablePage.needsPage(
+                                                        extracted.challenge(),
+                                                        extracted.wordCount(),
+                                                        page.html())
+                                                ? true
+                                                : null)
                                 .build();
                 yield new Attempt(document, gone);
             }

@@ -399,6 +399,33 @@ class CrawlLinkTest {
                 .isEqualTo(
                         new CrawlLink.Outcome.Indexed(LinkDocument.Status.FAILED, "bot_challenge"));
         assertThat(stored(message).title()).isNull();
+        assertThat(stored(message).needsPage()).isTrue();
+    }
+
+    @Test
+    void aPageReadWholeNeedsNoPage() {
+        CrawlMessage message = message("https://example.com/article");
+
+        crawl(url -> page(url, ARTICLE), message, 1);
+
+        assertThat(stored(message).needsPage()).isNull();
+    }
+
+    @Test
+    void aPaywalledPageIsCrawledAndNeedsThePage() {
+        CrawlMessage message = message("https://example.com/article");
+        String paywalled =
+                ARTICLE.replace(
+                        "</head>",
+                        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+                                + "\"isAccessibleForFree\":false}</script></head>");
+
+        var outcome = crawl(url -> page(url, paywalled), message, 1);
+
+        assertThat(outcome)
+                .isEqualTo(new CrawlLink.Outcome.Indexed(LinkDocument.Status.CRAWLED, null));
+        assertThat(stored(message).needsPage()).isTrue();
+        assertThat(stored(message).title()).isEqualTo("Slow links");
     }
 
     @Test

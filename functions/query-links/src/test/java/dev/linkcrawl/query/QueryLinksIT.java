@@ -286,6 +286,19 @@ class QueryLinksIT {
     }
 
     @Test
+    void listsTheLinksThatNeedAPage() {
+        save(article(alice, "a", "Queues", "text", T0).build());
+        LinkId walled =
+                save(
+                        failed(alice, "https://walled.example.net/", T0.plusSeconds(1)).toBuilder()
+                                .needsPage(true)
+                                .build());
+        refresh();
+
+        assertThat(ids(search(alice, "needsPage=true"))).containsExactly(walled.value());
+    }
+
+    @Test
     void listsGoneLinksWithTheirContentKept() {
         save(article(alice, "a", "Queues", "text", T0).build());
         LinkId gone =
