@@ -352,10 +352,11 @@ public final class DevStack implements AutoCloseable {
 
     /** What the runner sets for every function: the local services, never AWS. */
     static Map<String, String> runnerEnvironment(
-            URI sqsEndpoint, URI openSearchEndpoint, URI s3Endpoint) {
+            URI sqsEndpoint, URI openSearchEndpoint, URI s3Endpoint, URI eventsEndpoint) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint.toString());
         values.put("AWS_ENDPOINT_URL_S3", s3Endpoint.toString());
+        values.put("AWS_ENDPOINT_URL_EVENTBRIDGE", eventsEndpoint.toString());
         values.put("OPENSEARCH_ENDPOINT", openSearchEndpoint.toString());
         values.put("OPENSEARCH_AUTH", "none");
         return values;

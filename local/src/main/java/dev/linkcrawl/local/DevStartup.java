@@ -12,6 +12,7 @@ import dev.linkcrawl.local.DevStack.Timed;
 import dev.linkcrawl.local.api.ApiGatewayEmulator;
 import dev.linkcrawl.local.api.ApiGatewayEmulator.Binding;
 import dev.linkcrawl.local.api.ApiGatewayEmulator.Target;
+import dev.linkcrawl.local.events.LocalEventBus;
 import dev.linkcrawl.local.lambda.AsyncInvoker;
 import dev.linkcrawl.local.lambda.InvocationLog;
 import dev.linkcrawl.local.s3.BucketNotifications;
@@ -100,9 +101,10 @@ final class DevStartup {
 
     /**
      * Starts OpenSearch, S3Mock and ElasticMQ side by side, the first two in the background while
-     * the template's queues are made in the third, then makes its buckets in S3Mock.
+     * the template's queues are made in the third, and the event bus; then makes the buckets in
+     * S3Mock.
      */
-    private Services startServices() {
+    private Services startServices() throws IOException {
         SearchNode search = new InProcessOpenSearch(options.openSearchPort());
         CompletableFuture<Duration> searchStarted =
                 CompletableFuture.supplyAsync(() -> startSearch(search));
@@ -118,10 +120,14 @@ final class DevStartup {
                 QueueProvisioner.provision(sqs.client(), resources.queues());
         Duration sqsTook = Duration.between(sqsBegin, clock.instant());
 
+        LocalEventBus events = LocalEventBus.start(state, clock, log::note);
+        started.add(events);
+
         Timed<LocalS3> s3 = join(s3Started);
         s3.value().createBuckets(resources.buckets());
         Duration searchTook = join(searchStarted);
-        return new Services(search, sqs, queues, s3.value(), searchTook, sqsTook, s3.took());
+        return new Services(
+                search, sqs, queues, s3.value(), events, searchTook, sqsTook, s3.took());
     }
 
     private Duration startSearch(SearchNode search) {
@@ -258,6 +264,7 @@ final class DevStartup {
                         services.sqs().endpoint(),
                         services.search().endpoint(),
                         services.s3().endpoint(),
+                        services.events().endpoint(),
                         services.queues(),
                         resources.bucketsByLogicalId());
         endpoints.write(state);
@@ -290,12 +297,14 @@ final class DevStartup {
             LocalSqs sqs,
             Map<String, LocalQueue> queues,
             LocalS3 s3,
+            LocalEventBus events,
             Duration searchTook,
             Duration sqsTook,
             Duration s3Took) {
 
         Map<String, String> runnerEnvironment() {
-            return DevStack.runnerEnvironment(sqs.endpoint(), search.endpoint(), s3.endpoint());
+            return DevStack.runnerEnvironment(
+                    sqs.endpoint(), search.endpoint(), s3.endpoint(), events.endpoint());
         }
     }
 }

@@ -31,6 +31,8 @@ import java.util.Objects;
  *
  * @param pid the dev process
  * @param s3Endpoint the local S3 (S3Mock), path-style
+ * @param eventsEndpoint the local EventBridge, which records events in {@code
+ *     .linkcrawl/events.jsonl}
  * @param queues the template's queues by logical id, in template order
  * @param buckets the template's buckets by logical id, in template order, with their local names
  */
@@ -41,6 +43,7 @@ public record Endpoints(
         URI sqsEndpoint,
         URI openSearchEndpoint,
         URI s3Endpoint,
+        URI eventsEndpoint,
         Map<String, LocalQueue> queues,
         Map<String, BucketResource> buckets) {
 
@@ -53,7 +56,9 @@ public record Endpoints(
         Objects.requireNonNull(sqsEndpoint, "sqsEndpoint");
         Objects.requireNonNull(openSearchEndpoint, "openSearchEndpoint");
         Objects.requireNonNull(s3Endpoint, "s3Endpoint");
-        for (URI endpoint : List.of(apiUrl, sqsEndpoint, openSearchEndpoint, s3Endpoint)) {
+        Objects.requireNonNull(eventsEndpoint, "eventsEndpoint");
+        for (URI endpoint :
+                List.of(apiUrl, sqsEndpoint, openSearchEndpoint, s3Endpoint, eventsEndpoint)) {
             if (!endpoint.isAbsolute()) {
                 throw new IllegalArgumentException("not an absolute URL: " + endpoint);
             }
@@ -69,7 +74,8 @@ public record Endpoints(
 
     /** What the runner sets for every function on this dev: its local services, never AWS. */
     public Map<String, String> runnerEnvironment() {
-        return DevStack.runnerEnvironment(sqsEndpoint, openSearchEndpoint, s3Endpoint);
+        return DevStack.runnerEnvironment(
+                sqsEndpoint, openSearchEndpoint, s3Endpoint, eventsEndpoint);
     }
 
     /**
@@ -97,6 +103,7 @@ public record Endpoints(
         root.put("sqsEndpoint", sqsEndpoint.toString());
         root.put("openSearchEndpoint", openSearchEndpoint.toString());
         root.put("s3Endpoint", s3Endpoint.toString());
+        root.put("eventsEndpoint", eventsEndpoint.toString());
         ObjectNode queueNodes = root.putObject("queues");
         queues.forEach(
                 (id, queue) ->
@@ -160,6 +167,7 @@ public record Endpoints(
                     URI.create(root.path("sqsEndpoint").asText()),
                     URI.create(root.path("openSearchEndpoint").asText()),
                     URI.create(root.path("s3Endpoint").asText()),
+                    URI.create(root.path("eventsEndpoint").asText()),
                     queues,
                     buckets);
         } catch (RuntimeException e) {

@@ -44,6 +44,7 @@ class EndpointsTest {
                         URI.create("http://127.0.0.1:9324"),
                         URI.create("http://127.0.0.1:9200"),
                         URI.create("http://127.0.0.1:9090"),
+                        URI.create("http://127.0.0.1:9400"),
                         queues,
                         Map.of(
                                 "ImportBucket",

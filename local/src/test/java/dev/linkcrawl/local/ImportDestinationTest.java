@@ -43,6 +43,7 @@ class ImportDestinationTest {
                 URI.create("http://127.0.0.1:9324"),
                 URI.create("http://127.0.0.1:9200"),
                 URI.create("http://127.0.0.1:9090"),
+                URI.create("http://127.0.0.1:9400"),
                 Map.of(),
                 Map.of(
                         "ImportBucket",

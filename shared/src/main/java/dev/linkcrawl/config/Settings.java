@@ -62,6 +62,10 @@ import java.util.function.Function;
  *     function that hands out uploads
  * @param importMaxBytes the largest upload handed out ({@code IMPORT_MAX_BYTES}, default 100 MiB, 1
  *     KiB to 5 GiB, S3's largest single PUT)
+ * @param eventBusName the EventBridge bus finished crawls are announced on ({@code EVENT_BUS_NAME},
+ *     default {@code default})
+ * @param eventsEndpoint EventBridge endpoint override ({@code AWS_ENDPOINT_URL_EVENTBRIDGE}), for
+ *     the local stack's bus
  */
 public record Settings(
         String region,
@@ -85,7 +89,9 @@ public record Settings(
         OwnerLimits ownerLimits,
         RetrySchedule retrySchedule,
         Optional<String> importBucket,
-        long importMaxBytes) {
+        long importMaxBytes,
+        String eventBusName,
+        Optional<URI> eventsEndpoint) {
 
     /** The default {@code IMPORT_MAX_BYTES}: 100 MiB, a browser export of some 300,000 links. */
     public static final long DEFAULT_IMPORT_MAX_BYTES = 100L * 1024 * 1024;
@@ -169,7 +175,9 @@ public record Settings(
                                 "IMPORT_MAX_BYTES",
                                 DEFAULT_IMPORT_MAX_BYTES,
                                 1024,
-                                5L * 1024 * 1024 * 1024));
+                                5L * 1024 * 1024 * 1024),
+                        reader.text("EVENT_BUS_NAME", "default"),
+                        reader.optional("AWS_ENDPOINT_URL_EVENTBRIDGE", Reader::uri));
         reader.throwIfInvalid();
         return settings;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -59,6 +60,14 @@ import java.util.regex.Pattern;
  *     an attempt failed and the page crawled before was kept; the scheduled re-crawl goes by it
  * @param lastFailure why the last attempt failed when it kept the page crawled before ({@code null}
  *     when the last attempt is this document's crawl)
+ * @param goneSince when a re-crawl first found the page gone (a 404 or 410, a domain that no longer
+ *     resolves, a parked domain, a "not found" page); present while {@link #goneChecks} counts, and
+ *     always on a {@link Status#GONE} document
+ * @param goneChecks how many attempts in a row found the page gone ({@link GoneChecks}); the
+ *     document becomes {@link Status#GONE} at {@link GoneChecks#GONE_AFTER}
+ * @param needsPage whether the crawler could not read the page itself (a bot check, a JavaScript
+ *     shell without content, a paywall) and a page the owner's browser sends would help; {@code
+ *     true} or absent
  */
 public record LinkDocument(
         String owner,
@@ -95,7 +104,10 @@ public record LinkDocument(
         String note,
         Boolean textTruncated,
         Instant lastAttemptAt,
-        Failure lastFailure) {
+        Failure lastFailure,
+        Instant goneSince,
+        Integer goneChecks,
+        Boolean needsPage) {
 
     public LinkDocument {
         requireText(owner, "owner");
@@ -108,6 +120,15 @@ public record LinkDocument(
         if ((status == Status.FAILED) != (failure != null)) {
             throw new IllegalArgumentException(
                     "a failure is present exactly when status is failed");
+        }
+        if (status == Status.GONE && goneSince == null) {
+            throw new IllegalArgumentException("a gone document says since when");
+        }
+        if ((goneSince == null) != (goneChecks == null)) {
+            throw new IllegalArgumentException("goneSince and goneChecks come together");
+        }
+        if (goneChecks != null && goneChecks < 1) {
+            throw new IllegalArgumentException("goneChecks is at least 1");
         }
         requireNotNegative(bytes, "bytes");
         requireNotNegative(fetchMs, "fetchMs");
@@ -137,7 +158,8 @@ public record LinkDocument(
 
     /**
      * Whether a crawl produced content, or the link still waits for its first crawl. Serialised in
-     * lowercase.
+     * lowercase. A {@link #GONE} link keeps the content crawled before: re-crawls found the page
+     * gone {@link GoneChecks#GONE_AFTER} times in a row.
      */
     public enum Status {
         @JsonProperty("queued")
@@ -145,7 +167,9 @@ public record LinkDocument(
         @JsonProperty("crawled")
         CRAWLED,
         @JsonProperty("failed")
-        FAILED
+        FAILED,
+        @JsonProperty("gone")
+        GONE
     }
 
     /**
@@ -218,6 +242,9 @@ public record LinkDocument(
         private Boolean textTruncated;
         private Instant lastAttemptAt;
         private Failure lastFailure;
+        private Instant goneSince;
+        private Integer goneChecks;
+        private Boolean needsPage;
 
         private Builder(String owner, String url, Status status, Instant crawledAt) {
             this.owner = owner;
@@ -262,6 +289,9 @@ public record LinkDocument(
             textTruncated = d.textTruncated;
             lastAttemptAt = d.lastAttemptAt;
             lastFailure = d.lastFailure;
+            goneSince = d.goneSince;
+            goneChecks = d.goneChecks;
+            needsPage = d.needsPage;
         }
 
         public Builder owner(String value) {
@@ -439,6 +469,28 @@ public record LinkDocument(
             return this;
         }
 
+        public Builder goneSince(Instant value) {
+            goneSince = value;
+            return this;
+        }
+
+        public Builder goneChecks(Integer value) {
+            goneChecks = value;
+            return this;
+        }
+
+        public Builder needsPage(Boolean value) {
+            needsPage = value;
+            return this;
+        }
+
+        /** Sets {@code goneChecks} and {@code goneSince} from {@code value}, or clears them. */
+        public Builder gone(Optional<GoneChecks> value) {
+            goneChecks = value.map(GoneChecks::count).orElse(null);
+            goneSince = value.map(GoneChecks::since).orElse(null);
+            return this;
+        }
+
         /**
          * The document.
          *
@@ -481,7 +533,10 @@ public record LinkDocument(
                     note,
                     textTruncated,
                     lastAttemptAt,
-                    lastFailure);
+                    lastFailure,
+                    goneSince,
+                    goneChecks,
+                    needsPage);
         }
     }
 

@@ -54,7 +54,10 @@ final class LinkDocumentStore {
             }
             """;
 
-    /** Changes only a crawled or failed document of {@code params.owner}. */
+    /**
+     * Changes only a crawled, gone or failed document of {@code params.owner}; the gone checks and
+     * the status only of a crawled or gone one.
+     */
     private static final String RECORD_ATTEMPT =
             """
             if (ctx._source.owner != params.owner
@@ -63,6 +66,17 @@ final class LinkDocumentStore {
             } else {
               ctx._source.lastAttemptAt = params.lastAttemptAt;
               ctx._source.lastFailure = params.lastFailure;
+              if (ctx._source.status == 'crawled' || ctx._source.status == 'gone') {
+                if (params.goneChecks == null) {
+                  ctx._source.remove('goneChecks');
+                  ctx._source.remove('goneSince');
+                  ctx._source.status = 'crawled';
+                } else {
+                  ctx._source.goneChecks = params.goneChecks;
+                  ctx._source.goneSince = params.goneSince;
+                  ctx._source.status = params.gone ? 'gone' : 'crawled';
+                }
+              }
               if (params.tags.isEmpty()) { ctx._source.remove('tags'); }
               else { ctx._source.tags = params.tags; }
               if (params.note == null) { ctx._source.remove('note'); }
@@ -170,17 +184,26 @@ final class LinkDocumentStore {
             LinkId id,
             Instant attemptedAt,
             LinkDocument.Failure failure,
+            Optional<GoneChecks> gone,
             List<String> tags,
             String note) {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(attemptedAt, "attemptedAt");
         Objects.requireNonNull(failure, "failure");
+        Objects.requireNonNull(gone, "gone");
         Objects.requireNonNull(tags, "tags");
         Map<String, JsonData> params = new LinkedHashMap<>();
         params.put("owner", JsonData.of(owner));
         params.put("lastAttemptAt", JsonData.of(attemptedAt.toString()));
         params.put("lastFailure", JsonData.of(codec.toTree(failure)));
+        // Painless reads a missing parameter as null: no checks clears them.
+        gone.ifPresent(
+                checks -> {
+                    params.put("goneChecks", JsonData.of(checks.count()));
+                    params.put("goneSince", JsonData.of(checks.since().toString()));
+                    params.put("gone", JsonData.of(checks.gone()));
+                });
         params.put("tags", JsonData.of(List.copyOf(tags)));
         if (note != null) {
             params.put("note", JsonData.of(note));

@@ -42,8 +42,11 @@ public interface LinkIndex extends QueuedLinks {
     /**
      * Records an attempt that failed and kept the page crawled before: the stored document's {@code
      * lastAttemptAt} and {@code lastFailure} are set, and the save's {@code tags} and {@code note}
-     * replace the stored ones, so a re-save is never lost with a failed crawl. Nothing happens to a
-     * link that is not {@code owner}'s, not stored, or deleted.
+     * replace the stored ones, so a re-save is never lost with a failed crawl. On a crawled or gone
+     * document {@code gone} replaces the stored gone checks (empty clears them) and sets the
+     * status: {@link LinkDocument.Status#GONE} when {@link GoneChecks#gone()}, else {@link
+     * LinkDocument.Status#CRAWLED}; the page's content stays. Nothing happens to a link that is not
+     * {@code owner}'s, not stored, or deleted.
      *
      * @return whether a document was changed
      */
@@ -52,6 +55,7 @@ public interface LinkIndex extends QueuedLinks {
             LinkId id,
             Instant attemptedAt,
             LinkDocument.Failure failure,
+            Optional<GoneChecks> gone,
             java.util.List<String> tags,
             String note);
 

@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param size how many links a page holds, 1 to {@value #MAX_SIZE}
  * @param after where the previous page ended; its kind must match the order ({@link
  *     SortKey.Relevance} with text, {@link SortKey.Newest} without)
+ * @param needsPage whether only links whose page the crawler could not read ({@code needsPage:
+ *     true}) are wanted
  */
 public record LinkQuery(
         String owner,
@@ -33,7 +35,8 @@ public record LinkQuery(
         Optional<LinkDocument.Status> status,
         Optional<PageType> type,
         int size,
-        Optional<SortKey> after) {
+        Optional<SortKey> after,
+        boolean needsPage) {
 
     /** The longest search text: 512 characters. */
     public static final int MAX_TEXT_LENGTH = 512;
@@ -171,36 +174,42 @@ public record LinkQuery(
                 Optional.empty(),
                 Optional.empty(),
                 DEFAULT_SIZE,
-                Optional.empty());
+                Optional.empty(),
+                false);
     }
 
     /** This query with {@code text} to match, best match first. */
     public LinkQuery withText(String value) {
-        return new LinkQuery(owner, Optional.of(value), tags, status, type, size, after);
+        return new LinkQuery(owner, Optional.of(value), tags, status, type, size, after, needsPage);
     }
 
     /** This query requiring every one of {@code values}. */
     public LinkQuery withTags(List<String> values) {
-        return new LinkQuery(owner, text, values, status, type, size, after);
+        return new LinkQuery(owner, text, values, status, type, size, after, needsPage);
     }
 
     /** This query requiring {@code value}. */
     public LinkQuery withStatus(LinkDocument.Status value) {
-        return new LinkQuery(owner, text, tags, Optional.of(value), type, size, after);
+        return new LinkQuery(owner, text, tags, Optional.of(value), type, size, after, needsPage);
     }
 
     /** This query requiring page type {@code value}. */
     public LinkQuery withType(PageType value) {
-        return new LinkQuery(owner, text, tags, status, Optional.of(value), size, after);
+        return new LinkQuery(owner, text, tags, status, Optional.of(value), size, after, needsPage);
     }
 
     /** This query with pages of {@code value} links. */
     public LinkQuery withSize(int value) {
-        return new LinkQuery(owner, text, tags, status, type, value, after);
+        return new LinkQuery(owner, text, tags, status, type, value, after, needsPage);
+    }
+
+    /** This query wanting only links that need a page sent. */
+    public LinkQuery needingPage() {
+        return new LinkQuery(owner, text, tags, status, type, size, after, true);
     }
 
     /** This query continuing after {@code key}. */
     public LinkQuery after(SortKey key) {
-        return new LinkQuery(owner, text, tags, status, type, size, Optional.of(key));
+        return new LinkQuery(owner, text, tags, status, type, size, Optional.of(key), needsPage);
     }
 }

@@ -26,7 +26,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * {@link LinkIndex#search} on OpenSearch, in one request: a {@code bool} query whose filters
- * (owner, each tag, status, page type) never score, plus, with search text, a {@code
+ * (owner, each tag, status, page type, needs a page) never score, plus, with search text, a {@code
  * simple_query_string} with only the {@code PHRASE} and {@code WHITESPACE} flags, so the user's
  * text is words (and quoted phrases), never query syntax, and malformed input cannot make the query
  * fail. It pages with {@code search_after} on a sort that ends with the unique {@code id} keyword,
@@ -129,6 +129,10 @@ final class LinkSearch {
         query.tags().forEach(tag -> filters.add(term("tags", tag)));
         query.status().ifPresent(status -> filters.add(term("status", statusValue(status))));
         query.type().ifPresent(type -> filters.add(term("pageType", type.label())));
+        if (query.needsPage()) {
+            filters.add(
+                    Query.of(q -> q.term(t -> t.field("needsPage").value(FieldValue.of(true)))));
+        }
         Query text = query.text().map(LinkSearch::textQuery).orElse(null);
         Query bool =
                 Query.of(

@@ -216,9 +216,10 @@ public final class OpenSearchLinkIndex implements LinkIndex, AutoCloseable {
             LinkId id,
             Instant attemptedAt,
             LinkDocument.Failure failure,
+            Optional<GoneChecks> gone,
             List<String> tags,
             String note) {
-        return documents.recordAttempt(owner, id, attemptedAt, failure, tags, note);
+        return documents.recordAttempt(owner, id, attemptedAt, failure, gone, tags, note);
     }
 
     @Override

@@ -94,7 +94,8 @@ public final class IndexPriming {
                             Optional.empty(),
                             Optional.empty(),
                             1,
-                            Optional.empty());
+                            Optional.empty(),
+                            false);
             LinkPage page = index.search(words);
             index.search(
                     new LinkQuery(
@@ -104,7 +105,8 @@ public final class IndexPriming {
                             words.status(),
                             words.type(),
                             words.size(),
-                            page.next()));
+                            page.next(),
+                            words.needsPage()));
             index.search(
                     new LinkQuery(
                             ApiRequests.CALLER,
@@ -113,7 +115,8 @@ public final class IndexPriming {
                             Optional.of(LinkDocument.Status.CRAWLED),
                             Optional.of(PageType.ARTICLE),
                             LinkQuery.DEFAULT_SIZE,
-                            Optional.empty()));
+                            Optional.empty(),
+                            false));
             index.delete(ApiRequests.CALLER, id);
             index.forEachDueForRecrawl(Instant.now().minus(30, ChronoUnit.DAYS), 100, due -> {});
         }

@@ -281,7 +281,14 @@ abstract class LinkIndexContract {
         Instant attempt = T0.plus(Duration.ofDays(1));
 
         boolean recorded =
-                index().recordAttempt("alice", id, attempt, failure, List.of("re-read"), null);
+                index().recordAttempt(
+                                "alice",
+                                id,
+                                attempt,
+                                failure,
+                                Optional.empty(),
+                                List.of("re-read"),
+                                null);
 
         assertThat(recorded).isTrue();
         assertThat(index().get("alice", id))
@@ -301,18 +308,158 @@ abstract class LinkIndexContract {
         index().put(id, crawled);
         LinkDocument.Failure failure = new LinkDocument.Failure("timeout", "slow", true);
 
-        assertThat(index().recordAttempt("mallory", id, T0, failure, List.of(), null)).isFalse();
+        assertThat(
+                        index().recordAttempt(
+                                        "mallory",
+                                        id,
+                                        T0,
+                                        failure,
+                                        Optional.empty(),
+                                        List.of(),
+                                        null))
+                .isFalse();
         index().delete("alice", id);
-        assertThat(index().recordAttempt("alice", id, T0, failure, List.of(), null)).isFalse();
+        assertThat(
+                        index().recordAttempt(
+                                        "alice",
+                                        id,
+                                        T0,
+                                        failure,
+                                        Optional.empty(),
+                                        List.of(),
+                                        null))
+                .isFalse();
         assertThat(
                         index().recordAttempt(
                                         "alice",
                                         SampleDocuments.randomId(),
                                         T0,
                                         failure,
+                                        Optional.empty(),
                                         List.of(),
                                         null))
                 .isFalse();
+    }
+
+    @Test
+    void aFirstGoneCheckCountsItAndKeepsThePageCrawled() {
+        LinkId id = SampleDocuments.randomId();
+        LinkDocument crawled = SampleDocuments.full("alice", T0);
+        index().put(id, crawled);
+        LinkDocument.Failure notFound = new LinkDocument.Failure("http_status", "HTTP 404", false);
+        Instant attempt = T0.plus(Duration.ofDays(30));
+
+        index().recordAttempt(
+                        "alice",
+                        id,
+                        attempt,
+                        notFound,
+                        Optional.of(new GoneChecks(1, attempt)),
+                        crawled.tags(),
+                        crawled.note());
+
+        LinkDocument stored = index().get("alice", id).orElseThrow();
+        assertThat(stored.status()).isEqualTo(LinkDocument.Status.CRAWLED);
+        assertThat(stored.goneChecks()).isEqualTo(1);
+        assertThat(stored.goneSince()).isEqualTo(attempt);
+        assertThat(stored.text()).isEqualTo(crawled.text());
+    }
+
+    @Test
+    void aSecondGoneCheckMarksTheLinkGoneKeepingItsContentAndIsListedAsGone() {
+        String owner = "gone-" + UUID.randomUUID();
+        LinkId id = SampleDocuments.randomId();
+        LinkDocument crawled = SampleDocuments.full(owner, T0);
+        index().put(id, crawled);
+        LinkDocument.Failure notFound = new LinkDocument.Failure("http_status", "HTTP 410", false);
+        Instant first = T0.plus(Duration.ofDays(30));
+        Instant second = T0.plus(Duration.ofDays(60));
+
+        index().recordAttempt(
+                        owner,
+                        id,
+                        second,
+                        notFound,
+                        Optional.of(new GoneChecks(2, first)),
+                        crawled.tags(),
+                        crawled.note());
+        makeSearchable();
+
+        LinkDocument stored = index().get(owner, id).orElseThrow();
+        assertThat(stored.status()).isEqualTo(LinkDocument.Status.GONE);
+        assertThat(stored.goneSince()).isEqualTo(first);
+        assertThat(stored.title()).isEqualTo(crawled.title());
+        assertThat(stored.text()).isEqualTo(crawled.text());
+        assertThat(
+                        index().search(LinkQuery.newest(owner).withStatus(LinkDocument.Status.GONE))
+                                .hits())
+                .extracting(LinkHit::id)
+                .containsExactly(id);
+    }
+
+    @Test
+    void anAttemptWithoutGoneChecksClearsThemAndTheGoneStatus() {
+        LinkId id = SampleDocuments.randomId();
+        LinkDocument crawled = SampleDocuments.full("alice", T0);
+        index().put(id, crawled);
+        LinkDocument.Failure failure = new LinkDocument.Failure("http_status", "HTTP 404", false);
+        index().recordAttempt(
+                        "alice",
+                        id,
+                        T0.plusSeconds(1),
+                        failure,
+                        Optional.of(new GoneChecks(2, T0.plusSeconds(1))),
+                        List.of(),
+                        null);
+
+        index().recordAttempt(
+                        "alice", id, T0.plusSeconds(2), failure, Optional.empty(), List.of(), null);
+
+        LinkDocument stored = index().get("alice", id).orElseThrow();
+        assertThat(stored.status()).isEqualTo(LinkDocument.Status.CRAWLED);
+        assertThat(stored.goneChecks()).isNull();
+        assertThat(stored.goneSince()).isNull();
+    }
+
+    @Test
+    void goneChecksNeverTouchAFailedDocument() {
+        LinkId id = SampleDocuments.randomId();
+        LinkDocument failed = SampleDocuments.failed("alice", T0);
+        index().put(id, failed);
+
+        index().recordAttempt(
+                        "alice",
+                        id,
+                        T0.plusSeconds(1),
+                        failed.failure(),
+                        Optional.of(new GoneChecks(2, T0)),
+                        List.of(),
+                        null);
+
+        LinkDocument stored = index().get("alice", id).orElseThrow();
+        assertThat(stored.status()).isEqualTo(LinkDocument.Status.FAILED);
+        assertThat(stored.goneChecks()).isNull();
+    }
+
+    @Test
+    void listsOnlyTheLinksThatNeedAPageWhenAsked() {
+        String owner = "needs-page-" + UUID.randomUUID();
+        LinkId walled = SampleDocuments.randomId();
+        index().put(
+                        walled,
+                        SampleDocuments.failed(owner, T0).toBuilder()
+                                .failure(
+                                        new LinkDocument.Failure(
+                                                "bot_challenge", "Just a moment", false))
+                                .needsPage(true)
+                                .build());
+        index().put(SampleDocuments.randomId(), SampleDocuments.full(owner, T0));
+        makeSearchable();
+
+        assertThat(index().search(LinkQuery.newest(owner).needingPage()).hits())
+                .extracting(LinkHit::id)
+                .containsExactly(walled);
+        assertThat(index().get(owner, walled).orElseThrow().needsPage()).isTrue();
     }
 
     @Test
@@ -746,6 +893,7 @@ abstract class LinkIndexContract {
                         deadButTried,
                         cutoff.minus(Duration.ofDays(1)),
                         new LinkDocument.Failure("http_error", "HTTP 404", false),
+                        Optional.empty(),
                         List.of(),
                         null);
         LinkId stale = SampleDocuments.randomId();
@@ -761,6 +909,7 @@ abstract class LinkIndexContract {
                         triedLately,
                         T0,
                         new LinkDocument.Failure("http_error", "HTTP 404", false),
+                        Optional.empty(),
                         List.of(),
                         null);
         index().putQueued(SampleDocuments.randomId(), SampleDocuments.queued(owner, cutoff));

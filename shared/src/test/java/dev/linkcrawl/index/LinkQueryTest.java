@@ -171,7 +171,8 @@ class LinkQueryTest {
                                         Optional.empty(),
                                         Optional.empty(),
                                         20,
-                                        Optional.empty()))
+                                        Optional.empty(),
+                                        false))
                 .isInstanceOf(NullPointerException.class);
     }
 }

@@ -1,5 +1,6 @@
 package dev.linkcrawl.testing;
 
+import dev.linkcrawl.index.GoneChecks;
 import dev.linkcrawl.index.LinkDocument;
 import dev.linkcrawl.index.LinkHit;
 import dev.linkcrawl.index.LinkIndex;
@@ -137,9 +138,11 @@ public final class InMemoryLinkIndex implements LinkIndex {
             LinkId id,
             Instant attemptedAt,
             LinkDocument.Failure failure,
+            Optional<GoneChecks> gone,
             List<String> tags,
             String note) {
         Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(gone, "gone");
         Objects.requireNonNull(attemptedAt, "attemptedAt");
         Objects.requireNonNull(failure, "failure");
         Objects.requireNonNull(tags, "tags");
@@ -154,9 +157,18 @@ public final class InMemoryLinkIndex implements LinkIndex {
                         return current;
                     }
                     changed[0] = true;
+                    LinkDocument.Builder builder = current.document().toBuilder();
+                    LinkDocument.Status status = current.document().status();
+                    if (status == LinkDocument.Status.CRAWLED
+                            || status == LinkDocument.Status.GONE) {
+                        builder.gone(gone)
+                                .status(
+                                        gone.filter(GoneChecks::gone).isPresent()
+                                                ? LinkDocument.Status.GONE
+                                                : LinkDocument.Status.CRAWLED);
+                    }
                     return Stored.document(
-                            current.document().toBuilder()
-                                    .lastAttemptAt(attemptedAt)
+                            builder.lastAttemptAt(attemptedAt)
                                     .lastFailure(failure)
                                     .tags(tags)
                                     .note(note)
@@ -214,7 +226,8 @@ public final class InMemoryLinkIndex implements LinkIndex {
             if (!document.owner().equals(query.owner())
                     || !hasEveryTag(document, query.tags())
                     || query.status().map(s -> s != document.status()).orElse(false)
-                    || query.type().map(t -> t != document.pageType()).orElse(false)) {
+                    || query.type().map(t -> t != document.pageType()).orElse(false)
+                    || (query.needsPage() && !Boolean.TRUE.equals(document.needsPage()))) {
                 continue;
             }
             SortKey key;

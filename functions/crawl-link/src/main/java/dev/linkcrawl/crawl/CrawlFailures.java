@@ -2,6 +2,7 @@ package dev.linkcrawl.crawl;
 
 import dev.linkcrawl.crawl.extract.Challenge;
 import dev.linkcrawl.crawl.fetch.FailureCode;
+import dev.linkcrawl.crawl.gone.GoneSign;
 import dev.linkcrawl.index.LinkDocument;
 import dev.linkcrawl.url.UrlProblem;
 import java.util.Locale;
@@ -25,6 +26,22 @@ final class CrawlFailures {
     /** A failure as stored: the code in snake_case, as clients match on it. */
     static LinkDocument.Failure failure(FailureCode code, String detail, boolean retryable) {
         return new LinkDocument.Failure(code.name().toLowerCase(Locale.ROOT), detail, retryable);
+    }
+
+    /**
+     * A page that says the saved one is gone (a parked domain, a "not found" page), as an attempt
+     * that kept the page crawled before records it.
+     */
+    static LinkDocument.Failure gone(GoneSign sign) {
+        return failure(
+                sign.code(),
+                switch (sign) {
+                    case PARKED_DOMAIN -> "the domain answers with a parking or for-sale page";
+                    case SOFT_404 -> "the site answers that the page is not found";
+                    case NOT_FOUND -> "the server answers that the page is not found";
+                    case NO_SUCH_DOMAIN -> "the domain no longer resolves";
+                },
+                false);
     }
 
     /**

@@ -9,7 +9,9 @@ import dev.linkcrawl.crawl.fetch.FetchOutcome;
 import dev.linkcrawl.crawl.fetch.PageFetcher;
 import dev.linkcrawl.crawl.fetch.Preemption;
 import dev.linkcrawl.crawl.fetch.Redirect;
+import dev.linkcrawl.crawl.gone.GoneSign;
 import dev.linkcrawl.index.DocumentLimits;
+import dev.linkcrawl.index.GoneChecks;
 import dev.linkcrawl.index.LinkDocument;
 import dev.linkcrawl.index.LinkIndex;
 import dev.linkcrawl.index.LinkIndexException;
@@ -126,6 +128,13 @@ public final class CrawlLink {
         record Kept(String failureCode) implements Outcome {}
 
         /**
+         * The attempt found the page gone ({@code failureCode}) and so had {@link
+         * GoneChecks#GONE_AFTER} attempts in a row before it, at least: the link is {@code gone}
+         * since {@code since}, and the page crawled before stays in the index.
+         */
+        record Gone(String failureCode, Instant since) implements Outcome {}
+
+        /**
          * The owner deleted the link after this save: nothing was written, and the message is done
          * (saving the link again is a new save).
          */
@@ -169,13 +178,26 @@ public final class CrawlLink {
         }
     }
 
-    /** What became of one delivery, and where its time went. */
-    public record Result(Outcome outcome, Stages stages) {
+    /**
+     * What became of one delivery, and where its time went.
+     *
+     * @param title the title the link shows after this delivery (the new page's, or the kept
+     *     one's), if any
+     */
+    public record Result(Outcome outcome, Stages stages, Optional<String> title) {
         public Result {
             Objects.requireNonNull(outcome, "outcome");
             Objects.requireNonNull(stages, "stages");
+            Objects.requireNonNull(title, "title");
+        }
+
+        public Result(Outcome outcome, Stages stages) {
+            this(outcome, stages, Optional.empty());
         }
     }
+
+    /** What a delivery wrote, and the title the link shows after it. */
+    private record Written(Outcome outcome, String title) {}
 
     /**
      * Crawls the link of one delivery.
@@ -197,6 +219,7 @@ public final class CrawlLink {
         Optional<Duration> fetch = Optional.empty();
         Optional<Duration> extract = Optional.empty();
         LinkDocument document;
+        Optional<GoneSign> gone = Optional.empty();
         switch (LinkUrl.check(message.url(), policy)) {
             case UrlCheck.Rejected rejected ->
                     document =
@@ -224,7 +247,9 @@ public final class CrawlLink {
                             new Outcome.Redeliver("transient fetch failure", failure.retryAfter()),
                             new Stages(fetch, extract, Optional.empty()));
                 }
-                document = document(message, crawledAt, fetched, deadline);
+                Attempt attempt = attempt(message, crawledAt, fetched, deadline);
+                document = attempt.document();
+                gone = attempt.gone();
                 if (fetched instanceof FetchOutcome.Page) {
                     extract = Optional.of(since(extractStarted));
                 }
@@ -234,35 +259,69 @@ public final class CrawlLink {
         // Lambda's response limit.
         document = DocumentLimits.cap(document);
         long indexStarted = nanoTime.getAsLong();
-        Outcome outcome;
+        Written written;
         try {
-            if (document.status() == LinkDocument.Status.FAILED
-                    && crawledBefore(message, crawledAt)) {
-                index.recordAttempt(
-                        message.owner(),
-                        message.id(),
-                        crawledAt,
-                        document.failure(),
-                        message.tags(),
-                        message.note());
-                outcome =
-                        document.failure().retryable()
-                                ? new Outcome.Redeliver(
-                                        "last delivery failed transiently; the page crawled"
-                                                + " before is kept")
-                                : new Outcome.Kept(document.failure().code());
+            // A failure, or a page that says the saved one is gone, never replaces a page crawled
+            // before: it is recorded on it, and counted towards gone.
+            Optional<LinkDocument> before =
+                    document.status() == LinkDocument.Status.FAILED || gone.isPresent()
+                            ? pageBefore(message, crawledAt)
+                            : Optional.empty();
+            if (before.isPresent()) {
+                LinkDocument.Failure failure =
+                        gone.isPresent() && document.status() != LinkDocument.Status.FAILED
+                                ? CrawlFailures.gone(gone.get())
+                                : document.failure();
+                written = keep(message, crawledAt, before.get(), failure, gone.isPresent());
             } else if (index.put(message.id(), document) == PutOutcome.DELETED) {
-                outcome = new Outcome.Deleted();
+                written = new Written(new Outcome.Deleted(), null);
             } else {
-                outcome = outcomeOf(document);
+                written = new Written(outcomeOf(document), document.title());
             }
         } catch (LinkIndexException e) {
-            outcome =
+            written =
                     e.reason() == LinkIndexException.Reason.REJECTED
                             ? refused(message, crawledAt, e)
-                            : new Outcome.Redeliver("index unavailable: " + e.reason());
+                            : new Written(
+                                    new Outcome.Redeliver("index unavailable: " + e.reason()),
+                                    null);
         }
-        return new Result(outcome, new Stages(fetch, extract, Optional.of(since(indexStarted))));
+        return new Result(
+                written.outcome(),
+                new Stages(fetch, extract, Optional.of(since(indexStarted))),
+                Optional.ofNullable(written.title()));
+    }
+
+    /**
+     * Records a failed attempt on the page crawled before ({@code before}), which stays, and counts
+     * it towards gone when it found the page gone ({@link GoneChecks#after}).
+     */
+    private Written keep(
+            CrawlMessage message,
+            Instant attemptAt,
+            LinkDocument before,
+            LinkDocument.Failure failure,
+            boolean foundGone) {
+        Optional<GoneChecks> checks = GoneChecks.after(GoneChecks.of(before), foundGone, attemptAt);
+        index.recordAttempt(
+                message.owner(),
+                message.id(),
+                attemptAt,
+                failure,
+                checks,
+                message.tags(),
+                message.note());
+        if (failure.retryable()) {
+            return new Written(
+                    new Outcome.Redeliver(
+                            "last delivery failed transiently; the page crawled before is kept"),
+                    before.title());
+        }
+        return new Written(
+                checks.filter(GoneChecks::gone)
+                        .<Outcome>map(gone -> new Outcome.Gone(failure.code(), gone.since()))
+                        .orElse(new Outcome.Kept(failure.code())),
+                before.title());
     }
 
     /**
@@ -274,7 +333,7 @@ public final class CrawlLink {
      * that document (its mapping is broken for every link) does the message go on to the
      * dead-letter queue, where an operator sees it.
      */
-    private Outcome refused(CrawlMessage message, Instant crawledAt, LinkIndexException e) {
+    private Written refused(CrawlMessage message, Instant crawledAt, LinkIndexException e) {
         LinkDocument minimal =
                 failed(
                                 message,
@@ -286,33 +345,31 @@ public final class CrawlLink {
                                 false)
                         .build();
         try {
-            if (crawledBefore(message, crawledAt)) {
-                index.recordAttempt(
-                        message.owner(),
-                        message.id(),
-                        crawledAt,
-                        minimal.failure(),
-                        message.tags(),
-                        message.note());
-                return new Outcome.Kept(minimal.failure().code());
+            Optional<LinkDocument> before = pageBefore(message, crawledAt);
+            if (before.isPresent()) {
+                return keep(message, crawledAt, before.get(), minimal.failure(), false);
             }
             if (index.put(message.id(), minimal) == PutOutcome.DELETED) {
-                return new Outcome.Deleted();
+                return new Written(new Outcome.Deleted(), null);
             }
-            return outcomeOf(minimal);
+            return new Written(outcomeOf(minimal), null);
         } catch (LinkIndexException again) {
-            return new Outcome.Redeliver(
-                    "index refused the document, then failed on its minimal one: "
-                            + again.reason());
+            return new Written(
+                    new Outcome.Redeliver(
+                            "index refused the document, then failed on its minimal one: "
+                                    + again.reason()),
+                    null);
         }
     }
 
-    /** Whether the index holds a page of this link crawled before {@code attemptAt}. */
-    private boolean crawledBefore(CrawlMessage message, Instant attemptAt) {
+    /** The page of this link crawled before {@code attemptAt} (crawled or gone), if any. */
+    private Optional<LinkDocument> pageBefore(CrawlMessage message, Instant attemptAt) {
         return index.get(message.owner(), message.id())
-                .filter(stored -> stored.status() == LinkDocument.Status.CRAWLED)
-                .filter(stored -> stored.crawledAt().isBefore(attemptAt))
-                .isPresent();
+                .filter(
+                        stored ->
+                                stored.status() == LinkDocument.Status.CRAWLED
+                                        || stored.status() == LinkDocument.Status.GONE)
+                .filter(stored -> stored.crawledAt().isBefore(attemptAt));
     }
 
     private static Outcome outcomeOf(LinkDocument document) {
@@ -338,7 +395,17 @@ public final class CrawlLink {
         return left.isNegative() ? Duration.ZERO : left;
     }
 
-    private LinkDocument document(
+    /**
+     * What one fetch made of the link: its document, and the sign that the page is gone, if the
+     * fetch saw one ({@link GoneSign}).
+     */
+    private record Attempt(LinkDocument document, Optional<GoneSign> gone) {
+        Attempt(LinkDocument document) {
+            this(document, Optional.empty());
+        }
+    }
+
+    private Attempt attempt(
             CrawlMessage message, Instant crawledAt, FetchOutcome fetched, Instant deadline) {
         return switch (fetched) {
             case FetchOutcome.Page page -> {
@@ -353,20 +420,21 @@ public final class CrawlLink {
                                             untilPastFetchDeadline(clock.instant(), deadline)));
                 } catch (ExtractBudgetExceededException e) {
                     // The same page costs the same on every delivery: recorded, not retried.
-                    yield failed(
-                                    message,
-                                    crawledAt,
-                                    FailureCode.EXTRACT_BUDGET,
-                                    e.getMessage(),
-                                    false)
-                            .finalUrl(page.finalUrl().value())
-                            .redirects(redirects(page.redirects()))
-                            .httpStatus(page.status())
-                            .contentType(page.contentType())
-                            .bytes(page.bytes())
-                            .truncated(page.truncated())
-                            .fetchMs(page.fetchMs())
-                            .build();
+                    yield new Attempt(
+                            failed(
+                                            message,
+                                            crawledAt,
+                                            FailureCode.EXTRACT_BUDGET,
+                                            e.getMessage(),
+                                            false)
+                                    .finalUrl(page.finalUrl().value())
+                                    .redirects(redirects(page.redirects()))
+                                    .httpStatus(page.status())
+                                    .contentType(page.contentType())
+                                    .bytes(page.bytes())
+                                    .truncated(page.truncated())
+                                    .fetchMs(page.fetchMs())
+                                    .build());
                 }
                 LinkDocument.Builder builder =
                         base(message, crawledAt, LinkDocument.Status.CRAWLED)
@@ -378,55 +446,77 @@ public final class CrawlLink {
                                 .truncated(page.truncated())
                                 .fetchMs(page.fetchMs());
                 if (extracted.challenge().blocksPage()) {
-                    yield builder.status(LinkDocument.Status.FAILED)
-                            .failure(CrawlFailures.challenge(extracted.challenge()))
-                            .build();
+                    yield new Attempt(
+                            builder.status(LinkDocument.Status.FAILED)
+                                    .failure(CrawlFailures.challenge(extracted.challenge()))
+                                    .needsPage(true)
+                                    .build());
                 }
-                yield builder.title(extracted.title())
-                        .description(extracted.description())
-                        .text(extracted.text())
-                        .siteName(extracted.siteName())
-                        .author(extracted.author())
-                        .publishedAt(extracted.publishedAt())
-                        .modifiedAt(extracted.modifiedAt())
-                        .lang(extracted.lang())
-                        .image(extracted.image())
-                        .favicon(extracted.favicon())
-                        .canonicalUrl(extracted.canonicalUrl())
-                        .keywords(extracted.keywords())
-                        .feeds(extracted.feeds())
-                        .wordCount(extracted.wordCount())
-                        .pageType(extracted.pageType())
-                        .extractionConfidence(extracted.extractionConfidence())
-                        .textTruncated(false)
-                        .build();
+                Optional<GoneSign> gone =
+                        GoneSign.ofPage(
+                                message.url(),
+                                page.finalUrl().value(),
+                                page.html(),
+                                extracted.title(),
+                                extracted.text(),
+                                extracted.wordCount());
+                LinkDocument document =
+                        builder.title(extracted.title())
+                                .description(extracted.description())
+                                .text(extracted.text())
+                                .siteName(extracted.siteName())
+                                .author(extracted.author())
+                                .publishedAt(extracted.publishedAt())
+                                .modifiedAt(extracted.modifiedAt())
+                                .lang(extracted.lang())
+                                .image(extracted.image())
+                                .favicon(extracted.favicon())
+                                .canonicalUrl(extracted.canonicalUrl())
+                                .keywords(extracted.keywords())
+                                .feeds(extracted.feeds())
+                                .wordCount(extracted.wordCount())
+                                .pageType(extracted.pageType())
+                                .extractionConfidence(extracted.extractionConfidence())
+                                .textTruncated(false)
+                                .needsPage(
+                                        UnreadablePage.needsPage(
+                                                        extracted.challenge(),
+                                                        extracted.wordCount(),
+                                                        page.html())
+                                                ? true
+                                                : null)
+                                .build();
+                yield new Attempt(document, gone);
             }
             case FetchOutcome.NotHtml other ->
-                    base(message, crawledAt, LinkDocument.Status.CRAWLED)
-                            .finalUrl(other.finalUrl().value())
-                            .redirects(redirects(other.redirects()))
-                            .httpStatus(other.status())
-                            .contentType(other.contentType())
-                            .bytes(other.bytes())
-                            .truncated(other.truncated())
-                            .fetchMs(other.fetchMs())
-                            .title(other.fileName().orElse(null))
-                            .build();
+                    new Attempt(
+                            base(message, crawledAt, LinkDocument.Status.CRAWLED)
+                                    .finalUrl(other.finalUrl().value())
+                                    .redirects(redirects(other.redirects()))
+                                    .httpStatus(other.status())
+                                    .contentType(other.contentType())
+                                    .bytes(other.bytes())
+                                    .truncated(other.truncated())
+                                    .fetchMs(other.fetchMs())
+                                    .title(other.fileName().orElse(null))
+                                    .build());
             case FetchOutcome.Failed failure ->
-                    failed(
-                                    message,
-                                    crawledAt,
-                                    failure.code(),
-                                    failure.detail(),
-                                    failure.retryable())
-                            .finalUrl(failure.url().value())
-                            .redirects(redirects(failure.redirects()))
-                            .httpStatus(
-                                    failure.httpStatus().isPresent()
-                                            ? failure.httpStatus().getAsInt()
-                                            : null)
-                            .fetchMs(failure.fetchMs())
-                            .build();
+                    new Attempt(
+                            failed(
+                                            message,
+                                            crawledAt,
+                                            failure.code(),
+                                            failure.detail(),
+                                            failure.retryable())
+                                    .finalUrl(failure.url().value())
+                                    .redirects(redirects(failure.redirects()))
+                                    .httpStatus(
+                                            failure.httpStatus().isPresent()
+                                                    ? failure.httpStatus().getAsInt()
+                                                    : null)
+                                    .fetchMs(failure.fetchMs())
+                                    .build(),
+                            GoneSign.ofFailure(failure.code(), failure.httpStatus()));
         };
     }
 

@@ -8,6 +8,8 @@ import dev.linkcrawl.api.FunctionLog;
 import dev.linkcrawl.config.Settings;
 import dev.linkcrawl.crawl.delivery.CrawlQueues;
 import dev.linkcrawl.crawl.delivery.Delivery;
+import dev.linkcrawl.crawl.events.CrawlEvents;
+import dev.linkcrawl.crawl.events.EventBridgeCrawlEvents;
 import dev.linkcrawl.crawl.fetch.FetchSettings;
 import dev.linkcrawl.crawl.prime.CrawlLinkPriming;
 import dev.linkcrawl.link.RetrySchedule;
@@ -32,6 +34,16 @@ public final class CrawlLinkHandler implements RequestHandler<SQSEvent, SQSBatch
     private final Duration fetchDeadline;
     private final Clock clock;
     private final CrawlMetrics.Output metrics;
+    private final CrawlEvents events;
+
+    /**
+     * The longest an event may take to reach the bus: 1 second, and never past {@link
+     * #EVENT_MARGIN} before the invocation's end.
+     */
+    static final Duration EVENT_TIMEOUT = Duration.ofSeconds(1);
+
+    /** What an event leaves of the invocation for the logs: 250 milliseconds. */
+    static final Duration EVENT_MARGIN = Duration.ofMillis(250);
 
     /** Held here because CRaC keeps registered resources only weakly. */
     private Optional<SnapStartPriming> priming = Optional.empty();
@@ -63,7 +75,8 @@ public final class CrawlLinkHandler implements RequestHandler<SQSEvent, SQSBatch
                 CrawlDeliveries.create(settings, fetchSettings),
                 settings.fetchDeadline(),
                 Clock.systemUTC(),
-                metrics);
+                metrics,
+                EventBridgeCrawlEvents.create(settings, EVENT_TIMEOUT));
         priming =
                 Optional.of(
                         SnapStartPriming.register(new CrawlLinkPriming(settings, fetchSettings)));
@@ -84,18 +97,22 @@ public final class CrawlLinkHandler implements RequestHandler<SQSEvent, SQSBatch
                         () -> 0.5),
                 fetchDeadline,
                 clock,
-                metrics);
+                metrics,
+                CrawlEvents.NONE);
     }
 
+    /** A handler that announces each finished crawl on {@code events}. */
     CrawlLinkHandler(
             CrawlDelivery crawlDelivery,
             Duration fetchDeadline,
             Clock clock,
-            CrawlMetrics.Output metrics) {
+            CrawlMetrics.Output metrics,
+            CrawlEvents events) {
         this.crawlDelivery = Objects.requireNonNull(crawlDelivery, "crawlDelivery");
         this.fetchDeadline = Objects.requireNonNull(fetchDeadline, "fetchDeadline");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.events = Objects.requireNonNull(events, "events");
     }
 
     /** The SnapStart priming the public constructors register. */
@@ -116,21 +133,32 @@ public final class CrawlLinkHandler implements RequestHandler<SQSEvent, SQSBatch
         return new SQSBatchResponse(failures);
     }
 
+    /** {@link #EVENT_TIMEOUT}, or less when the invocation ends sooner. */
+    private Duration eventTimeout(CrawlDeadlines deadlines) {
+        Duration left =
+                Duration.between(clock.instant(), deadlines.invocationEnd().minus(EVENT_MARGIN));
+        return left.compareTo(EVENT_TIMEOUT) < 0 ? left : EVENT_TIMEOUT;
+    }
+
     /** Whether the message is done; {@code false} sends it back to the queue. */
     private boolean handle(SQSEvent.SQSMessage record, Context context) {
         long started = System.nanoTime();
         Instant startedAt = clock.instant();
         Delivery delivery = Delivery.of(record);
         CrawlDelivery.Verdict verdict;
+        CrawlDeadlines deadlines;
         try {
-            CrawlDeadlines deadlines = CrawlDeadlines.of(startedAt, fetchDeadline, context);
+            deadlines = CrawlDeadlines.of(startedAt, fetchDeadline, context);
             verdict = crawlDelivery.handle(delivery, deadlines.fetch(), deadlines.invocationEnd());
         } catch (RuntimeException e) {
             FunctionLog.logOrStandardError(context, CrawlLogLine.failedUnexpectedly(delivery, e));
             return false;
         }
-        long ms = (System.nanoTime() - started) / 1_000_000;
         if (verdict instanceof CrawlDelivery.Verdict.Crawled crawled) {
+            // After the write: the link is saved whatever becomes of its event.
+            Optional<CrawlEvents.Publication> published =
+                    CrawlOutcomeEvent.of(crawled.message(), crawled.result())
+                            .map(event -> events.publish(event, eventTimeout(deadlines)));
             metrics.write(
                     context,
                     CrawlMetrics.line(
@@ -139,8 +167,10 @@ public final class CrawlLinkHandler implements RequestHandler<SQSEvent, SQSBatch
                             delivery.receiveCount(),
                             crawled.result(),
                             delivery.queueWait(startedAt),
-                            Duration.ofNanos(System.nanoTime() - started)));
+                            Duration.ofNanos(System.nanoTime() - started),
+                            published));
         }
+        long ms = (System.nanoTime() - started) / 1_000_000;
         FunctionLog.logOrStandardError(context, CrawlLogLine.of(delivery, verdict, ms));
         return verdict.acknowledged();
     }

@@ -62,6 +62,7 @@ final class CrawlLogLine {
                             ? "crawled"
                             : "failed(" + indexed.failureCode() + ")";
             case CrawlLink.Outcome.Kept kept -> "kept(" + kept.failureCode() + ")";
+            case CrawlLink.Outcome.Gone gone -> "gone(" + gone.failureCode() + ")";
             case CrawlLink.Outcome.Deleted deleted -> "deleted";
             case CrawlLink.Outcome.Preempted preempted -> "preempted";
             case CrawlLink.Outcome.Redeliver redeliver -> "redeliver(" + redeliver.reason() + ")";

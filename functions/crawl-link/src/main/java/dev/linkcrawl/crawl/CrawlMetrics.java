@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkcrawl.api.FunctionLog;
+import dev.linkcrawl.crawl.events.CrawlEvents;
 import dev.linkcrawl.link.LinkId;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,9 +15,9 @@ import java.util.Optional;
  * One line per crawl in CloudWatch Embedded Metric Format: CloudWatch Logs turns it into the
  * metrics {@code QueueMs}, {@code FetchMs}, {@code ExtractMs}, {@code IndexMs} and {@code CrawlMs}
  * (namespace {@value #NAMESPACE}, dimension {@code Outcome}: {@code crawled}, {@code failed},
- * {@code kept} or {@code redelivered}), with the link id and receive count as searchable
- * properties. Locally the same line lands in the runner's log, where {@code ./linkcrawl bench
- * throughput} reads it.
+ * {@code kept}, {@code gone} or {@code redelivered}), with the link id and receive count as
+ * searchable properties. Locally the same line lands in the runner's log, where {@code ./linkcrawl
+ * bench throughput} reads it.
  *
  * <p>A stage the crawl did not reach is left out of the line, never written as 0. {@code QueueMs}
  * runs from the message's {@code SentTimestamp} to the start of the crawl, so for a redelivery it
@@ -66,6 +67,21 @@ public final class CrawlMetrics {
             CrawlLink.Result result,
             Optional<Duration> queue,
             Duration crawl) {
+        return line(at, id, receiveCount, result, queue, crawl, Optional.empty());
+    }
+
+    /**
+     * The line for one crawl that announced its outcome: {@code EventFailed} is 1 when the event
+     * did not reach the bus, else 0 (its sum counts the lost events); absent when there was none.
+     */
+    public static String line(
+            Instant at,
+            LinkId id,
+            int receiveCount,
+            CrawlLink.Result result,
+            Optional<Duration> queue,
+            Duration crawl,
+            Optional<CrawlEvents.Publication> event) {
         ObjectNode line = JSON.createObjectNode();
         ObjectNode directive =
                 line.putObject("_aws")
@@ -81,6 +97,11 @@ public final class CrawlMetrics {
         metric(line, metrics, "ExtractMs", result.stages().extract());
         metric(line, metrics, "IndexMs", result.stages().index());
         metric(line, metrics, "CrawlMs", Optional.of(crawl));
+        event.ifPresent(
+                published -> {
+                    metrics.addObject().put("Name", "EventFailed").put("Unit", "Count");
+                    line.put("EventFailed", published == CrawlEvents.Publication.PUBLISHED ? 0 : 1);
+                });
         line.put("linkId", id.value());
         line.put("receiveCount", receiveCount);
         return line.toString();
@@ -91,6 +112,7 @@ public final class CrawlMetrics {
             case CrawlLink.Outcome.Indexed indexed ->
                     indexed.failureCode() == null ? "crawled" : "failed";
             case CrawlLink.Outcome.Kept kept -> "kept";
+            case CrawlLink.Outcome.Gone gone -> "gone";
             case CrawlLink.Outcome.Deleted deleted -> "deleted";
             case CrawlLink.Outcome.Preempted preempted -> "preempted";
             case CrawlLink.Outcome.Redeliver redeliver -> "redelivered";

@@ -8,6 +8,7 @@ import dev.linkcrawl.crawl.fetch.FailureCode;
 import dev.linkcrawl.crawl.fetch.FetchOutcome;
 import dev.linkcrawl.crawl.fetch.Redirect;
 import dev.linkcrawl.index.DocumentLimits;
+import dev.linkcrawl.index.GoneChecks;
 import dev.linkcrawl.index.LinkDocument;
 import dev.linkcrawl.index.LinkIndex;
 import dev.linkcrawl.index.LinkIndexException;
@@ -195,6 +196,111 @@ class CrawlLinkTest {
     }
 
     @Test
+    void aRecrawlThatFirstFindsThePageGoneCountsItAndKeepsThePageCrawled() {
+        CrawlMessage message = message("https://example.com/slow");
+        LinkDocument before = crawledYesterday(message);
+
+        var outcome = crawl(url -> failed(url, FailureCode.HTTP_STATUS, false, 404), message, 1);
+
+        assertThat(outcome).isEqualTo(new CrawlLink.Outcome.Kept("http_status"));
+        LinkDocument kept = stored(message);
+        assertThat(kept.status()).isEqualTo(LinkDocument.Status.CRAWLED);
+        assertThat(kept.goneChecks()).isEqualTo(1);
+        assertThat(kept.goneSince()).isEqualTo(NOW);
+        assertThat(kept.text()).isEqualTo(before.text());
+    }
+
+    @Test
+    void aSecondRecrawlInARowThatFindsThePageGoneMarksTheLinkGoneKeepingItsText() {
+        CrawlMessage message = message("https://example.com/slow");
+        Instant firstSeen = NOW.minus(Duration.ofDays(30));
+        LinkDocument before = crawledYesterday(message, new GoneChecks(1, firstSeen));
+
+        var outcome = crawl(url -> failed(url, FailureCode.DNS_NXDOMAIN, false, 0), message, 1);
+
+        assertThat(outcome).isEqualTo(new CrawlLink.Outcome.Gone("dns_nxdomain", firstSeen));
+        LinkDocument gone = stored(message);
+        assertThat(gone.status()).isEqualTo(LinkDocument.Status.GONE);
+        assertThat(gone.goneSince()).isEqualTo(firstSeen);
+        assertThat(gone.text()).isEqualTo(before.text());
+        assertThat(gone.lastFailure().code()).isEqualTo("dns_nxdomain");
+    }
+
+    @Test
+    void anOutageBetweenTwoNotFoundsStartsTheCountAgain() {
+        CrawlMessage message = message("https://example.com/slow");
+        crawledYesterday(message, new GoneChecks(1, NOW.minus(Duration.ofDays(30))));
+
+        var outcome = crawl(url -> failed(url, FailureCode.HTTP_STATUS, false, 403), message, 1);
+
+        assertThat(outcome).isEqualTo(new CrawlLink.Outcome.Kept("http_status"));
+        assertThat(stored(message).goneChecks()).isNull();
+        assertThat(stored(message).status()).isEqualTo(LinkDocument.Status.CRAWLED);
+    }
+
+    @Test
+    void aNotFoundPageServedWithASuccessStatusNeverReplacesThePageCrawledBefore() {
+        CrawlMessage message = message("https://example.com/slow");
+        LinkDocument before = crawledYesterday(message);
+        String notFound =
+                "<html><head><title>Page not found | Example</title></head>"
+                        + "<body><p>Sorry, we could not find that.</p></body></html>";
+
+        var outcome = crawl(url -> page(url, notFound), message, 1);
+
+        assertThat(outcome).isEqualTo(new CrawlLink.Outcome.Kept("soft_404"));
+        assertThat(stored(message).title()).isEqualTo(before.title());
+        assertThat(stored(message).goneChecks()).isEqualTo(1);
+    }
+
+    @Test
+    void aParkedDomainOnTheSecondRecrawlMarksTheLinkGone() {
+        CrawlMessage message = message("https://example.com/slow");
+        crawledYesterday(message, new GoneChecks(1, NOW.minus(Duration.ofDays(30))));
+        String parked =
+                "<html><head><title>example.com</title>"
+                        + "<script src=\"https://www.parkingcrew.net/jsparkcaf.js\"></script>"
+                        + "</head><body><p>Related searches</p></body></html>";
+
+        var outcome = crawl(url -> page(url, parked), message, 1);
+
+        assertThat(outcome).isInstanceOf(CrawlLink.Outcome.Gone.class);
+        assertThat(stored(message).status()).isEqualTo(LinkDocument.Status.GONE);
+        assertThat(stored(message).title()).isEqualTo("Slow links");
+    }
+
+    @Test
+    void aSuccessfulCrawlOfAGoneLinkBringsItBack() {
+        CrawlMessage message = message("https://example.com/article");
+        index.put(
+                message.id(),
+                crawledYesterdayPage(message, new GoneChecks(2, NOW.minus(Duration.ofDays(30))))
+                        .toBuilder()
+                        .status(LinkDocument.Status.GONE)
+                        .build());
+
+        var outcome = crawl(url -> page(url, ARTICLE), message, 1);
+
+        assertThat(outcome)
+                .isEqualTo(new CrawlLink.Outcome.Indexed(LinkDocument.Status.CRAWLED, null));
+        assertThat(stored(message).status()).isEqualTo(LinkDocument.Status.CRAWLED);
+        assertThat(stored(message).goneChecks()).isNull();
+        assertThat(stored(message).goneSince()).isNull();
+    }
+
+    @Test
+    void aFirstCrawlThatFindsNothingIsAFailureNotGone() {
+        CrawlMessage message = message("https://example.com/never");
+
+        var outcome = crawl(url -> failed(url, FailureCode.HTTP_STATUS, false, 404), message, 1);
+
+        assertThat(outcome)
+                .isEqualTo(
+                        new CrawlLink.Outcome.Indexed(LinkDocument.Status.FAILED, "http_status"));
+        assertThat(stored(message).goneChecks()).isNull();
+    }
+
+    @Test
     void everyWrittenDocumentIsItsOwnLastAttempt() {
         CrawlMessage message = message("https://example.com/gone");
 
@@ -293,6 +399,33 @@ class CrawlLinkTest {
                 .isEqualTo(
                         new CrawlLink.Outcome.Indexed(LinkDocument.Status.FAILED, "bot_challenge"));
         assertThat(stored(message).title()).isNull();
+        assertThat(stored(message).needsPage()).isTrue();
+    }
+
+    @Test
+    void aPageReadWholeNeedsNoPage() {
+        CrawlMessage message = message("https://example.com/article");
+
+        crawl(url -> page(url, ARTICLE), message, 1);
+
+        assertThat(stored(message).needsPage()).isNull();
+    }
+
+    @Test
+    void aPaywalledPageIsCrawledAndNeedsThePage() {
+        CrawlMessage message = message("https://example.com/article");
+        String paywalled =
+                ARTICLE.replace(
+                        "</head>",
+                        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+                                + "\"isAccessibleForFree\":false}</script></head>");
+
+        var outcome = crawl(url -> page(url, paywalled), message, 1);
+
+        assertThat(outcome)
+                .isEqualTo(new CrawlLink.Outcome.Indexed(LinkDocument.Status.CRAWLED, null));
+        assertThat(stored(message).needsPage()).isTrue();
+        assertThat(stored(message).title()).isEqualTo("Slow links");
     }
 
     @Test
@@ -611,9 +744,10 @@ class CrawlLinkTest {
                     LinkId id,
                     Instant attemptedAt,
                     LinkDocument.Failure failure,
+                    Optional<GoneChecks> gone,
                     List<String> tags,
                     String note) {
-                return index.recordAttempt(owner, id, attemptedAt, failure, tags, note);
+                return index.recordAttempt(owner, id, attemptedAt, failure, gone, tags, note);
             }
 
             @Override
@@ -641,17 +775,28 @@ class CrawlLinkTest {
 
     /** Stores the page of {@code message} as a crawl a day before {@code NOW} left it. */
     private LinkDocument crawledYesterday(CrawlMessage message) {
-        LinkDocument page =
-                LinkDocument.builder(
-                                "alice",
-                                message.url(),
-                                LinkDocument.Status.CRAWLED,
-                                NOW.minus(Duration.ofDays(1)))
-                        .title("Slow links")
-                        .text("One slow link froze the whole server.")
-                        .build();
+        LinkDocument page = crawledYesterdayPage(message, null);
         index.put(message.id(), page);
         return page;
+    }
+
+    /** Likewise, with gone checks recorded by the attempts since. */
+    private LinkDocument crawledYesterday(CrawlMessage message, GoneChecks checks) {
+        LinkDocument page = crawledYesterdayPage(message, checks);
+        index.put(message.id(), page);
+        return page;
+    }
+
+    private static LinkDocument crawledYesterdayPage(CrawlMessage message, GoneChecks checks) {
+        return LinkDocument.builder(
+                        "alice",
+                        message.url(),
+                        LinkDocument.Status.CRAWLED,
+                        NOW.minus(Duration.ofDays(1)))
+                .title("Slow links")
+                .text("One slow link froze the whole server.")
+                .gone(Optional.ofNullable(checks))
+                .build();
     }
 
     private LinkDocument stored(CrawlMessage message) {

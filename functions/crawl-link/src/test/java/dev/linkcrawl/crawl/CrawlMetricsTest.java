@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.linkcrawl.crawl.events.CrawlEvents;
 import dev.linkcrawl.index.LinkDocument;
 import dev.linkcrawl.link.LinkId;
 import java.time.Duration;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /** The metrics line of one crawl, read as CloudWatch reads Embedded Metric Format. */
 class CrawlMetricsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final Instant AT = Instant.parse("2026-11-27T10:30:05.250Z");
     private static final LinkId ID = new LinkId("a29512f3167f1eff9211ba4ac2c5aead");
@@ -41,6 +44,35 @@ class CrawlMetricsTest {
                         metric ->
                                 assertThat(metric.get("Unit").asText()).isEqualTo("Milliseconds"));
         assertThat(line.get("Outcome").asText()).isEqualTo("crawled");
+    }
+
+    @Test
+    void countsAnEventThatDidNotReachTheBus() throws Exception {
+        JsonNode failed =
+                JSON.readTree(
+                        CrawlMetrics.line(
+                                AT,
+                                ID,
+                                1,
+                                CRAWLED,
+                                Optional.empty(),
+                                Duration.ofMillis(9),
+                                Optional.of(CrawlEvents.Publication.FAILED)));
+        JsonNode published =
+                JSON.readTree(
+                        CrawlMetrics.line(
+                                AT,
+                                ID,
+                                1,
+                                CRAWLED,
+                                Optional.empty(),
+                                Duration.ofMillis(9),
+                                Optional.of(CrawlEvents.Publication.PUBLISHED)));
+
+        assertThat(failed.get("EventFailed").asInt()).isEqualTo(1);
+        assertThat(published.get("EventFailed").asInt()).isZero();
+        assertThat(names(failed.get("_aws").get("CloudWatchMetrics").get(0)))
+                .endsWith("EventFailed");
     }
 
     @Test

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.linkcrawl.config.Settings;
+import dev.linkcrawl.crawl.extract.PageExtractor;
+import dev.linkcrawl.crawl.fetch.FetchSettings;
+import dev.linkcrawl.crawl.fetch.OkHttpPageFetcher;
 import dev.linkcrawl.index.LinkDocument;
 import dev.linkcrawl.index.LinkQuery;
 import dev.linkcrawl.index.OpenSearchLinkIndex;
@@ -24,7 +27,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -68,6 +74,7 @@ class CrawlPipelineIT {
     private QueueDriver driver;
     private String pageUrl;
     private final AtomicBoolean gone = new AtomicBoolean();
+    private Settings settings;
     private final String indexName = "crawl-it-" + INDEX_NUMBER.incrementAndGet();
 
     CrawlPipelineIT(TestOpenSearch openSearch) {
@@ -109,7 +116,7 @@ class CrawlPipelineIT {
                                         + deadLetterArn
                                         + "\",\"maxReceiveCount\":\"5\"}"));
 
-        Settings settings =
+        settings =
                 Settings.from(
                         Map.of(
                                 "OPENSEARCH_ENDPOINT",
@@ -195,6 +202,80 @@ class CrawlPipelineIT {
         assertThat(document.status()).isEqualTo(LinkDocument.Status.CRAWLED);
         assertThat(document.title()).isEqualTo("Queues beat threads");
         assertThat(receiveAll(deadLetterUrl)).isEmpty();
+    }
+
+    @Test
+    void pageThatVanishedIsGoneAfterTwoRecrawlsWithItsTextKept() {
+        CrawlMessage saved = send(pageUrl);
+        driver.drain(20_000);
+        gone.set(true);
+        CrawlMessage recrawl =
+                new CrawlMessage(
+                        saved.id(),
+                        saved.url(),
+                        saved.owner(),
+                        saved.submittedAt(),
+                        CrawlSource.RECRAWL,
+                        saved.tags(),
+                        saved.note());
+
+        LinkDocument afterOne = recrawlOn(recrawl, Instant.now().plus(Duration.ofDays(30)));
+        LinkDocument afterTwo = recrawlOn(recrawl, Instant.now().plus(Duration.ofDays(60)));
+
+        assertThat(afterOne.status()).isEqualTo(LinkDocument.Status.CRAWLED);
+        assertThat(afterOne.goneChecks()).isEqualTo(1);
+        assertThat(afterTwo.status()).isEqualTo(LinkDocument.Status.GONE);
+        assertThat(afterTwo.goneSince()).isEqualTo(afterOne.goneSince());
+        assertThat(afterTwo.title()).isEqualTo("Queues beat threads");
+        assertThat(afterTwo.text()).contains("every visitor of the site waited");
+        assertThat(afterTwo.lastFailure().code()).isEqualTo("http_status");
+        assertThat(goneLinks()).containsExactly(saved.id());
+    }
+
+    /** Crawls {@code message} through the queue as the scheduled re-crawl would on {@code day}. */
+    private LinkDocument recrawlOn(CrawlMessage message, Instant day) {
+        Clock later = Clock.fixed(day, ZoneOffset.UTC);
+        CrawlLinkHandler handler =
+                new CrawlLinkHandler(
+                        new CrawlLink(
+                                new OkHttpPageFetcher(FetchSettings.of(settings)),
+                                new PageExtractor(),
+                                index,
+                                settings.urlPolicy(),
+                                later,
+                                settings.maxReceives()),
+                        settings.fetchDeadline(),
+                        Clock.systemUTC(),
+                        CrawlMetrics.FUNCTION_LOG);
+        sqs.client().sendMessage(s -> s.queueUrl(queueUrl).messageBody(codec.encode(message)));
+        new QueueDriver(sqs.client(), queueUrl, handler).drain(20_000);
+        return index.get(message.owner(), message.id()).orElseThrow();
+    }
+
+    /** Alice's gone links, once the index has refreshed (about once a second). */
+    private List<LinkId> goneLinks() {
+        long until = System.nanoTime() + 5_000_000_000L;
+        List<LinkId> found;
+        do {
+            found =
+                    index
+                            .search(LinkQuery.newest("alice").withStatus(LinkDocument.Status.GONE))
+                            .hits()
+                            .stream()
+                            .map(hit -> hit.id())
+                            .toList();
+        } while (found.isEmpty() && System.nanoTime() < until && pause());
+        return found;
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(100);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Test

@@ -124,6 +124,19 @@ final class PageCursor {
             List<String> tags,
             Optional<LinkDocument.Status> status,
             Optional<PageType> type) {
+        return fingerprint(text, tags, status, type, false);
+    }
+
+    /**
+     * The same, for a search that may want only links that need a page sent; without that filter
+     * the hash is what it was before it existed.
+     */
+    static String fingerprint(
+            Optional<String> text,
+            List<String> tags,
+            Optional<LinkDocument.Status> status,
+            Optional<PageType> type,
+            boolean needsPage) {
         Set<String> tagSet = new TreeSet<>();
         tags.forEach(tag -> tagSet.add(tag.toLowerCase(Locale.ROOT)));
         ArrayNode canonical = JSON.createArrayNode();
@@ -131,6 +144,9 @@ final class PageCursor {
         tagSet.forEach(canonical.addArray()::add);
         canonical.add(status.map(Enum::name).orElse(null));
         type.ifPresent(t -> canonical.add(t.label()));
+        if (needsPage) {
+            canonical.add("needsPage");
+        }
         try {
             byte[] digest =
                     MessageDigest.getInstance("SHA-256")

@@ -27,12 +27,13 @@ import java.util.regex.Pattern;
  *   <li>{@code tag}: repeatable ({@code ?tag=a&tag=b}); a link must carry every tag given, compared
  *       ignoring case; at most {@value LinkQuery#MAX_TAGS}, each at most {@value
  *       LinkQuery#MAX_TAG_LENGTH} characters
- *   <li>{@code status}: {@code queued}, {@code crawled} or {@code failed}
+ *   <li>{@code status}: {@code queued}, {@code crawled}, {@code failed} or {@code gone}
  *   <li>{@code type}: a page type ({@code article}, {@code forum}, {@code product}, {@code
  *       collection}, {@code listing}, {@code documentation}, {@code service} or {@code other})
+ *   <li>{@code needsPage}: {@code true} lists only links whose page the crawler could not read
  *   <li>{@code size}: 1 to {@value LinkQuery#MAX_SIZE}, default {@value LinkQuery#DEFAULT_SIZE}
  *   <li>{@code cursor}: the {@code next} of the previous page, with the same {@code q}, {@code
- *       tag}, {@code status} and {@code type}
+ *       tag}, {@code status}, {@code type} and {@code needsPage}
  * </ul>
  *
  * An empty value ({@code ?q=}) is the same as leaving the parameter out. Any other parameter, or
@@ -52,6 +53,7 @@ record SearchParameters(
         List<String> tags,
         Optional<LinkDocument.Status> status,
         Optional<PageType> type,
+        boolean needsPage,
         int size,
         Optional<SortKey> after,
         String fingerprint) {
@@ -63,8 +65,10 @@ record SearchParameters(
         record Invalid(Problem problem) implements Result {}
     }
 
-    private static final Set<String> NAMES = Set.of("q", "tag", "status", "type", "size", "cursor");
-    private static final Set<String> SINGLE = Set.of("q", "status", "type", "size", "cursor");
+    private static final Set<String> NAMES =
+            Set.of("q", "tag", "status", "type", "needsPage", "size", "cursor");
+    private static final Set<String> SINGLE =
+            Set.of("q", "status", "type", "needsPage", "size", "cursor");
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
 
     /** A parameter name safe to put in a pointer; any other name is pointed at as /query. */
@@ -81,7 +85,7 @@ record SearchParameters(
 
     /** The index query for {@code owner}'s links. */
     LinkQuery toQuery(String owner) {
-        return new LinkQuery(owner, text, tags, status, type, size, after);
+        return new LinkQuery(owner, text, tags, status, type, size, after, needsPage);
     }
 
     /**
@@ -113,12 +117,13 @@ record SearchParameters(
         List<String> tags = tags(values.getOrDefault("tag", List.of()), errors);
         Optional<LinkDocument.Status> status = status(single(values, "status"), errors);
         Optional<PageType> type = type(single(values, "type"), errors);
+        boolean needsPage = needsPage(single(values, "needsPage"), errors);
         int size = size(single(values, "size"), errors);
         if (!errors.isEmpty()) {
             // The cursor is checked against q, tag, status and type, which are not usable.
             return invalid(errors);
         }
-        String fingerprint = PageCursor.fingerprint(text, tags, status, type);
+        String fingerprint = PageCursor.fingerprint(text, tags, status, type, needsPage);
         Optional<SortKey> after = Optional.empty();
         Optional<String> cursor = single(values, "cursor");
         if (cursor.isPresent()) {
@@ -134,7 +139,8 @@ record SearchParameters(
             }
         }
         return new Result.Valid(
-                new SearchParameters(text, tags, status, type, size, after, fingerprint));
+                new SearchParameters(
+                        text, tags, status, type, needsPage, size, after, fingerprint));
     }
 
     /** Splits and decodes {@code raw} into {@code values}; false if an escape is malformed. */
@@ -213,11 +219,23 @@ record SearchParameters(
             case "queued" -> Optional.of(LinkDocument.Status.QUEUED);
             case "crawled" -> Optional.of(LinkDocument.Status.CRAWLED);
             case "failed" -> Optional.of(LinkDocument.Status.FAILED);
+            case "gone" -> Optional.of(LinkDocument.Status.GONE);
             default -> {
                 errors.add(new Problem.FieldError("/query/status", "unknown_value"));
                 yield Optional.empty();
             }
         };
+    }
+
+    /** Only {@code true} filters; the parameter has no other value. */
+    private static boolean needsPage(Optional<String> given, List<Problem.FieldError> errors) {
+        if (given.isEmpty()) {
+            return false;
+        }
+        if (!given.get().equals("true")) {
+            errors.add(new Problem.FieldError("/query/needsPage", "unknown_value"));
+        }
+        return true;
     }
 
     private static Optional<PageType> type(

@@ -286,6 +286,38 @@ class QueryLinksIT {
     }
 
     @Test
+    void listsTheLinksThatNeedAPage() {
+        save(article(alice, "a", "Queues", "text", T0).build());
+        LinkId walled =
+                save(
+                        failed(alice, "https://walled.example.net/", T0.plusSeconds(1)).toBuilder()
+                                .needsPage(true)
+                                .build());
+        refresh();
+
+        assertThat(ids(search(alice, "needsPage=true"))).containsExactly(walled.value());
+    }
+
+    @Test
+    void listsGoneLinksWithTheirContentKept() {
+        save(article(alice, "a", "Queues", "text", T0).build());
+        LinkId gone =
+                save(
+                        article(alice, "b", "Retries", "text", T0.plusSeconds(1))
+                                .status(LinkDocument.Status.GONE)
+                                .goneChecks(2)
+                                .goneSince(T0.plusSeconds(2))
+                                .build());
+        refresh();
+
+        JsonNode page = search(alice, "status=gone");
+
+        assertThat(ids(page)).containsExactly(gone.value());
+        assertThat(page.get("items").get(0).get("status").asText()).isEqualTo("gone");
+        assertThat(page.get("items").get(0).get("title").asText()).isEqualTo("Retries");
+    }
+
+    @Test
     void pagesThrough45LinksTenAtATimeReturningEachOnce() {
         List<String> saved = new ArrayList<>();
         for (int n = 0; n < 45; n++) {

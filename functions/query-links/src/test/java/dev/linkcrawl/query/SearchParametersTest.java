@@ -64,6 +64,25 @@ class SearchParametersTest {
     }
 
     @Test
+    void readsTheGoneStatus() {
+        assertThat(valid("status=gone").toQuery("alice"))
+                .isEqualTo(LinkQuery.newest("alice").withStatus(Status.GONE));
+    }
+
+    @Test
+    void readsTheNeedsPageFilter() {
+        assertThat(valid("needsPage=true").toQuery("alice"))
+                .isEqualTo(LinkQuery.newest("alice").needingPage());
+    }
+
+    @Test
+    void refusesANeedsPageOtherThanTrue() {
+        assertThat(invalid("needsPage=yes").errors())
+                .extracting(Problem.FieldError::pointer)
+                .containsExactly("/query/needsPage");
+    }
+
+    @Test
     void decodesPercentEscapesAndPlusAsSpace() {
         assertThat(valid("q=caf%C3%A9+%26+co%2B%2B").text()).contains("café & co++");
     }

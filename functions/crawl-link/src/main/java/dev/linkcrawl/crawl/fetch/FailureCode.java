@@ -56,6 +56,16 @@ public enum FailureCode {
      * retries meet the same wall.
      */
     BOT_CHALLENGE(false),
+    /**
+     * The domain answers with a parking or for-sale page instead of the saved page. Found on a
+     * re-crawl, which keeps the page crawled before; not retried through the queue.
+     */
+    PARKED_DOMAIN(false),
+    /**
+     * The server answered with a success status, but the page says it is not found (or a deep link
+     * now redirects to the home page). Found on a re-crawl, which keeps the page crawled before.
+     */
+    SOFT_404(false),
     /** An I/O error that fits no other code; retried, since nothing says it is permanent. */
     IO_ERROR(true),
     /**
