@@ -48,6 +48,14 @@ public final class ExtractBench {
                 case "--corpus" -> corpus = Path.of(args[++i]);
                 case "--verbose" -> b.verbose = true;
                 case "--dump" -> b.dump = Path.of(args[++i]);
+                case "-h", "--help" -> {
+                    System.out.println(
+                            "Usage: extract [--corpus DIR] [--verbose] [--dump DIR]\n"
+                                    + "Scores and times the crawl function's extraction on the dev"
+                                    + " corpora in DIR (default ../shared/corpus); ends with one"
+                                    + " JSON line.");
+                    return;
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
