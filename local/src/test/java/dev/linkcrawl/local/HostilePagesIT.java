@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
-import dev.linkcrawl.crawl.extract.bench.HostileMarkup;
+import dev.linkcrawl.crawl.extract.HostileMarkup;
 import dev.linkcrawl.local.lambda.InvocationLog;
 import dev.linkcrawl.local.sqs.LocalSqs;
 import java.io.ByteArrayOutputStream;

@@ -1,6 +1,9 @@
 package dev.linkcrawl.bench;
 
+import dev.linkcrawl.bench.extract.ExtractBench;
 import dev.linkcrawl.local.Main;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,9 +39,13 @@ public final class BenchCommand implements Callable<Integer> {
         BENCHES.put("cost", CostBench::main);
         BENCHES.put(
                 "extract",
-                args ->
-                        CrawlJarMain.run(
-                                "dev.linkcrawl.crawl.extract.bench.ExtractBenchmark", args));
+                args -> {
+                    try {
+                        ExtractBench.main(args);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("extract failed: " + e.getMessage(), e);
+                    }
+                });
         BENCHES.put(
                 "coldstart",
                 args -> {

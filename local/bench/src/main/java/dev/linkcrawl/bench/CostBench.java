@@ -45,7 +45,7 @@ import picocli.CommandLine.Option;
  * <ul>
  *   <li>crawl-link: one SQS record per page of the corpora ({@code --corpus}: WCXB's dev split and
  *       article-benchmark, served as they were saved from a loopback site) and every {@code
- *       HostileMarkup} page of about 5 MiB (from the crawl jar; right after the warm-up pages);
+ *       HostileMarkup} page of about 5 MiB (right after the warm-up pages);
  *   <li>query-links: {@code --queries} reads of what was crawled (searches, lists, gets);
  *   <li>submit-link: {@code --submits} {@code POST /links} of distinct links, 20 owners;
  *   <li>backfill-links: an import of {@code --import-links} bookmarks (the template's most), then
@@ -292,9 +292,7 @@ public final class CostBench implements Callable<Integer> {
         Map<String, Path> corpusPages =
                 selected.contains(CRAWL) ? CostWorkloads.corpusPages(corpusDir, pages) : Map.of();
         Map<String, byte[]> hostile =
-                selected.contains(CRAWL)
-                        ? CostWorkloads.hostilePages(functions.get(CRAWL).jar())
-                        : Map.of();
+                selected.contains(CRAWL) ? CostWorkloads.hostilePages() : Map.of();
 
         Path work = Files.createTempDirectory("linkcrawl-cost");
         ProbeJvm probe = ProbeJvm.prepare(work);

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkcrawl.bench.CostBench.Workload;
 import dev.linkcrawl.bench.harness.PageSite;
+import dev.linkcrawl.crawl.extract.HostileMarkup;
 import dev.linkcrawl.link.CrawlMessage;
 import dev.linkcrawl.link.CrawlSource;
 import dev.linkcrawl.link.LinkId;
@@ -22,8 +23,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -342,27 +341,15 @@ final class CostWorkloads {
     }
 
     /**
-     * Every {@code HostileMarkup} page by site path ({@code /hostile/nested_divs}), from the crawl
-     * jar in a class loader of its own, as the runner loads every function.
+     * Every {@link HostileMarkup} page by site path ({@code /hostile/nested_divs}): the shapes the
+     * crawl function's own tests hold extraction to its budget with.
      */
-    static Map<String, byte[]> hostilePages(Path crawlJar) throws IOException {
+    static Map<String, byte[]> hostilePages() {
         Map<String, byte[]> pages = new LinkedHashMap<>();
-        try (URLClassLoader loader =
-                new URLClassLoader(
-                        "crawl-link-bench",
-                        new URL[] {crawlJar.toUri().toURL()},
-                        ClassLoader.getPlatformClassLoader())) {
-            Class<?> type =
-                    Class.forName("dev.linkcrawl.crawl.extract.bench.HostileMarkup", true, loader);
-            for (Object shape : type.getEnumConstants()) {
-                String html = (String) type.getMethod("html").invoke(shape);
-                pages.put(
-                        "/hostile/" + ((Enum<?>) shape).name().toLowerCase(Locale.ROOT),
-                        html.getBytes(StandardCharsets.UTF_8));
-            }
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(
-                    crawlJar + " does not hold the HostileMarkup this bench expects: " + e, e);
+        for (HostileMarkup shape : HostileMarkup.all()) {
+            pages.put(
+                    "/hostile/" + shape.name().toLowerCase(Locale.ROOT),
+                    shape.html().getBytes(StandardCharsets.UTF_8));
         }
         return pages;
     }

@@ -3,7 +3,6 @@ package dev.linkcrawl.crawl.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.linkcrawl.crawl.extract.bench.HostileMarkup;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

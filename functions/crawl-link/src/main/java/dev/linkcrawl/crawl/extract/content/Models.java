@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * The trained models, read once from resources beside this class. They are data: {@code
- * ContentTraining --corpus DIR --write OUT} writes them from WCXB's annotations (see the README's
- * "Extraction" section for the command).
+ * ContentTraining --corpus DIR --write OUT} (local/bench) writes them from WCXB's annotations (see
+ * docs/crawling.md, "Extraction", for the command).
  */
 final class Models {
 

@@ -1,4 +1,4 @@
-package dev.linkcrawl.crawl.extract.bench;
+package dev.linkcrawl.bench.extract;
 
 import dev.linkcrawl.crawl.extract.LenientJson;
 import java.io.IOException;
@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** How the dev corpora's files are read by {@link ExtractBenchmark}'s scorers. */
+/** How the dev corpora's files are read by {@link ExtractBench}'s scorers. */
 final class CorpusFiles {
 
     private CorpusFiles() {}

@@ -1,4 +1,4 @@
-package dev.linkcrawl.crawl.extract.bench;
+package dev.linkcrawl.bench.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

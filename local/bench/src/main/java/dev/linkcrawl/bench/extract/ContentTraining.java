@@ -1,4 +1,4 @@
-package dev.linkcrawl.crawl.extract.bench;
+package dev.linkcrawl.bench.extract;
 
 import dev.linkcrawl.crawl.extract.PageExtractor;
 import dev.linkcrawl.crawl.extract.content.BlockTable;
@@ -24,12 +24,13 @@ import org.jsoup.nodes.Document;
  * Learns the page type and which blocks of a page are its main content from WCXB's annotations, and
  * reports how well that holds on sites it did not learn from (folds grouped by site).
  *
- * <p>Run: {@code java -cp functions/crawl-link/target/crawl-link.jar
- * dev.linkcrawl.crawl.extract.bench.ContentTraining --corpus DIR} prints the out-of-fold page-type
- * accuracy with its confusion table and, per fold, the block models' word F1 by page type (kept at
- * a plain 0.5 threshold, without the fallback and pruning of {@code ContentSelection}); {@code
- * --write OUT} also trains on every page and writes the three models to OUT. It needs about 4 GB of
- * heap ({@code -Xmx4g}) and, on two cores, about half an hour.
+ * <p>Run: {@code java -cp "$(ls local/bench/target/local-bench-*.jar):$(cat
+ * local/bench/target/classpath.txt)" dev.linkcrawl.bench.extract.ContentTraining --corpus DIR}
+ * prints the out-of-fold page-type accuracy with its confusion table and, per fold, the block
+ * models' word F1 by page type (kept at a plain 0.5 threshold, without the fallback and pruning of
+ * {@code ContentSelection}); {@code --write OUT} also trains on every page and writes the three
+ * models to OUT. It needs about 4 GB of heap ({@code -Xmx4g}) and, on two cores, about half an
+ * hour.
  */
 public final class ContentTraining {
 
@@ -37,11 +38,11 @@ public final class ContentTraining {
     record PageData(WcxbCorpus.Page page, BlockTable table, int[] labels, double[] weights) {}
 
     /** The classes of the page-type model, in its order: WCXB's page types. */
-    static final List<String> TYPE_CLASSES = WcxbBenchmark.TYPES;
+    static final List<String> TYPE_CLASSES = WcxbBench.TYPES;
 
     public static void main(String[] args) throws IOException {
         Path corpus = Path.of("../shared/corpus");
-        int folds = WcxbBenchmark.DEFAULT_FOLDS;
+        int folds = WcxbBench.DEFAULT_FOLDS;
         Path out = null;
         int rounds = 200;
         int depth = 6;
@@ -120,7 +121,7 @@ public final class ContentTraining {
             BoostedTrees types = fitTypes(train, typeSettings);
             for (int i = 0; i < data.size(); i++) {
                 PageData d = data.get(i);
-                if (WcxbBenchmark.fold(d.page().site(), k) != held) {
+                if (WcxbBench.fold(d.page().site(), k) != held) {
                     continue;
                 }
                 double[] p = types.probabilities(d.table().pageRow());
@@ -232,7 +233,7 @@ public final class ContentTraining {
                 continue;
             }
             WordF1.Score s = WordF1.score(text, d.page().mainContent());
-            int fold = WcxbBenchmark.fold(d.page().site(), folds);
+            int fold = WcxbBench.fold(d.page().site(), folds);
             foldF1[fold] += s.f1();
             foldN[fold]++;
             worst.add(
@@ -364,7 +365,7 @@ public final class ContentTraining {
 
     private static List<PageData> inFolds(List<PageData> data, int folds, int fold, boolean in) {
         return data.stream()
-                .filter(d -> (WcxbBenchmark.fold(d.page().site(), folds) == fold) == in)
+                .filter(d -> (WcxbBench.fold(d.page().site(), folds) == fold) == in)
                 .toList();
     }
 
@@ -420,14 +421,11 @@ public final class ContentTraining {
             int held = f;
             List<PageData> train =
                     pages.stream()
-                            .filter(
-                                    d ->
-                                            WcxbBenchmark.fold(d.page().site() + "#inner", inner)
-                                                    != held)
+                            .filter(d -> WcxbBench.fold(d.page().site() + "#inner", inner) != held)
                             .toList();
             BoostedTrees m = fitBlocks(train, firstSettings, null);
             for (PageData d : pages) {
-                if (WcxbBenchmark.fold(d.page().site() + "#inner", inner) == held) {
+                if (WcxbBench.fold(d.page().site() + "#inner", inner) == held) {
                     double[] p = new double[d.table().size()];
                     for (int i = 0; i < p.length; i++) {
                         p[i] = m.probability(d.table().row(i));

@@ -1,8 +1,8 @@
-package dev.linkcrawl.crawl.extract.bench;
+package dev.linkcrawl.bench.extract;
 
-import static dev.linkcrawl.crawl.extract.bench.CorpusFiles.json;
-import static dev.linkcrawl.crawl.extract.bench.CorpusFiles.read;
-import static dev.linkcrawl.crawl.extract.bench.CorpusFiles.str;
+import static dev.linkcrawl.bench.extract.CorpusFiles.json;
+import static dev.linkcrawl.bench.extract.CorpusFiles.read;
+import static dev.linkcrawl.bench.extract.CorpusFiles.str;
 
 import dev.linkcrawl.crawl.extract.ExtractedPage;
 import dev.linkcrawl.crawl.extract.PageExtractor;

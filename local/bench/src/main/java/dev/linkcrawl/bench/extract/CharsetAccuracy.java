@@ -1,7 +1,7 @@
-package dev.linkcrawl.crawl.extract.bench;
+package dev.linkcrawl.bench.extract;
 
-import static dev.linkcrawl.crawl.extract.bench.CorpusFiles.json;
-import static dev.linkcrawl.crawl.extract.bench.CorpusFiles.str;
+import static dev.linkcrawl.bench.extract.CorpusFiles.json;
+import static dev.linkcrawl.bench.extract.CorpusFiles.str;
 
 import dev.linkcrawl.crawl.fetch.PageCharset;
 import java.io.IOException;

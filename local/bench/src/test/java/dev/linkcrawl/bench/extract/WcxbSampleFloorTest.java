@@ -1,4 +1,4 @@
-package dev.linkcrawl.crawl.extract.bench;
+package dev.linkcrawl.bench.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,14 +26,14 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class WcxbSampleFloorTest {
 
-    private static Map<String, WcxbBenchmark.Summary> byType;
+    private static Map<String, WcxbBench.Summary> byType;
 
     @BeforeAll
     static void extractTheSample() throws IOException, URISyntaxException {
         Path dir = Path.of(WcxbSampleFloorTest.class.getResource("wcxb-sample").toURI());
         List<WcxbCorpus.Page> pages = WcxbCorpus.read(dir, "dev");
         assertThat(pages).hasSizeGreaterThanOrEqualTo(150);
-        byType = WcxbBenchmark.byType(new WcxbBenchmark().run(pages, true));
+        byType = WcxbBench.byType(new WcxbBench().run(pages, true));
     }
 
     @ParameterizedTest(name = "{0} F1 at least {1}")
@@ -54,7 +54,7 @@ class WcxbSampleFloorTest {
 
     @Test
     void coversEveryPageType() {
-        for (String type : WcxbBenchmark.TYPES) {
+        for (String type : WcxbBench.TYPES) {
             assertThat(byType.get(type).pages()).as(type).isGreaterThanOrEqualTo(20);
         }
     }

@@ -1,6 +1,7 @@
-package dev.linkcrawl.crawl.extract.bench;
+package dev.linkcrawl.bench.extract;
 
 import dev.linkcrawl.crawl.extract.ExtractedPage;
+import dev.linkcrawl.crawl.extract.HostileMarkup;
 import dev.linkcrawl.crawl.extract.PageExtractor;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -12,8 +13,8 @@ import org.jsoup.nodes.Document;
  * {@link PageExtractor#extract(String, String)} (which parses again), worst of {@code --runs} (3)
  * after one warm-up. Prints a table and one line of JSON; asserts nothing.
  *
- * <p>Run: {@code java -cp functions/crawl-link/target/crawl-link.jar
- * dev.linkcrawl.crawl.extract.bench.HostileMarkupBench [--runs N]}.
+ * <p>Run: {@code java -cp "$(ls local/bench/target/local-bench-*.jar):$(cat
+ * local/bench/target/classpath.txt)" dev.linkcrawl.bench.extract.HostileMarkupBench [--runs N]}.
  */
 public final class HostileMarkupBench {
 

@@ -1,12 +1,12 @@
-package dev.linkcrawl.crawl.extract.bench;
+package dev.linkcrawl.crawl.extract;
 
 import java.util.List;
 
 /**
  * Adversarial pages of about 5 MiB (the fetch's body cap), one per shape that can make a parser or
  * an extractor spend time out of proportion to the bytes: deep nesting, one element with a million
- * attributes, a huge table, one enormous text node. Used by {@link HostileMarkupBench} and by the
- * tests that hold extraction to its budget.
+ * attributes, a huge table, one enormous text node. Used by {@code HostileMarkupBench}
+ * (local/bench) and by the tests that hold extraction to its budget.
  */
 public enum HostileMarkup {
     /** 100,000 nested {@code <div>}s around one sentence. */

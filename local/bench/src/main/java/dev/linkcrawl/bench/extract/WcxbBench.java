@@ -1,4 +1,4 @@
-package dev.linkcrawl.crawl.extract.bench;
+package dev.linkcrawl.bench.extract;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,13 +21,14 @@ import java.util.Map;
  * scores a predictions file (see {@link WordF1}), and adds what evaluate.py leaves out: the
  * published date, the page type, and F1 per fold of pages grouped by site.
  *
- * <p>Run: {@code java -cp functions/crawl-link/target/crawl-link.jar
- * dev.linkcrawl.crawl.extract.bench.WcxbBenchmark --corpus DIR} with options {@code --type T} (one
- * page type), {@code --worst N} (the N lowest pages), {@code --show ID} (one page's text beside its
- * truth), {@code --predictions FILE} (write {@code {id: text}} for evaluate.py), {@code --folds K}
- * and {@code --no-url} (extract without the page's address, as a file on disk is).
+ * <p>Run: {@code java -cp "$(ls local/bench/target/local-bench-*.jar):$(cat
+ * local/bench/target/classpath.txt)" dev.linkcrawl.bench.extract.WcxbBench --corpus DIR} with
+ * options {@code --type T} (one page type), {@code --worst N} (the N lowest pages), {@code --show
+ * ID} (one page's text beside its truth), {@code --predictions FILE} (write {@code {id: text}} for
+ * evaluate.py), {@code --folds K} and {@code --no-url} (extract without the page's address, as a
+ * file on disk is).
  */
-public final class WcxbBenchmark {
+public final class WcxbBench {
 
     /** The page types in the order WCXB's tables list them. */
     public static final List<String> TYPES =
@@ -249,7 +250,7 @@ public final class WcxbBenchmark {
                             .filter(p -> fold(p.site(), k) >= lo && fold(p.site(), k) <= hi)
                             .toList();
         }
-        WcxbBenchmark bench = new WcxbBenchmark();
+        WcxbBench bench = new WcxbBench();
         long t0 = System.nanoTime();
         List<Result> results = bench.run(pages, withUrl);
         double seconds = (System.nanoTime() - t0) / 1e9;

@@ -1,4 +1,4 @@
-package dev.linkcrawl.crawl.extract.bench;
+package dev.linkcrawl.bench.extract;
 
 import dev.linkcrawl.crawl.extract.PageExtractor;
 import dev.linkcrawl.crawl.fetch.PageCharset;
@@ -15,7 +15,11 @@ import java.util.Map;
  * <p>Run: {@code ./linkcrawl bench extract --corpus DIR} (default {@code ../shared/corpus}, the
  * corpus folder beside the project). Options: {@code --verbose} prints every disagreement, {@code
  * --dump DIR} writes each article-benchmark text to DIR. With a {@code wcxb} folder in the corpus,
- * WCXB's dev split is scored too ({@link WcxbBenchmark}) and timed page by page.
+ * WCXB's dev split is scored too ({@link WcxbBench}) and timed page by page.
+ *
+ * <p>It runs the crawl function's classes from the crawl-link artifact on this module's class path:
+ * the same classes, with the same models, that the function's shaded jar (its Lambda code) holds,
+ * in this JVM rather than in a class loader of that jar's own.
  *
  * <p>Scoring, each by its own class:
  *
@@ -29,7 +33,7 @@ import java.util.Map;
  *       median of the rounds' wall-clock ratios extract/parse ({@link ExtractTiming}).
  * </ul>
  */
-public final class ExtractBenchmark {
+public final class ExtractBench {
 
     private final PageExtractor extractor = new PageExtractor();
     private final ExtractTiming timing = new ExtractTiming(extractor);
@@ -38,12 +42,20 @@ public final class ExtractBenchmark {
 
     public static void main(String[] args) throws IOException {
         Path corpus = Path.of("../shared/corpus");
-        ExtractBenchmark b = new ExtractBenchmark();
+        ExtractBench b = new ExtractBench();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--corpus" -> corpus = Path.of(args[++i]);
                 case "--verbose" -> b.verbose = true;
                 case "--dump" -> b.dump = Path.of(args[++i]);
+                case "-h", "--help" -> {
+                    System.out.println(
+                            "Usage: extract [--corpus DIR] [--verbose] [--dump DIR]\n"
+                                    + "Scores and times the crawl function's extraction on the dev"
+                                    + " corpora in DIR (default ../shared/corpus); ends with one"
+                                    + " JSON line.");
+                    return;
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -83,11 +95,11 @@ public final class ExtractBenchmark {
     }
 
     /**
-     * Scores WCXB's dev split as {@link WcxbBenchmark} does and times extraction against a bare
-     * Jsoup parse page by page; returns the JSON fields ({@code wcxbF1}, {@code wcxbF1ByType},
-     * {@code withSnippets}, {@code withoutSnippets}, {@code dateAccuracy}, {@code
-     * pageTypeAccuracy}, {@code wcxbOverParse}, {@code wcxbPagesPerSecond}), null when the corpus
-     * has no {@code wcxb}. The models learned from these pages: the scores are in-sample.
+     * Scores WCXB's dev split as {@link WcxbBench} does and times extraction against a bare Jsoup
+     * parse page by page; returns the JSON fields ({@code wcxbF1}, {@code wcxbF1ByType}, {@code
+     * withSnippets}, {@code withoutSnippets}, {@code dateAccuracy}, {@code pageTypeAccuracy},
+     * {@code wcxbOverParse}, {@code wcxbPagesPerSecond}), null when the corpus has no {@code wcxb}.
+     * The models learned from these pages: the scores are in-sample.
      */
     private String wcxb(Path dir) throws IOException {
         if (!Files.isDirectory(dir.resolve("dev"))) {
@@ -95,20 +107,20 @@ public final class ExtractBenchmark {
             return "\"wcxbF1\": null";
         }
         List<WcxbCorpus.Page> pages = WcxbCorpus.read(dir, "dev");
-        List<WcxbBenchmark.Result> results = new WcxbBenchmark().run(pages, true);
-        Map<String, WcxbBenchmark.Summary> byType = WcxbBenchmark.byType(results);
+        List<WcxbBench.Result> results = new WcxbBench().run(pages, true);
+        Map<String, WcxbBench.Summary> byType = WcxbBench.byType(results);
         System.out.println(
                 "== WCXB dev ("
                         + pages.size()
                         + " pages; in-sample: the models learned from them)");
-        WcxbBenchmark.printTable(byType);
+        WcxbBench.printTable(byType);
         StringBuilder types = new StringBuilder();
-        for (String t : WcxbBenchmark.TYPES) {
+        for (String t : WcxbBench.TYPES) {
             types.append(types.length() == 0 ? "" : ", ")
                     .append(String.format(Locale.ROOT, "\"%s\": %.4f", t, byType.get(t).f1()));
         }
         double[] speed = timing.wcxb(pages);
-        WcxbBenchmark.Summary all = byType.get("all");
+        WcxbBench.Summary all = byType.get("all");
         return String.format(
                 Locale.ROOT,
                 "\"wcxbF1\": %.4f, \"wcxbF1ByType\": {%s}, \"withSnippets\": %.4f,"

@@ -1,4 +1,4 @@
-package dev.linkcrawl.crawl.extract.bench;
+package dev.linkcrawl.bench.extract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,6 +1,6 @@
-package dev.linkcrawl.crawl.extract.bench;
+package dev.linkcrawl.bench.extract;
 
-import static dev.linkcrawl.crawl.extract.bench.CorpusFiles.read;
+import static dev.linkcrawl.bench.extract.CorpusFiles.read;
 
 import dev.linkcrawl.crawl.extract.PageExtractor;
 import dev.linkcrawl.crawl.fetch.PageCharset;
