@@ -71,6 +71,22 @@ public final class CrawlDelivery {
     }
 
     /**
+     * Crawls every delivery with no queue to defer to or delay on, and no owners' shares: for a
+     * handler under test.
+     */
+    static CrawlDelivery withoutQueues(CrawlLink crawlLink, Clock clock) {
+        return new CrawlDelivery(
+                crawlLink,
+                CrawlQueues.NONE,
+                Optional.empty(),
+                RetrySchedule.DEFAULT,
+                Integer.MAX_VALUE,
+                PLACE_AFTER,
+                clock,
+                () -> 0.5);
+    }
+
+    /**
      * How long a crawl runs before it needs one of its owner's places: 1 second. An ordinary page
      * is fetched, extracted and indexed sooner, so it never touches the counts; only slow fetches,
      * which are what hold the queue's concurrency, are counted.

@@ -6,13 +6,11 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.linkcrawl.api.FunctionLog;
 import dev.linkcrawl.config.Settings;
-import dev.linkcrawl.crawl.delivery.CrawlQueues;
 import dev.linkcrawl.crawl.delivery.Delivery;
 import dev.linkcrawl.crawl.events.CrawlEvents;
 import dev.linkcrawl.crawl.events.EventBridgeCrawlEvents;
 import dev.linkcrawl.crawl.fetch.FetchSettings;
 import dev.linkcrawl.crawl.prime.CrawlLinkPriming;
-import dev.linkcrawl.link.RetrySchedule;
 import dev.linkcrawl.prime.SnapStartPriming;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,15 +33,6 @@ public final class CrawlLinkHandler implements RequestHandler<SQSEvent, SQSBatch
     private final Clock clock;
     private final CrawlMetrics.Output metrics;
     private final CrawlEvents events;
-
-    /**
-     * The longest an event may take to reach the bus: 1 second, and never past {@link
-     * #EVENT_MARGIN} before the invocation's end.
-     */
-    static final Duration EVENT_TIMEOUT = Duration.ofSeconds(1);
-
-    /** What an event leaves of the invocation for the logs: 250 milliseconds. */
-    static final Duration EVENT_MARGIN = Duration.ofMillis(250);
 
     /** Held here because CRaC keeps registered resources only weakly. */
     private Optional<SnapStartPriming> priming = Optional.empty();
@@ -76,29 +65,10 @@ public final class CrawlLinkHandler implements RequestHandler<SQSEvent, SQSBatch
                 settings.fetchDeadline(),
                 Clock.systemUTC(),
                 metrics,
-                EventBridgeCrawlEvents.create(settings, EVENT_TIMEOUT));
+                EventBridgeCrawlEvents.create(settings, CrawlOutcomeEvent.TIMEOUT));
         priming =
                 Optional.of(
                         SnapStartPriming.register(new CrawlLinkPriming(settings, fetchSettings)));
-    }
-
-    /** A handler that crawls every delivery, with no queue to defer to or delay on. */
-    CrawlLinkHandler(
-            CrawlLink crawlLink, Duration fetchDeadline, Clock clock, CrawlMetrics.Output metrics) {
-        this(
-                new CrawlDelivery(
-                        crawlLink,
-                        CrawlQueues.NONE,
-                        Optional.empty(),
-                        RetrySchedule.DEFAULT,
-                        Integer.MAX_VALUE,
-                        CrawlDelivery.PLACE_AFTER,
-                        clock,
-                        () -> 0.5),
-                fetchDeadline,
-                clock,
-                metrics,
-                CrawlEvents.NONE);
     }
 
     /** A handler that announces each finished crawl on {@code events}. */
@@ -133,13 +103,6 @@ public final class CrawlLinkHandler implements RequestHandler<SQSEvent, SQSBatch
         return new SQSBatchResponse(failures);
     }
 
-    /** {@link #EVENT_TIMEOUT}, or less when the invocation ends sooner. */
-    private Duration eventTimeout(CrawlDeadlines deadlines) {
-        Duration left =
-                Duration.between(clock.instant(), deadlines.invocationEnd().minus(EVENT_MARGIN));
-        return left.compareTo(EVENT_TIMEOUT) < 0 ? left : EVENT_TIMEOUT;
-    }
-
     /** Whether the message is done; {@code false} sends it back to the queue. */
     private boolean handle(SQSEvent.SQSMessage record, Context context) {
         long started = System.nanoTime();
@@ -157,8 +120,8 @@ public final class CrawlLinkHandler implements RequestHandler<SQSEvent, SQSBatch
         if (verdict instanceof CrawlDelivery.Verdict.Crawled crawled) {
             // After the write: the link is saved whatever becomes of its event.
             Optional<CrawlEvents.Publication> published =
-                    CrawlOutcomeEvent.of(crawled.message(), crawled.result())
-                            .map(event -> events.publish(event, eventTimeout(deadlines)));
+                    CrawlOutcomeEvent.announce(
+                            events, crawled, clock.instant(), deadlines.invocationEnd());
             metrics.write(
                     context,
                     CrawlMetrics.line(

@@ -2,13 +2,40 @@ package dev.linkcrawl.crawl;
 
 import dev.linkcrawl.crawl.events.CrawlEvent;
 import dev.linkcrawl.crawl.events.CrawlEvent.Kind;
+import dev.linkcrawl.crawl.events.CrawlEvents;
 import dev.linkcrawl.link.CrawlMessage;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /** The event a finished crawl announces ({@link CrawlEvent}), from what became of it. */
 final class CrawlOutcomeEvent {
 
+    /**
+     * The longest an event may take to reach the bus: 1 second, and never past {@link #MARGIN}
+     * before the invocation's end.
+     */
+    static final Duration TIMEOUT = Duration.ofSeconds(1);
+
+    /** What an event leaves of the invocation for the logs: 250 milliseconds. */
+    static final Duration MARGIN = Duration.ofMillis(250);
+
     private CrawlOutcomeEvent() {}
+
+    /**
+     * Publishes the event of {@code crawled} on {@code events} within {@link #TIMEOUT} (less when
+     * the invocation ends sooner); empty when the delivery announces nothing. Called after the
+     * write: the link is saved whatever becomes of its event.
+     */
+    static Optional<CrawlEvents.Publication> announce(
+            CrawlEvents events,
+            CrawlDelivery.Verdict.Crawled crawled,
+            Instant now,
+            Instant invocationEnd) {
+        Duration left = Duration.between(now, invocationEnd.minus(MARGIN));
+        Duration timeout = left.compareTo(TIMEOUT) < 0 ? left : TIMEOUT;
+        return of(crawled.message(), crawled.result()).map(event -> events.publish(event, timeout));
+    }
 
     /**
      * A link crawled, failed, kept or gone; nothing for a delivery that wrote nothing for good

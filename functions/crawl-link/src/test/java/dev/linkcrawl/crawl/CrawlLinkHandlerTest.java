@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.linkcrawl.crawl.events.CrawlEvents;
 import dev.linkcrawl.crawl.extract.PageExtractor;
 import dev.linkcrawl.crawl.fetch.FailureCode;
 import dev.linkcrawl.crawl.fetch.FetchOutcome;
@@ -45,16 +46,19 @@ class CrawlLinkHandlerTest {
     private final List<String> metricLines = new CopyOnWriteArrayList<>();
     private final CrawlLinkHandler handler =
             new CrawlLinkHandler(
-                    new CrawlLink(
-                            fetcher,
-                            new PageExtractor(),
-                            index,
-                            UrlPolicy.DEFAULT,
-                            Clock.fixed(NOW, ZoneOffset.UTC),
-                            5),
+                    CrawlDelivery.withoutQueues(
+                            new CrawlLink(
+                                    fetcher,
+                                    new PageExtractor(),
+                                    index,
+                                    UrlPolicy.DEFAULT,
+                                    Clock.fixed(NOW, ZoneOffset.UTC),
+                                    5),
+                            Clock.fixed(NOW, ZoneOffset.UTC)),
                     Duration.ofSeconds(15),
                     Clock.fixed(NOW, ZoneOffset.UTC),
-                    (context, line) -> metricLines.add(line));
+                    (context, line) -> metricLines.add(line),
+                    CrawlEvents.NONE);
 
     private static final Map<String, String> EXPECTED =
             Map.of(

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.linkcrawl.config.Settings;
+import dev.linkcrawl.crawl.events.CrawlEvents;
 import dev.linkcrawl.crawl.extract.PageExtractor;
 import dev.linkcrawl.crawl.fetch.FetchSettings;
 import dev.linkcrawl.crawl.fetch.OkHttpPageFetcher;
@@ -237,16 +238,19 @@ class CrawlPipelineIT {
         Clock later = Clock.fixed(day, ZoneOffset.UTC);
         CrawlLinkHandler handler =
                 new CrawlLinkHandler(
-                        new CrawlLink(
-                                new OkHttpPageFetcher(FetchSettings.of(settings)),
-                                new PageExtractor(),
-                                index,
-                                settings.urlPolicy(),
-                                later,
-                                settings.maxReceives()),
+                        CrawlDelivery.withoutQueues(
+                                new CrawlLink(
+                                        new OkHttpPageFetcher(FetchSettings.of(settings)),
+                                        new PageExtractor(),
+                                        index,
+                                        settings.urlPolicy(),
+                                        later,
+                                        settings.maxReceives()),
+                                Clock.systemUTC()),
                         settings.fetchDeadline(),
                         Clock.systemUTC(),
-                        CrawlMetrics.FUNCTION_LOG);
+                        CrawlMetrics.FUNCTION_LOG,
+                        CrawlEvents.NONE);
         sqs.client().sendMessage(s -> s.queueUrl(queueUrl).messageBody(codec.encode(message)));
         new QueueDriver(sqs.client(), queueUrl, handler).drain(20_000);
         return index.get(message.owner(), message.id()).orElseThrow();
