@@ -61,8 +61,7 @@ final class DateReader {
             return marked.get();
         }
         if (type != PageType.FORUM) {
-            Optional<OffsetDateTime> visible =
-                    DateNearTitle.of(s.h1s.isEmpty() ? null : s.h1s.get(0));
+            Optional<OffsetDateTime> visible = s.dateNearTitle();
             if (visible.isPresent()) {
                 return visible.get();
             }
@@ -76,6 +75,20 @@ final class DateReader {
                         dateText(s),
                         urlDate(url))
                 .orElse(null);
+    }
+
+    /** Whether the page's metadata names a publication date, of whatever entity. */
+    static boolean declaresPublished(PageSignals s) {
+        if (s.firstMeta("article:published_time") != null
+                || s.firstItemprop("datepublished") != null) {
+            return true;
+        }
+        for (Map<String, Object> node : s.jsonLd) {
+            if (node.get("datePublished") instanceof String) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Meta names and properties that hold the publication date, as sites spell them. */

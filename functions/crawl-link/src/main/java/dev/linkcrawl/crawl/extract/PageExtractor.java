@@ -143,7 +143,12 @@ public final class PageExtractor {
                 url,
                 s.titleTag,
                 s.schemaTypes(),
-                og == null ? null : og.strip().toLowerCase(Locale.ROOT));
+                og == null ? null : og.strip().toLowerCase(Locale.ROOT),
+                new PageHints.Publication(
+                        s.dateNearTitle().isPresent(),
+                        DateReader.declaresPublished(s),
+                        s.times.size(),
+                        s.bylines.size()));
     }
 
     static int wordCount(String text) {
