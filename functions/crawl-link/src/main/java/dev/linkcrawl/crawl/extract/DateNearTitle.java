@@ -61,29 +61,17 @@ final class DateNearTitle {
 
     /**
      * The date a text node spells, alone or with its element's other short text ("Mar 3" + "2024").
-     * A written date holds a year: text with fewer than four digits is not read alone, and text
-     * without a digit is not read with its element's.
      */
     private static Optional<OffsetDateTime> dateIn(TextNode t, String text) {
         if (text.isEmpty() || text.length() >= MAX_DATE_CHARS) {
             return Optional.empty();
         }
-        int digits = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digits++;
-            }
-        }
-        if (digits == 0) {
-            return Optional.empty();
-        }
-        Optional<OffsetDateTime> d = digits >= 4 ? DateText.parseDateTime(text) : Optional.empty();
+        Optional<OffsetDateTime> d = DateText.parseDateTime(text);
         if (d.isPresent() || !(t.parent() instanceof Element parent)) {
             return d;
         }
         String whole = DateReader.shortText(parent);
-        return whole != null && whole.length() < MAX_DATE_CHARS && !whole.equals(text)
+        return whole != null && whole.length() < MAX_DATE_CHARS
                 ? DateText.parseDateTime(whole)
                 : Optional.empty();
     }

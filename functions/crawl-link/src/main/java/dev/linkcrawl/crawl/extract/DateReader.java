@@ -31,10 +31,8 @@ final class DateReader {
      * Whether pages of {@code type} have a publication date worth reading: articles, forum threads
      * and pages of no known type do; products, collections, listings, documentation and service
      * pages do not, whatever dates their markup carries (a shop's template stamps
-     * article:published_time on every page). On WCXB dev, whose annotators give such pages a date
-     * on 1% to 7% of them, reading none there puts the date right on 0.836 of pages instead of
-     * 0.760 (with the page types the model finds on pages it learned from; fewer where it mistakes
-     * an article's type).
+     * article:published_time on every page). WCXB's annotators date 18 of its 705 dev pages of
+     * those five types, so reading none there costs little and spares the other 687 a false date.
      */
     static boolean hasPublicationDate(PageType type) {
         return switch (type) {
