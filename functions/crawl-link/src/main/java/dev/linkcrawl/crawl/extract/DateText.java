@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
@@ -95,6 +96,14 @@ public final class DateText {
 
     /** Returns the instant the text names, or empty when it names none with confidence. */
     public static Optional<Instant> parse(String raw) {
+        return parseDateTime(raw).map(OffsetDateTime::toInstant);
+    }
+
+    /**
+     * Returns the date and time the text names at the offset it is written in (UTC when it names
+     * none), so its day is the day the page shows; empty when it names none with confidence.
+     */
+    public static Optional<OffsetDateTime> parseDateTime(String raw) {
         if (raw == null) {
             return Optional.empty();
         }
@@ -103,17 +112,17 @@ public final class DateText {
             return Optional.empty();
         }
         try {
-            Optional<Instant> epoch = epoch(s);
+            Optional<OffsetDateTime> epoch = epoch(s);
             if (epoch.isPresent()) {
                 return epoch;
             }
-            return new Scan(s).instant();
+            return new Scan(s).dateTime();
         } catch (DateTimeException | ArithmeticException e) {
             return Optional.empty();
         }
     }
 
-    private static Optional<Instant> epoch(String s) {
+    private static Optional<OffsetDateTime> epoch(String s) {
         if (!s.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return Optional.empty();
         }
@@ -133,18 +142,20 @@ public final class DateText {
         return Optional.empty();
     }
 
-    private static Optional<Instant> plausible(Instant i) {
-        int year = i.atOffset(ZoneOffset.UTC).getYear();
-        return year >= MIN_YEAR && year <= MAX_YEAR ? Optional.of(i) : Optional.empty();
+    private static Optional<OffsetDateTime> plausible(Instant i) {
+        OffsetDateTime t = i.atOffset(ZoneOffset.UTC);
+        return t.getYear() >= MIN_YEAR && t.getYear() <= MAX_YEAR
+                ? Optional.of(t)
+                : Optional.empty();
     }
 
-    private static Optional<Instant> fromParts(
+    private static Optional<OffsetDateTime> fromParts(
             int year, int month, int day, LocalTime time, int offsetMinutes) {
         if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1) {
             return Optional.empty();
         }
         LocalDateTime ldt = LocalDateTime.of(LocalDate.of(year, month, day), time);
-        return Optional.of(ldt.toInstant(ZoneOffset.ofTotalSeconds(offsetMinutes * 60)));
+        return Optional.of(OffsetDateTime.of(ldt, ZoneOffset.ofTotalSeconds(offsetMinutes * 60)));
     }
 
     /** A single left-to-right scan collecting numbers, month names, time and zone. */
@@ -167,7 +178,7 @@ public final class DateText {
             this.s = s.toLowerCase(Locale.ROOT);
         }
 
-        Optional<Instant> instant() {
+        Optional<OffsetDateTime> dateTime() {
             int n = s.length();
             while (pos < n) {
                 char c = s.charAt(pos);
@@ -306,7 +317,7 @@ public final class DateText {
             return false;
         }
 
-        private Optional<Instant> assemble() {
+        private Optional<OffsetDateTime> assemble() {
             int year;
             int mon;
             int day;

@@ -72,6 +72,9 @@ public final class ExtractFiles {
         node.put("description", page.description());
         node.put("author", page.author());
         node.put("publishedAt", instant(page.publishedAt()));
+        node.put(
+                "publishedDate",
+                page.publishedDate() == null ? null : page.publishedDate().toString());
         node.put("modifiedAt", instant(page.modifiedAt()));
         node.put("siteName", page.siteName());
         node.put("lang", page.lang());

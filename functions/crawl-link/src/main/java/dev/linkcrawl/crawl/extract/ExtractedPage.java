@@ -2,6 +2,7 @@ package dev.linkcrawl.crawl.extract;
 
 import dev.linkcrawl.index.PageType;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,6 +19,9 @@ import java.util.Objects;
  * @param description a summary: the page's own description, else the start of its main text
  * @param author the author or authors, comma separated
  * @param publishedAt first publication
+ * @param publishedDate the day of first publication as the page writes it, in its own time zone (a
+ *     page of the evening of 12 March in New York was published on 12 March, not on the 13th of
+ *     {@code publishedAt} in UTC)
  * @param modifiedAt last modification
  * @param siteName the publication or site name
  * @param lang ISO 639-1 code, from markup or guessed from the text
@@ -38,6 +42,7 @@ public record ExtractedPage(
         String description,
         String author,
         Instant publishedAt,
+        LocalDate publishedDate,
         Instant modifiedAt,
         String siteName,
         String lang,

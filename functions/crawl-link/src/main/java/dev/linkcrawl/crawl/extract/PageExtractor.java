@@ -4,6 +4,7 @@ import dev.linkcrawl.crawl.extract.content.MainContent;
 import dev.linkcrawl.crawl.extract.content.PageHints;
 import dev.linkcrawl.index.PageType;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -104,15 +105,18 @@ public final class PageExtractor {
                             .orElse(null);
         }
         PageType type = challenge.blocksPage() ? PageType.OTHER : main.type();
-        Instant published =
-                DateReader.hasPublicationDate(type) ? DateReader.publishedAt(s, entity, url) : null;
+        OffsetDateTime published =
+                DateReader.hasPublicationDate(type)
+                        ? DateReader.publishedAt(s, entity, url, type)
+                        : null;
         Instant modified = DateReader.modifiedAt(s, entity);
         return new ExtractedPage(
                 url,
                 MetaText.blankToNull(title),
                 MetaText.blankToNull(description),
                 MetaText.blankToNull(AuthorReader.author(s, entity, main.scope())),
-                published,
+                published == null ? null : published.toInstant(),
+                published == null ? null : published.toLocalDate(),
                 modified,
                 MetaText.blankToNull(siteName),
                 lang,
@@ -139,7 +143,12 @@ public final class PageExtractor {
                 url,
                 s.titleTag,
                 s.schemaTypes(),
-                og == null ? null : og.strip().toLowerCase(Locale.ROOT));
+                og == null ? null : og.strip().toLowerCase(Locale.ROOT),
+                new PageHints.Publication(
+                        s.dateNearTitle().isPresent(),
+                        DateReader.declaresPublished(s),
+                        s.times.size(),
+                        s.bylines.size()));
     }
 
     static int wordCount(String text) {

@@ -54,7 +54,17 @@ final class PageSignals {
     String htmlLang;
     String baseHref;
 
+    private java.util.Optional<java.time.OffsetDateTime> dateNearTitle;
+
     private PageSignals() {}
+
+    /** The date written next to the first {@code <h1>} ({@link DateNearTitle}), read once. */
+    java.util.Optional<java.time.OffsetDateTime> dateNearTitle() {
+        if (dateNearTitle == null) {
+            dateNearTitle = DateNearTitle.of(h1s.isEmpty() ? null : h1s.get(0));
+        }
+        return dateNearTitle;
+    }
 
     /** The signals of the whole document, in a walk of their own. */
     static PageSignals of(Document doc) {

@@ -3,6 +3,8 @@ package dev.linkcrawl.crawl.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,6 +30,19 @@ class DateTextTest {
             })
     void readsDatesSeenInTheWild(String text, String expected) {
         assertThat(DateText.parse(text)).contains(Instant.parse(expected));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "2020-04-12T18:00:00-0700            | 2020-04-12",
+                "December 19, 2025 9:04 AM +13:00    | 2025-12-19",
+                "Dec 18, 2025                        | 2025-12-18",
+            })
+    void keepsTheDayAsThePageWritesIt(String text, String day) {
+        assertThat(DateText.parseDateTime(text).map(OffsetDateTime::toLocalDate))
+                .contains(LocalDate.parse(day));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")

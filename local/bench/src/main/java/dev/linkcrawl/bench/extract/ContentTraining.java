@@ -29,8 +29,8 @@ import org.jsoup.nodes.Document;
  * prints the out-of-fold page-type accuracy with its confusion table and, per fold, the block
  * models' word F1 by page type (kept at a plain 0.5 threshold, without the fallback and pruning of
  * {@code ContentSelection}); {@code --write OUT} also trains on every page and writes the three
- * models to OUT. It needs about 4 GB of heap ({@code -Xmx4g}) and, on two cores, about half an
- * hour.
+ * models to OUT; {@code --types-only} stops after the page type (and writes only its model). It
+ * needs about 4 GB of heap ({@code -Xmx4g}) and, on two cores, about half an hour.
  */
 public final class ContentTraining {
 
@@ -46,8 +46,9 @@ public final class ContentTraining {
         Path out = null;
         int rounds = 200;
         int depth = 6;
-        int typeRounds = 150;
+        int typeRounds = 120;
         int typeDepth = 4;
+        double typeRate = 0.12;
         boolean trueType = false;
         List<Double> thresholds = new ArrayList<>(List.of(0.5));
         boolean useArticles = true;
@@ -57,6 +58,8 @@ public final class ContentTraining {
         int firstDepth = 6;
         double rate = 0.1;
         Path dump = null;
+        boolean typesOnly = false;
+        String typeGrid = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--corpus" -> corpus = Path.of(args[++i]);
@@ -66,6 +69,8 @@ public final class ContentTraining {
                 case "--depth" -> depth = Integer.parseInt(args[++i]);
                 case "--type-rounds" -> typeRounds = Integer.parseInt(args[++i]);
                 case "--type-depth" -> typeDepth = Integer.parseInt(args[++i]);
+                case "--type-rate" -> typeRate = Double.parseDouble(args[++i]);
+                case "--type-bag" -> typeBag = Integer.parseInt(args[++i]);
                 case "--true-type" -> trueType = true;
                 case "--thresholds" -> {
                     thresholds.clear();
@@ -84,6 +89,9 @@ public final class ContentTraining {
                     SURE_YES = 1 - SURE_NO;
                 }
                 case "--dump" -> dump = Path.of(args[++i]);
+                case "--types-only" -> typesOnly = true;
+                case "--type-grid" -> typeGrid = args[++i];
+                case "--type-no-articles" -> typeArticles = false;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -104,12 +112,34 @@ public final class ContentTraining {
                 data.size(),
                 (System.nanoTime() - t0) / 1e9);
         TreeTraining.Settings typeSettings =
-                new TreeTraining.Settings(typeRounds, typeDepth, 0.1, 1.0, 1.0, 0.8, 64, 7);
+                new TreeTraining.Settings(typeRounds, typeDepth, typeRate, 1.0, 1.0, 0.8, 64, 7);
         TreeTraining.Settings blockSettings =
                 new TreeTraining.Settings(rounds, depth, rate, 1.0, 1.0, 0.5, 64, 42);
         TreeTraining.Settings firstSettings =
                 new TreeTraining.Settings(firstRounds, firstDepth, rate, 1.0, 1.0, 0.5, 64, 43);
         int k = Math.max(folds, 2);
+        if (typeGrid != null) {
+            // rounds:depth:rate:rowSample[:seed],… each scored out of fold
+            for (String g : typeGrid.split(",")) {
+                String[] v = g.split(":");
+                TreeTraining.Settings settings =
+                        new TreeTraining.Settings(
+                                Integer.parseInt(v[0]),
+                                Integer.parseInt(v[1]),
+                                Double.parseDouble(v[2]),
+                                1.0,
+                                1.0,
+                                Double.parseDouble(v[3]),
+                                64,
+                                v.length > 4 ? Long.parseLong(v[4]) : 7);
+                System.out.printf(
+                        Locale.ROOT,
+                        "page type (out of fold) %s: %.4f%n",
+                        g,
+                        typeAccuracy(data, k, settings));
+            }
+            return;
+        }
         // out-of-fold page types: what the block model will see at inference
         PageType[] predicted = new PageType[data.size()];
         int right = 0;
@@ -137,6 +167,15 @@ public final class ContentTraining {
                 }
                 wcxbPages++;
                 boolean ok = TYPE_CLASSES.get(best).equals(d.page().pageType());
+                if (!ok && typesOnly) {
+                    System.out.printf(
+                            Locale.ROOT,
+                            "  wrong %s %-13s as %-13s %s%n",
+                            d.page().id(),
+                            d.page().pageType(),
+                            TYPE_CLASSES.get(best),
+                            d.page().url());
+                }
                 right += ok ? 1 : 0;
                 int[] row =
                         confusion.computeIfAbsent(
@@ -156,6 +195,16 @@ public final class ContentTraining {
                             trueType
                                     ? PageType.ofLabel(d.page().pageType()).orElseThrow()
                                     : predicted[i]);
+        }
+        if (typesOnly) {
+            if (out != null) {
+                Files.createDirectories(out);
+                try (Writer w = Files.newBufferedWriter(out.resolve("page-type.model"))) {
+                    fitTypes(data, typeSettings).write(w);
+                }
+                System.out.println("wrote the page-type model to " + out);
+            }
+            return;
         }
         if (folds > 1) {
             java.util.IdentityHashMap<PageData, double[]> oof = new java.util.IdentityHashMap<>();
@@ -452,7 +501,43 @@ public final class ContentTraining {
         return sb.toString();
     }
 
-    static BoostedTrees fitTypes(List<PageData> pages, TreeTraining.Settings settings) {
+    /** The share of WCXB pages whose type a model trained on the other folds gets right. */
+    static double typeAccuracy(List<PageData> data, int k, TreeTraining.Settings settings) {
+        int right = 0;
+        int pages = 0;
+        for (int f = 0; f < k; f++) {
+            BoostedTrees types = fitTypes(inFolds(data, k, f, false), settings);
+            for (PageData d : inFolds(data, k, f, true)) {
+                if (d.page().id().startsWith(ARTICLE_PREFIX)) {
+                    continue;
+                }
+                double[] p = types.probabilities(d.table().pageRow());
+                int best = 0;
+                for (int c = 1; c < p.length; c++) {
+                    if (p[c] > p[best]) {
+                        best = c;
+                    }
+                }
+                pages++;
+                right += TYPE_CLASSES.get(best).equals(d.page().pageType()) ? 1 : 0;
+            }
+        }
+        return (double) right / pages;
+    }
+
+    /** How many page-type models of other row samples are averaged into one: 4. */
+    static int typeBag = 4;
+
+    /** Whether the page-type model learns from article-benchmark's pages too (all articles). */
+    static boolean typeArticles = true;
+
+    static BoostedTrees fitTypes(List<PageData> all, TreeTraining.Settings settings) {
+        List<PageData> pages =
+                typeArticles
+                        ? all
+                        : all.stream()
+                                .filter(d -> !d.page().id().startsWith(ARTICLE_PREFIX))
+                                .toList();
         List<float[]> rows = new ArrayList<>();
         int[] labels = new int[pages.size()];
         double[] weights = new double[pages.size()];
@@ -461,8 +546,30 @@ public final class ContentTraining {
             labels[i] = TYPE_CLASSES.indexOf(pages.get(i).page().pageType());
             weights[i] = 1;
         }
-        return TreeTraining.train(
-                BlockTable.pageFeatureNames(), TYPE_CLASSES, rows, labels, weights, settings);
+        // the mean of a few models of other row samples: the type of a page near a border then
+        // depends less on which rows one model happened to draw
+        List<BoostedTrees> bag = new ArrayList<>();
+        for (int b = 0; b < typeBag; b++) {
+            TreeTraining.Settings seeded =
+                    new TreeTraining.Settings(
+                            settings.rounds(),
+                            settings.depth(),
+                            settings.learningRate(),
+                            settings.lambda(),
+                            settings.minChildWeight(),
+                            settings.rowSample(),
+                            settings.bins(),
+                            settings.seed() + b);
+            bag.add(
+                    TreeTraining.train(
+                            BlockTable.pageFeatureNames(),
+                            TYPE_CLASSES,
+                            rows,
+                            labels,
+                            weights,
+                            seeded));
+        }
+        return BoostedTrees.average(bag);
     }
 
     static BoostedTrees fitBlocks(

@@ -97,9 +97,10 @@ public final class ExtractBench {
     /**
      * Scores WCXB's dev split as {@link WcxbBench} does and times extraction against a bare Jsoup
      * parse page by page; returns the JSON fields ({@code wcxbF1}, {@code wcxbF1ByType}, {@code
-     * withSnippets}, {@code withoutSnippets}, {@code dateAccuracy}, {@code pageTypeAccuracy},
-     * {@code wcxbOverParse}, {@code wcxbPagesPerSecond}), null when the corpus has no {@code wcxb}.
-     * The models learned from these pages: the scores are in-sample.
+     * withSnippets}, {@code withoutSnippets}, {@code dateAccuracy} (over pages with a date in the
+     * truth), {@code falseDates} (pages without one given a date), {@code pageTypeAccuracy}, {@code
+     * wcxbOverParse}, {@code wcxbPagesPerSecond}), null when the corpus has no {@code wcxb}. The
+     * models learned from these pages: the scores are in-sample.
      */
     private String wcxb(Path dir) throws IOException {
         if (!Files.isDirectory(dir.resolve("dev"))) {
@@ -124,7 +125,7 @@ public final class ExtractBench {
         return String.format(
                 Locale.ROOT,
                 "\"wcxbF1\": %.4f, \"wcxbF1ByType\": {%s}, \"withSnippets\": %.4f,"
-                        + " \"withoutSnippets\": %.4f, \"dateAccuracy\": %.4f,"
+                        + " \"withoutSnippets\": %.4f, \"dateAccuracy\": %.4f, \"falseDates\": %.4f,"
                         + " \"pageTypeAccuracy\": %.4f, \"wcxbOverParse\": %.3f,"
                         + " \"wcxbPagesPerSecond\": %.1f",
                 all.f1(),
@@ -132,6 +133,7 @@ public final class ExtractBench {
                 all.withSnippets(),
                 all.withoutSnippets(),
                 all.dateAccuracy(),
+                all.falseDates(),
                 all.pageTypeAccuracy(),
                 speed[0],
                 speed[1]);

@@ -8,7 +8,6 @@ import dev.linkcrawl.crawl.fetch.PageCharset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -55,7 +54,12 @@ public final class WcxbBench {
             boolean dateRight,
             String date) {}
 
-    /** Mean figures over a set of pages. */
+    /**
+     * Mean figures over a set of pages. {@code dateAccuracy} counts as date extractors are scored
+     * (htmldate's evaluation): over the pages whose truth has a {@code publish_date}, the share
+     * given that date (at the truth's precision); {@code falseDates} is the share of the other
+     * pages given a date all the same.
+     */
     public record Summary(
             int pages,
             double precision,
@@ -64,19 +68,22 @@ public final class WcxbBench {
             double withSnippets,
             double withoutSnippets,
             double dateAccuracy,
+            double falseDates,
             double pageTypeAccuracy) {
 
         static Summary of(List<Result> results) {
             int n = results.size();
             if (n == 0) {
-                return new Summary(0, 0, 0, 0, 0, 0, 0, 0);
+                return new Summary(0, 0, 0, 0, 0, 0, 0, 0, 0);
             }
             double p = 0;
             double r = 0;
             double f = 0;
             double w = 0;
             double wo = 0;
-            int dates = 0;
+            int dated = 0;
+            int datesRight = 0;
+            int falseDates = 0;
             int types = 0;
             for (Result x : results) {
                 p += x.score().precision();
@@ -84,11 +91,24 @@ public final class WcxbBench {
                 f += x.score().f1();
                 w += x.with();
                 wo += x.without();
-                dates += x.dateRight() ? 1 : 0;
+                if (x.page().publishDate() != null && !x.page().publishDate().isBlank()) {
+                    dated++;
+                    datesRight += x.dateRight() ? 1 : 0;
+                } else {
+                    falseDates += x.dateRight() ? 0 : 1;
+                }
                 types += x.predictedType().equals(x.page().pageType()) ? 1 : 0;
             }
             return new Summary(
-                    n, p / n, r / n, f / n, w / n, wo / n, (double) dates / n, (double) types / n);
+                    n,
+                    p / n,
+                    r / n,
+                    f / n,
+                    w / n,
+                    wo / n,
+                    dated == 0 ? 0 : (double) datesRight / dated,
+                    dated == n ? 0 : (double) falseDates / (n - dated),
+                    (double) types / n);
         }
     }
 
@@ -108,10 +128,7 @@ public final class WcxbBench {
     /** One page's extraction scored against its truth. */
     public static Result score(WcxbCorpus.Page p, ExtractedPage page) {
         String text = page.text();
-        String date =
-                page.publishedAt() == null
-                        ? null
-                        : page.publishedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString();
+        String date = page.publishedDate() == null ? null : page.publishedDate().toString();
         return new Result(
                 p,
                 text,
@@ -178,7 +195,7 @@ public final class WcxbBench {
     static void printTable(Map<String, Summary> byType) {
         System.out.printf(
                 Locale.ROOT,
-                "  %-14s %5s %7s %7s %7s %7s %7s %7s %7s%n",
+                "  %-14s %5s %7s %7s %7s %7s %7s %7s %7s %7s%n",
                 "type",
                 "pages",
                 "F1",
@@ -187,12 +204,13 @@ public final class WcxbBench {
                 "with",
                 "without",
                 "date",
+                "falseDt",
                 "type");
         for (Map.Entry<String, Summary> e : byType.entrySet()) {
             Summary s = e.getValue();
             System.out.printf(
                     Locale.ROOT,
-                    "  %-14s %5d %7.4f %7.4f %7.4f %7.3f %7.3f %7.3f %7.3f%n",
+                    "  %-14s %5d %7.4f %7.4f %7.4f %7.3f %7.3f %7.3f %7.3f %7.3f%n",
                     e.getKey(),
                     s.pages(),
                     s.f1(),
@@ -201,6 +219,7 @@ public final class WcxbBench {
                     s.withSnippets(),
                     s.withoutSnippets(),
                     s.dateAccuracy(),
+                    s.falseDates(),
                     s.pageTypeAccuracy());
         }
     }

@@ -77,7 +77,14 @@ final class PageTypeFeatures {
                         "shortDates",
                         "bestShare",
                         "headings",
-                        "longParagraphs"));
+                        "longParagraphs",
+                        "datedNearTitle",
+                        "declaresPublished",
+                        "timeElements",
+                        "bylines",
+                        "slugWords",
+                        "linkedHeadings",
+                        "linkedHeadingShare"));
         return List.copyOf(n);
     }
 
@@ -146,6 +153,7 @@ final class PageTypeFeatures {
         int prices = 0;
         int shortDates = 0;
         int headings = 0;
+        int linkedHeadings = 0;
         int longParagraphs = 0;
         for (Block b : blocks) {
             int n = b.chars();
@@ -157,6 +165,11 @@ final class PageTypeFeatures {
                 case "h1", "h2", "h3", "h4", "h5", "h6" -> {
                     heading += n;
                     headings++;
+                    // a list of posts or items heads each with a link to it; an article's
+                    // headings are its own sections
+                    if (b.linkChars() * 2 >= n) {
+                        linkedHeadings++;
+                    }
                 }
                 case "td", "th" -> cell += n;
                 case "p" -> {
@@ -221,6 +234,14 @@ final class PageTypeFeatures {
         r[at++] = best == null ? 0 : best.chars / all;
         r[at++] = Counts.log(headings);
         r[at++] = Counts.log(longParagraphs);
+        PageHints.Publication publication = hints.publication();
+        r[at++] = publication.datedNearTitle() ? 1 : 0;
+        r[at++] = publication.declaresPublished() ? 1 : 0;
+        r[at++] = Counts.log(publication.timeElements());
+        r[at++] = Counts.log(publication.bylines());
+        r[at++] = address.slugWords();
+        r[at++] = Counts.log(linkedHeadings);
+        r[at++] = headings == 0 ? 0 : (float) linkedHeadings / headings;
         return r;
     }
 
@@ -268,12 +289,37 @@ final class PageTypeFeatures {
         return digits >= 4 && dev.linkcrawl.crawl.extract.DateText.parse(t).isPresent();
     }
 
+    /**
+     * The words of a path segment ("how-to-design-a-room.html" has five): an article's address
+     * spells its headline, a shop's, a listing's or a service's names a thing in a word or two.
+     */
+    static int slugWords(String segment) {
+        int dot = segment.lastIndexOf('.');
+        String s = dot > 0 ? segment.substring(0, dot) : segment;
+        int words = 0;
+        boolean in = false;
+        for (int i = 0; i < s.length(); i++) {
+            boolean letter = Character.isLetterOrDigit(s.charAt(i));
+            if (letter && !in) {
+                words++;
+            }
+            in = letter;
+        }
+        return words;
+    }
+
     /** The parts of an address that speak of a page's type. */
-    record Address(boolean known, String path, String firstLabel, int depth, boolean digits) {
+    record Address(
+            boolean known,
+            String path,
+            String firstLabel,
+            int depth,
+            boolean digits,
+            int slugWords) {
 
         static Address of(String url) {
             if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
-                return new Address(false, "", "", 0, false);
+                return new Address(false, "", "", 0, false, 0);
             }
             int hostStart = url.indexOf("://") + 3;
             int pathStart = url.indexOf('/', hostStart);
@@ -286,13 +332,15 @@ final class PageTypeFeatures {
             String first = labels.length > 2 ? labels[0] : "";
             int depth = 0;
             boolean digits = false;
+            String last = "";
             for (String seg : p.split("/")) {
                 if (!seg.isEmpty()) {
                     depth++;
                     digits |= seg.chars().filter(Character::isDigit).count() >= 4;
+                    last = seg;
                 }
             }
-            return new Address(true, p, first, depth, digits);
+            return new Address(true, p, first, depth, digits, PageTypeFeatures.slugWords(last));
         }
     }
 }

@@ -146,6 +146,64 @@ public final class BoostedTrees {
         return Float.intBitsToFloat(p[n + 1]);
     }
 
+    /**
+     * One model whose scores are the mean of {@code models}' scores (their bases averaged, their
+     * trees side by side with leaves divided by their number): models trained alike on other
+     * samples of the rows, whose mean varies less than any one of them.
+     */
+    public static BoostedTrees average(List<BoostedTrees> models) {
+        BoostedTrees first = models.get(0);
+        int k = models.size();
+        double[] base = new double[first.base.length];
+        int trees = 0;
+        int nodes = 0;
+        for (BoostedTrees m : models) {
+            if (!m.features.equals(first.features) || !m.classes.equals(first.classes)) {
+                throw new IllegalArgumentException("models of other features or classes");
+            }
+            for (int c = 0; c < base.length; c++) {
+                base[c] += m.base[c] / k;
+            }
+            trees += m.treeStart.length;
+            nodes += m.feature.length;
+        }
+        int[] treeStart = new int[trees];
+        int[] treeClass = new int[trees];
+        int[] feature = new int[nodes];
+        float[] threshold = new float[nodes];
+        int[] left = new int[nodes];
+        int[] right = new int[nodes];
+        float[] value = new float[nodes];
+        int t0 = 0;
+        int n0 = 0;
+        for (BoostedTrees m : models) {
+            for (int t = 0; t < m.treeStart.length; t++) {
+                treeStart[t0 + t] = m.treeStart[t] + n0;
+                treeClass[t0 + t] = m.treeClass[t];
+            }
+            for (int n = 0; n < m.feature.length; n++) {
+                feature[n0 + n] = m.feature[n];
+                threshold[n0 + n] = m.threshold[n];
+                left[n0 + n] = m.left[n] < 0 ? -1 : m.left[n] + n0;
+                right[n0 + n] = m.right[n] < 0 ? -1 : m.right[n] + n0;
+                value[n0 + n] = m.value[n] / k;
+            }
+            t0 += m.treeStart.length;
+            n0 += m.feature.length;
+        }
+        return new BoostedTrees(
+                first.features,
+                first.classes,
+                base,
+                treeStart,
+                treeClass,
+                feature,
+                threshold,
+                left,
+                right,
+                value);
+    }
+
     /** Writes the text form. */
     public void write(Writer out) throws IOException {
         out.write("features " + String.join(" ", features) + "\n");

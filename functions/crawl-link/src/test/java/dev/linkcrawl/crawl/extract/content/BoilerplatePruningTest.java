@@ -52,4 +52,20 @@ class BoilerplatePruningTest {
         assertThat(keptOf("<h2>Specifications</h2><p>30 litres</p>"))
                 .containsExactly("Specifications", "30 litres");
     }
+
+    @Test
+    void dropsMicrodataValuesWrittenOutForCrawlers() {
+        assertThat(
+                        keptOf(
+                                "<p>Some text of the article itself.</p>"
+                                        + "<div itemprop=datePublished>2019-11-19T08:57:40+01:00</div>"
+                                        + "<div itemprop=url>https://img.example/a-500-250.jpg</div>"))
+                .containsExactly("Some text of the article itself.");
+    }
+
+    @Test
+    void keepsADateOrAnAddressWithinProse() {
+        assertThat(keptOf("<p>Published 2019-11-19T08:57 at https://a.example/</p>"))
+                .containsExactly("Published 2019-11-19T08:57 at https://a.example/");
+    }
 }

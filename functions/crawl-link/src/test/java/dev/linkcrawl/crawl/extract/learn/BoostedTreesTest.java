@@ -41,6 +41,28 @@ class BoostedTreesTest {
     }
 
     @Test
+    void averagesTheScoresOfModelsTrainedAlike() {
+        BoostedTrees stump = read(STUMP, List.of("x"));
+        BoostedTrees flat =
+                read(
+                        """
+                        features x
+                        classes yes
+                        base 1
+                        0 0 -1 0 -1 -1 0
+                        """,
+                        List.of("x"));
+
+        BoostedTrees mean = BoostedTrees.average(List.of(stump, flat));
+
+        // (0 - 2) / 2 + (1 + 0) / 2 = -0.5 and (0 + 2) / 2 + (1 + 0) / 2 = 1.5
+        assertThat(mean.probability(new float[] {0.5f}))
+                .isCloseTo(1 / (1 + Math.exp(0.5)), within(1e-6));
+        assertThat(mean.probability(new float[] {0.6f}))
+                .isCloseTo(1 / (1 + Math.exp(-1.5)), within(1e-6));
+    }
+
+    @Test
     void refusesAModelTrainedOnOtherFeatures() {
         assertThatThrownBy(() -> read(STUMP, List.of("y")))
                 .isInstanceOf(BoostedTrees.ModelMismatchException.class);
