@@ -61,7 +61,8 @@ final class FirefoxJsonBookmarkReader implements BookmarkReader {
     /** The names of the folders whose children are being read, innermost first ("" for a root). */
     private final Deque<String> folders = new ArrayDeque<>();
 
-    private boolean started;
+    /** Whether the document's own object has been entered. */
+    private boolean rooted;
 
     FirefoxJsonBookmarkReader(Reader reader) throws IOException {
         this.json = new JsonExport(reader);
@@ -74,15 +75,12 @@ final class FirefoxJsonBookmarkReader implements BookmarkReader {
 
     @Override
     public Optional<ImportEntry> next() throws IOException {
-        return json.next(this::step);
+        return json.next(JsonToken.START_OBJECT, ParseProblem.UNSUPPORTED_FORMAT, this::step);
     }
 
     private Optional<ImportEntry> step() throws IOException {
-        if (!started) {
-            started = true;
-            if (json.first() != JsonToken.START_OBJECT) {
-                return json.end(ParseProblem.UNSUPPORTED_FORMAT);
-            }
+        if (!rooted) {
+            rooted = true;
             places.push(new Place(json.line()));
         }
         while (!places.isEmpty()) {

@@ -54,7 +54,6 @@ final class JsonArrayBookmarkReader implements BookmarkReader {
 
     private final JsonExport json;
     private final Layout layout;
-    private boolean started;
 
     JsonArrayBookmarkReader(Reader reader, Layout layout) throws IOException {
         this.json = new JsonExport(reader);
@@ -68,16 +67,10 @@ final class JsonArrayBookmarkReader implements BookmarkReader {
 
     @Override
     public Optional<ImportEntry> next() throws IOException {
-        return json.next(this::step);
+        return json.next(JsonToken.START_ARRAY, ParseProblem.NOT_AN_ARRAY, this::step);
     }
 
     private Optional<ImportEntry> step() throws IOException {
-        if (!started) {
-            started = true;
-            if (json.first() != JsonToken.START_ARRAY) {
-                return json.end(ParseProblem.NOT_AN_ARRAY);
-            }
-        }
         JsonToken token = json.token();
         if (token == JsonToken.END_ARRAY) {
             return Optional.empty();

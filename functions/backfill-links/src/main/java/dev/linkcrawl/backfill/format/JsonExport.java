@@ -48,6 +48,7 @@ final class JsonExport {
 
     private final JsonParser parser;
     private boolean finished;
+    private boolean opened;
 
     JsonExport(Reader reader) throws IOException {
         this.parser = FACTORY.createParser(reader);
@@ -55,13 +56,21 @@ final class JsonExport {
 
     /**
      * Runs {@code step}, turning broken JSON and too long values into the entry that ends the file;
-     * nothing is read after an end.
+     * nothing is read after an end. The first call reads the document's first token: a document
+     * that does not open with {@code opening} ends at once with {@code otherwise}.
      */
-    Optional<ImportEntry> next(Step step) throws IOException {
+    Optional<ImportEntry> next(JsonToken opening, ParseProblem otherwise, Step step)
+            throws IOException {
         if (finished) {
             return Optional.empty();
         }
         try {
+            if (!opened) {
+                opened = true;
+                if (parser.nextToken() != opening) {
+                    return end(otherwise);
+                }
+            }
             Optional<ImportEntry> entry = step.next();
             if (entry.isEmpty()
                     || entry.get() instanceof ImportEntry.Malformed malformed
@@ -81,14 +90,6 @@ final class JsonExport {
         finished = true;
         return Optional.of(
                 new ImportEntry.Malformed(parser.currentLocation().getLineNr(), problem));
-    }
-
-    /**
-     * The first token of the document, or null for an empty one. Every later token comes from
-     * {@link #token()}.
-     */
-    JsonToken first() throws IOException {
-        return parser.nextToken();
     }
 
     /** The next token; the input ending inside the document is malformed JSON. */

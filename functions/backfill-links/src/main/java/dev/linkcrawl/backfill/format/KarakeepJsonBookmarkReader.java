@@ -25,7 +25,6 @@ final class KarakeepJsonBookmarkReader implements BookmarkReader {
 
     private final JsonExport json;
     private boolean inBookmarks;
-    private boolean started;
 
     KarakeepJsonBookmarkReader(Reader reader) throws IOException {
         this.json = new JsonExport(reader);
@@ -38,16 +37,10 @@ final class KarakeepJsonBookmarkReader implements BookmarkReader {
 
     @Override
     public Optional<ImportEntry> next() throws IOException {
-        return json.next(this::step);
+        return json.next(JsonToken.START_OBJECT, ParseProblem.UNSUPPORTED_FORMAT, this::step);
     }
 
     private Optional<ImportEntry> step() throws IOException {
-        if (!started) {
-            started = true;
-            if (json.first() != JsonToken.START_OBJECT) {
-                return json.end(ParseProblem.UNSUPPORTED_FORMAT);
-            }
-        }
         while (true) {
             if (inBookmarks) {
                 JsonToken token = json.token();

@@ -40,7 +40,6 @@ final class LinkwardenJsonBookmarkReader implements BookmarkReader {
     }
 
     private final JsonExport json;
-    private boolean started;
     private Place place = Place.TOP;
     private String collection;
 
@@ -55,16 +54,10 @@ final class LinkwardenJsonBookmarkReader implements BookmarkReader {
 
     @Override
     public Optional<ImportEntry> next() throws IOException {
-        return json.next(this::step);
+        return json.next(JsonToken.START_OBJECT, ParseProblem.UNSUPPORTED_FORMAT, this::step);
     }
 
     private Optional<ImportEntry> step() throws IOException {
-        if (!started) {
-            started = true;
-            if (json.first() != JsonToken.START_OBJECT) {
-                return json.end(ParseProblem.UNSUPPORTED_FORMAT);
-            }
-        }
         while (true) {
             switch (place) {
                 case TOP -> {
