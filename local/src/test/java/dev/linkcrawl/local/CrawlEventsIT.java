@@ -15,8 +15,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -211,20 +209,9 @@ class CrawlEventsIT {
     }
 
     private void save(String owner, String url) throws Exception {
-        HttpResponse<String> response =
-                HTTP.send(
-                        HttpRequest.newBuilder(stack.endpoints().apiUrl().resolve("/links"))
-                                .timeout(Duration.ofSeconds(20))
-                                .header("Authorization", "Bearer " + owner)
-                                .header("Content-Type", "application/json")
-                                .POST(
-                                        HttpRequest.BodyPublishers.ofString(
-                                                "{\"url\":\"" + url + "\"}"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode())
-                .as(response.body() + logged.toString(StandardCharsets.UTF_8))
-                .isEqualTo(202);
+        LinksApi.Answer answer =
+                new LinksApi(stack.endpoints().apiUrl(), hostPort()).post(owner, url);
+        assertThat(answer.status()).as(logged.toString(StandardCharsets.UTF_8)).isEqualTo(202);
     }
 
     private String hostPort() {

@@ -146,21 +146,10 @@ class LinkLifeIT {
     }
 
     private String save(String owner, String url) throws Exception {
-        HttpResponse<String> response =
-                HTTP.send(
-                        HttpRequest.newBuilder(stack.endpoints().apiUrl().resolve("/links"))
-                                .timeout(Duration.ofSeconds(20))
-                                .header("Authorization", "Bearer " + owner)
-                                .header("Content-Type", "application/json")
-                                .POST(
-                                        HttpRequest.BodyPublishers.ofString(
-                                                "{\"url\":\"" + url + "\"}"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode())
-                .as(response.body() + logged.toString(StandardCharsets.UTF_8))
-                .isEqualTo(202);
-        return JSON.readTree(response.body()).get("id").asText();
+        LinksApi.Answer answer =
+                new LinksApi(stack.endpoints().apiUrl(), site.hostPort()).post(owner, url);
+        assertThat(answer.status()).as(logged.toString(StandardCharsets.UTF_8)).isEqualTo(202);
+        return answer.id();
     }
 
     private HttpResponse<String> api(String method, String path, String owner) throws Exception {
