@@ -126,6 +126,13 @@ class ImportCommandIT {
                         awaitCrawled("alice", site.url(path), stack, Duration.ofSeconds(90));
                 assertThat(link.get("title").asText()).isEqualTo("Page " + path);
             }
+            // A crawl's line is written when its invocation returns, after the document (and
+            // the crawl's event) are out: it may come a little after the document reads back.
+            long lineDeadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (!logged.toString(StandardCharsets.UTF_8).contains("SQS BackfillQueue")
+                    && System.nanoTime() < lineDeadline) {
+                Thread.sleep(100);
+            }
             assertThat(logged.toString(StandardCharsets.UTF_8))
                     .as("crawled from BackfillQueue, not CrawlQueue")
                     .contains("SQS BackfillQueue")
