@@ -157,6 +157,25 @@ class CrawlDeliveryTest {
     }
 
     @Test
+    void anOwnerWhoseTurnIsFurtherThanTheLongestDeferralIsPutBackWithoutAsking() {
+        fillPlaces("alice", 1);
+        quotas.release(
+                "crawl:CrawlQueue",
+                TenantKey.of("alice"),
+                "done",
+                Optional.of(Duration.ofHours(2)));
+        CrawlDelivery crawls = delivery(1);
+        crawls.handle(delivery(0, 1), NOW, NOW.plusSeconds(30)); // turn now, found full
+        crawls.handle(delivery(0, 1), NOW, NOW.plusSeconds(30)); // next turn in 2 hours
+        int asked = quotas.holds();
+
+        crawls.handle(delivery(0, 1), NOW, NOW.plusSeconds(30));
+
+        assertThat(quotas.holds()).isEqualTo(asked);
+        assertThat(queues.deferred.getLast().delay()).isEqualTo(CrawlDelivery.LONGEST_DEFERRAL);
+    }
+
+    @Test
     void aCopyTheQueueDidNotTakeLeavesTheOriginalUnacknowledged() {
         fillPlaces("alice", 2);
         queues.unreachable = true;
