@@ -283,12 +283,18 @@ public final class FairnessBench implements Callable<Integer> {
             String bucket = endpoints.buckets().values().iterator().next().bucketName();
 
             warmUp(saves, site, s3, bucket);
+            // The warm-up's links put back for minutes would be crawled during the measured
+            // phases: they go, as the warm-up's only purpose (compiled code) is served.
+            PipelineQueues.of(sqs, endpoints.queues().values())
+                    .work()
+                    .forEach(url -> sqs.purgeQueue(purge -> purge.queueUrl(url)));
             site.hold(path -> path.startsWith("/tarpit/"));
             saves.victim(5, "warm"); // first connections and classes, not measured
+            CpuUse idleCpu = CpuUse.start();
             List<Double> idle = saves.victim(idleSeconds, "idle");
             out.printf(
-                    "  idle: %d saves, p50 %.0f ms, p99 %.0f ms%n",
-                    idle.size(), percentile(idle, 0.50), percentile(idle, 0.99));
+                    "  idle: %d saves, p50 %.0f ms, p99 %.0f ms; %s%n",
+                    idle.size(), percentile(idle, 0.50), percentile(idle, 0.99), idleCpu.end());
 
             ExecutorService flooders = Executors.newFixedThreadPool(8);
             AtomicInteger accepted = new AtomicInteger();
@@ -319,7 +325,9 @@ public final class FairnessBench implements Callable<Integer> {
                     put -> put.bucket(bucket).key(importKey),
                     RequestBody.fromString(String.join("\n", importUrls) + "\n"));
             Thread.sleep(2_000); // the flood is queued and holds the crawls
+            CpuUse victimCpu = CpuUse.start();
             List<Double> victim = saves.victim(seconds, "victim");
+            String victimCpuUse = victimCpu.end();
             for (Future<?> post : posts) {
                 post.get(5, TimeUnit.MINUTES);
             }
@@ -328,13 +336,14 @@ public final class FairnessBench implements Callable<Integer> {
             int importAccepted = importResult.path("accepted").asInt();
             out.printf(
                     "  flood: %d accepted and %d refused through the API, %d imported; victim: %d"
-                            + " saves, p50 %.0f ms, p99 %.0f ms%n",
+                            + " saves, p50 %.0f ms, p99 %.0f ms; %s%n",
                     accepted.get(),
                     refused.get(),
                     importAccepted,
                     victim.size(),
                     percentile(victim, 0.50),
-                    percentile(victim, 0.99));
+                    percentile(victim, 0.99),
+                    victimCpuUse);
 
             site.release();
             long drainStarted = System.nanoTime();
@@ -414,7 +423,8 @@ public final class FairnessBench implements Callable<Integer> {
      * (places taken, fetches preempted, copies put back, an import's fan-out) is compiled before
      * the victim's first save meets it, as the idle path is by the warm saves: on two cores the JIT
      * otherwise bills the first seconds of the flood to the victim. Its links live under another
-     * path, answered once the warm-up ends, so they never join the measured flood.
+     * path, answered once the warm-up ends, and what is left of them on the queues is purged before
+     * anything is measured, so they never join the measured phases.
      */
     private void warmUp(Saves saves, PageSite site, S3Client s3, String bucket) throws Exception {
         site.hold(path -> path.startsWith("/warm-tarpit/"));
@@ -449,12 +459,18 @@ public final class FairnessBench implements Callable<Integer> {
         long end = System.nanoTime() + Duration.ofMinutes(waitMinutes).toNanos();
         while (System.nanoTime() < end) {
             try {
-                return JSON.readTree(
-                        s3.getObjectAsBytes(get -> get.bucket(bucket).key(key + ".result.json"))
-                                .asByteArray());
+                JsonNode result =
+                        JSON.readTree(
+                                s3.getObjectAsBytes(
+                                                get -> get.bucket(bucket).key(key + ".result.json"))
+                                        .asByteArray());
+                if (result.has("accepted")) { // not the marker written when reading begins
+                    return result;
+                }
             } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
-                Thread.sleep(500);
+                // not yet begun
             }
+            Thread.sleep(500);
         }
         throw new IllegalStateException("the import of " + key + " wrote no result");
     }
@@ -548,6 +564,31 @@ public final class FairnessBench implements Callable<Integer> {
                 Thread.sleep(20);
             }
             return (end - accepted) / 1e6;
+        }
+    }
+
+    /**
+     * The CPU this process (functions, queues, OpenSearch, S3, the bench) used over a phase, beside
+     * what the machine offered: how hard the flood works the cores the victim shares.
+     */
+    private record CpuUse(long cpuNanos, long wallNanos) {
+        static CpuUse start() {
+            return new CpuUse(processCpuNanos(), System.nanoTime());
+        }
+
+        String end() {
+            double cpu = (processCpuNanos() - cpuNanos) / 1e9;
+            double wall = (System.nanoTime() - wallNanos) / 1e9;
+            int cores = Runtime.getRuntime().availableProcessors();
+            return String.format(
+                    "CPU %.1f s in %.0f s (%.0f%% of %d cores)",
+                    cpu, wall, 100 * cpu / (wall * cores), cores);
+        }
+
+        private static long processCpuNanos() {
+            return ((com.sun.management.OperatingSystemMXBean)
+                            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
         }
     }
 
