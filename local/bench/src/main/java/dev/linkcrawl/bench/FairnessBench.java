@@ -87,10 +87,13 @@ public final class FairnessBench implements Callable<Integer> {
     static final String VICTIM = "bob";
     static final String WARM_UP_OWNER = "carol";
 
-    /** Tarpit links of the warm-up, through the API and again in an import. */
+    /** Tarpit links of the warm-up through the API. */
     static final int WARM_UP_LINKS = 100;
 
-    /** How long the warm-up's tarpit holds, and how long its links then have to be crawled. */
+    /** Tarpit links of the warm-up's import. */
+    static final int WARM_UP_IMPORT_LINKS = 20;
+
+    /** How long the warm-up's tarpit holds. */
     static final Duration WARM_UP_HOLD = Duration.ofSeconds(15);
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -282,12 +285,7 @@ public final class FairnessBench implements Callable<Integer> {
             Saves saves = new Saves(endpoints, site);
             String bucket = endpoints.buckets().values().iterator().next().bucketName();
 
-            warmUp(saves, site, s3, bucket);
-            // The warm-up's links put back for minutes would be crawled during the measured
-            // phases: they go, as the warm-up's only purpose (compiled code) is served.
-            PipelineQueues.of(sqs, endpoints.queues().values())
-                    .work()
-                    .forEach(url -> sqs.purgeQueue(purge -> purge.queueUrl(url)));
+            warmUp(saves, site, s3, bucket, endpoints);
             site.hold(path -> path.startsWith("/tarpit/"));
             saves.victim(5, "warm"); // first connections and classes, not measured
             CpuUse idleCpu = CpuUse.start();
@@ -423,10 +421,13 @@ public final class FairnessBench implements Callable<Integer> {
      * (places taken, fetches preempted, copies put back, an import's fan-out) is compiled before
      * the victim's first save meets it, as the idle path is by the warm saves: on two cores the JIT
      * otherwise bills the first seconds of the flood to the victim. Its links live under another
-     * path, answered once the warm-up ends, and what is left of them on the queues is purged before
-     * anything is measured, so they never join the measured phases.
+     * path, answered once the warm-up ends, and nothing is measured before every one of them is
+     * crawled: put back for later, they would otherwise be crawled during the measured phases. The
+     * import is smaller than the posts, as the backfill queue's two places put its overflow back
+     * five times further apart.
      */
-    private void warmUp(Saves saves, PageSite site, S3Client s3, String bucket) throws Exception {
+    private void warmUp(Saves saves, PageSite site, S3Client s3, String bucket, Endpoints endpoints)
+            throws Exception {
         site.hold(path -> path.startsWith("/warm-tarpit/"));
         ExecutorService posters = Executors.newFixedThreadPool(8);
         List<Future<?>> posts = new ArrayList<>();
@@ -438,7 +439,7 @@ public final class FairnessBench implements Callable<Integer> {
         s3.putObject(
                 put -> put.bucket(bucket).key(importKey),
                 RequestBody.fromString(
-                        IntStream.range(0, WARM_UP_LINKS)
+                        IntStream.range(0, WARM_UP_IMPORT_LINKS)
                                         .mapToObj(
                                                 i ->
                                                         site.url("/warm-tarpit/import/" + i)
@@ -452,7 +453,15 @@ public final class FairnessBench implements Callable<Integer> {
         Thread.sleep(WARM_UP_HOLD.toMillis());
         site.release();
         awaitImportResult(s3, bucket, importKey);
-        Thread.sleep(WARM_UP_HOLD.toMillis());
+        IndexScan index = new IndexScan(endpoints.openSearchEndpoint(), BenchServices.INDEX_NAME);
+        long end = System.nanoTime() + Duration.ofMinutes(waitMinutes).toNanos();
+        while (index.byOwners(List.of(WARM_UP_OWNER)).values().stream()
+                                .filter(link -> link.status().equals("crawled"))
+                                .count()
+                        < WARM_UP_LINKS + WARM_UP_IMPORT_LINKS
+                && System.nanoTime() < end) {
+            Thread.sleep(1_000);
+        }
     }
 
     private JsonNode awaitImportResult(S3Client s3, String bucket, String key) throws Exception {
