@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkcrawl.config.Settings;
 import dev.linkcrawl.link.LinkId;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Objects;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -111,21 +109,7 @@ public final class OpenSearchQueuedLinks implements QueuedLinks, AutoCloseable {
 
     private OpenSearchRest.Response send(
             SdkHttpClient client, SdkHttpMethod method, String path, String body) {
-        try {
-            return rest.send(client, method, path, body);
-        } catch (IOException | UncheckedIOException e) {
-            throw new LinkIndexException(
-                    LinkIndexException.Reason.UNREACHABLE,
-                    0,
-                    method + " " + path + " failed: " + e,
-                    e);
-        } catch (SdkException e) {
-            throw new LinkIndexException(
-                    LinkIndexException.Reason.NO_CREDENTIALS,
-                    0,
-                    method + " " + path + " failed: " + e,
-                    e);
-        }
+        return rest.call(client, method, path, body);
     }
 
     private static void check(OpenSearchRest.Response response, String action) {

@@ -3,12 +3,14 @@ package dev.linkcrawl.index;
 import dev.linkcrawl.config.Settings;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
@@ -103,6 +105,30 @@ public final class OpenSearchRest {
             return execute(client, signed.request(), signed.payload().orElse(null));
         }
         return execute(client, request, payload);
+    }
+
+    /**
+     * {@link #send}, for callers of the link index: an endpoint that cannot be reached and
+     * credentials that cannot be found are a {@link LinkIndexException}; an answer of any status is
+     * returned.
+     */
+    public Response call(
+            SdkHttpClient client, SdkHttpMethod method, String pathAndQuery, String body) {
+        try {
+            return send(client, method, pathAndQuery, body);
+        } catch (IOException | UncheckedIOException e) {
+            throw new LinkIndexException(
+                    LinkIndexException.Reason.UNREACHABLE,
+                    0,
+                    method + " " + pathAndQuery + " failed: " + e,
+                    e);
+        } catch (SdkException e) {
+            throw new LinkIndexException(
+                    LinkIndexException.Reason.NO_CREDENTIALS,
+                    0,
+                    method + " " + pathAndQuery + " failed: " + e,
+                    e);
+        }
     }
 
     private static Response execute(
