@@ -196,6 +196,19 @@ class DeployTemplateTest {
     }
 
     @Test
+    void sentPagesAreUploadedOnlyPresignedAndFreshWithinTheFetchCap() {
+        String policy = String.valueOf(properties("ImportBucketPolicy").get("PolicyDocument"));
+
+        assertThat(policy)
+                .contains("${ImportBucket.Arn}/pages/*")
+                .contains("s3:signatureAge=300000");
+        assertThat(String.valueOf(properties("ImportUploadsFunction").get("Environment")))
+                .contains("MAX_BODY_BYTES={Ref=MaxBodyBytes}");
+        assertThat(String.valueOf(properties("CrawlLinkFunction").get("Environment")))
+                .contains("MAX_BODY_BYTES={Ref=MaxBodyBytes}");
+    }
+
+    @Test
     void importsAreStartedAndReadThroughTheApiOnly() {
         FunctionResource uploads =
                 template.functions().stream()
@@ -205,7 +218,8 @@ class DeployTemplateTest {
 
         assertThat(uploads.routes())
                 .extracting(r -> r.method() + " " + r.path())
-                .containsExactlyInAnyOrder("POST /imports", "GET /imports/{id}");
+                .containsExactlyInAnyOrder(
+                        "POST /imports", "GET /imports/{id}", "POST /links/{id}/page");
         assertThat(String.valueOf(properties("ImportUploadsFunction").get("Environment")))
                 .contains("IMPORT_MAX_BYTES={Ref=ImportMaxBytes}");
     }
