@@ -106,6 +106,18 @@ class DeployTemplateTest {
     }
 
     @Test
+    void aSentPageThatFailsAfterLambdasRetriesLeavesItsEventOnAnAlarmedQueue() {
+        String config = String.valueOf(properties("ClientPageFunction").get("EventInvokeConfig"));
+
+        assertThat(config)
+                .contains("MaximumRetryAttempts=2")
+                .contains("BackfillFailedInvocationsQueue");
+        assertThat(String.valueOf(properties("ClientPageFunction").get("Events")))
+                .contains("Bucket={Ref=ImportBucket}")
+                .contains("Value=pages/");
+    }
+
+    @Test
     void theDomainOfSavedLinksOutlivesTheStackAndItsReplacement() {
         Map<String, Object> domain = resource("LinksDomain");
 
