@@ -4,21 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
-import dev.linkcrawl.local.events.LocalEventBus;
 import dev.linkcrawl.local.lambda.InvocationLog;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,35 +60,13 @@ class ClientPageIT {
     private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
     private final InvocationLog log =
             new InvocationLog(new PrintStream(logged, true, StandardCharsets.UTF_8));
-    private HttpServer site;
+    private LoopbackSite site;
     private DevStack stack;
 
     @BeforeAll
     void start() throws Exception {
-        site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        site.createContext(
-                "/",
-                exchange -> {
-                    byte[] page = BOT_CHECK.getBytes(StandardCharsets.UTF_8);
-                    exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-                    exchange.sendResponseHeaders(200, page.length);
-                    exchange.getResponseBody().write(page);
-                    exchange.close();
-                });
-        site.start();
-        stack =
-                DevStack.start(
-                        new DevStack.Options(
-                                Path.of("../template.yaml"),
-                                state,
-                                0,
-                                0,
-                                0,
-                                0,
-                                Map.of(),
-                                Map.of("ALLOWED_PRIVATE_HOSTS", hostPort())),
-                        log,
-                        Clock.systemUTC());
+        site = new LoopbackSite(Duration.ZERO, path -> BOT_CHECK);
+        stack = TestStacks.start(state, hostPort(), log);
         // The first save of a fresh stack creates the links index (see LinkLifeIT).
         save("zoe", url("/first"));
         awaitEvent("LinkFailed", url("/first"));
@@ -105,7 +78,7 @@ class ClientPageIT {
             stack.close();
         }
         if (site != null) {
-            site.stop(0);
+            site.close();
         }
     }
 
@@ -200,32 +173,19 @@ class ClientPageIT {
 
     /** The first recorded event of {@code detailType} about {@code url}, waiting for it. */
     private JsonNode awaitEvent(String detailType, String url) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (true) {
-            for (JsonNode event : LocalEventBus.read(state)) {
-                if (event.path("detail-type").asText().equals(detailType)
-                        && event.path("detail").path("url").asText().equals(url)) {
-                    return event;
-                }
-            }
-            assertThat(System.nanoTime())
-                    .as(
-                            "no "
-                                    + detailType
-                                    + " for "
-                                    + url
-                                    + "\n"
-                                    + logged.toString(StandardCharsets.UTF_8))
-                    .isLessThan(deadline);
-            Thread.sleep(100);
-        }
+        return TestStacks.awaitEvent(
+                state,
+                detailType,
+                url,
+                Duration.ofSeconds(90),
+                () -> logged.toString(StandardCharsets.UTF_8));
     }
 
     private String url(String path) {
-        return "http://" + hostPort() + path;
+        return site.url(path);
     }
 
     private String hostPort() {
-        return "127.0.0.1:" + site.getAddress().getPort();
+        return site.hostPort();
     }
 }

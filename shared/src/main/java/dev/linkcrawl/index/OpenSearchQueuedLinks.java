@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.Objects;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
  * Queued links written with one plain REST call ({@link OpenSearchRest}), for the submit function,
@@ -51,14 +50,8 @@ public final class OpenSearchQueuedLinks implements QueuedLinks, AutoCloseable {
     public static OpenSearchQueuedLinks create(Settings settings, Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         return new OpenSearchQueuedLinks(
-                UrlConnectionHttpClient.builder()
-                        .connectionTimeout(timeout)
-                        .socketTimeout(timeout)
-                        .build(),
-                UrlConnectionHttpClient.builder()
-                        .connectionTimeout(timeout)
-                        .socketTimeout(CREATE_TIMEOUT)
-                        .build(),
+                OpenSearchRest.client(timeout, timeout),
+                OpenSearchRest.client(timeout, CREATE_TIMEOUT),
                 OpenSearchRest.of(settings),
                 IndexLocation.requireIndexName(settings.indexName()));
     }

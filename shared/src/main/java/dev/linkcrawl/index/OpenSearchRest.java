@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
  * Plain REST calls to the OpenSearch endpoint, signed with SigV4 when {@code OPENSEARCH_AUTH} says
@@ -63,6 +65,16 @@ public final class OpenSearchRest {
                                         settings.openSearchService(),
                                         settings.region()))
                         : Optional.empty());
+    }
+
+    /**
+     * An HTTP client that gives up connecting after {@code connect} and reading after {@code read}.
+     */
+    public static SdkHttpClient client(Duration connect, Duration read) {
+        return UrlConnectionHttpClient.builder()
+                .connectionTimeout(connect)
+                .socketTimeout(read)
+                .build();
     }
 
     /**

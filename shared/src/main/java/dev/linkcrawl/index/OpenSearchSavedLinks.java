@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.Objects;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
  * {@link SavedLinks} with one plain REST read of the link's owner and status ({@link
@@ -37,10 +36,7 @@ public final class OpenSearchSavedLinks implements SavedLinks, AutoCloseable {
     public static OpenSearchSavedLinks create(Settings settings, Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         return new OpenSearchSavedLinks(
-                UrlConnectionHttpClient.builder()
-                        .connectionTimeout(timeout)
-                        .socketTimeout(timeout)
-                        .build(),
+                OpenSearchRest.client(timeout, timeout),
                 OpenSearchRest.of(settings),
                 settings.indexName());
     }

@@ -53,6 +53,12 @@ class CrawlLinkTest {
             </article><footer>© Example</footer></body></html>
             """;
 
+    private static final String BOT_CHECK =
+            "<html><head><title>Just a moment...</title></head><body>"
+                    + "<h1>Checking your browser before accessing example.com</h1>"
+                    + "<script src=\"/cdn-cgi/challenge-platform/h/b/orchestrate/jsch/v1\"></script>"
+                    + "</body></html>";
+
     private final InMemoryLinkIndex index = new InMemoryLinkIndex();
 
     @Test
@@ -387,13 +393,8 @@ class CrawlLinkTest {
     @Test
     void botChallengeIsAFailureAndNeverTheTitle() {
         CrawlMessage message = message("https://example.com/guarded");
-        String challenge =
-                "<html><head><title>Just a moment...</title></head><body>"
-                        + "<h1>Checking your browser before accessing example.com</h1>"
-                        + "<script src=\"/cdn-cgi/challenge-platform/h/b/orchestrate/jsch/v1\"></script>"
-                        + "</body></html>";
 
-        var outcome = crawl(url -> page(url, challenge), message, 1);
+        var outcome = crawl(url -> page(url, BOT_CHECK), message, 1);
 
         assertThat(outcome)
                 .isEqualTo(
@@ -406,13 +407,8 @@ class CrawlLinkTest {
     void aBotCheckOnARecrawlNeverReplacesThePageTheOwnerSent() {
         CrawlMessage message = message("https://example.com/guarded");
         LinkDocument sent = sentYesterday(message, 200);
-        String challenge =
-                "<html><head><title>Just a moment...</title></head><body>"
-                        + "<h1>Checking your browser before accessing example.com</h1>"
-                        + "<script src=\"/cdn-cgi/challenge-platform/h/b/orchestrate/jsch/v1\">"
-                        + "</script></body></html>";
 
-        var outcome = crawl(url -> page(url, challenge), message, 1);
+        var outcome = crawl(url -> page(url, BOT_CHECK), message, 1);
 
         assertThat(outcome).isEqualTo(new CrawlLink.Outcome.Kept("bot_challenge"));
         LinkDocument kept = stored(message);

@@ -90,28 +90,19 @@ class DeployTemplateTest {
     }
 
     @Test
-    void anImportThatFailsAfterLambdasRetriesLeavesItsEventOnAnAlarmedQueue() {
-        String config =
-                String.valueOf(properties("BackfillLinksFunction").get("EventInvokeConfig"));
-
-        assertThat(config)
-                .contains("MaximumRetryAttempts=2")
-                .contains("Type=SQS")
-                .contains("BackfillFailedInvocationsQueue");
+    void anImportOrASentPageThatFailsAfterLambdasRetriesLeavesItsEventOnAnAlarmedQueue() {
+        for (String function : List.of("BackfillLinksFunction", "ClientPageFunction")) {
+            assertThat(String.valueOf(properties(function).get("EventInvokeConfig")))
+                    .as(function)
+                    .contains("MaximumRetryAttempts=2")
+                    .contains("Type=SQS")
+                    .contains("BackfillFailedInvocationsQueue");
+        }
         assertThat(alarms())
                 .anySatisfy(
                         a ->
                                 assertThat(String.valueOf(a.get("Dimensions")))
                                         .contains("BackfillFailedInvocationsQueue,"));
-    }
-
-    @Test
-    void aSentPageThatFailsAfterLambdasRetriesLeavesItsEventOnAnAlarmedQueue() {
-        String config = String.valueOf(properties("ClientPageFunction").get("EventInvokeConfig"));
-
-        assertThat(config)
-                .contains("MaximumRetryAttempts=2")
-                .contains("BackfillFailedInvocationsQueue");
         assertThat(String.valueOf(properties("ClientPageFunction").get("Events")))
                 .contains("Bucket={Ref=ImportBucket}")
                 .contains("Value=pages/");
