@@ -308,8 +308,9 @@ final class Blocks {
             if (!(node instanceof Element el)) {
                 return FilterResult.CONTINUE;
             }
+            // skipped elements never come here: the walk leaves their subtree without a tail
             String name = el.normalName();
-            if (name.equals("br") || tag(name).skipped()) {
+            if (name.equals("br")) {
                 return FilterResult.CONTINUE;
             }
             if (name.equals("a")) {
