@@ -227,6 +227,7 @@ final class Blocks {
         final List<Block> blocks = new ArrayList<>();
         final int[] tags = new int[COUNTED.size()];
         private final Element body;
+
         /**
          * The current block's text so far, {@code length} characters of it: a plain array, filled
          * by {@link String#getChars} a run at a time (a builder copies a page of curly quotes and
@@ -382,7 +383,9 @@ final class Blocks {
                 int start = i;
                 while (i < n
                         && (!isSpace(s.charAt(i))
-                                || (s.charAt(i) == ' ' && i + 1 < n && !isSpace(s.charAt(i + 1))))) {
+                                || (s.charAt(i) == ' '
+                                        && i + 1 < n
+                                        && !isSpace(s.charAt(i + 1))))) {
                     i++;
                 }
                 if (space && length > 0 && text[length - 1] != '\n') {
@@ -390,7 +393,9 @@ final class Blocks {
                 }
                 space = false;
                 if (length + i - start > text.length) {
-                    text = java.util.Arrays.copyOf(text, Math.max(text.length * 2, length + i - start));
+                    text =
+                            java.util.Arrays.copyOf(
+                                    text, Math.max(text.length * 2, length + i - start));
                 }
                 s.getChars(start, i, text, length);
                 length += i - start;
