@@ -108,7 +108,8 @@ public final class DateText {
             return Optional.empty();
         }
         String s = raw.strip();
-        if (s.isEmpty() || s.length() > MAX_INPUT) {
+        // every date read here is written with digits (a year at least): most texts asked have none
+        if (s.isEmpty() || s.length() > MAX_INPUT || !hasDigit(s)) {
             return Optional.empty();
         }
         try {
@@ -122,9 +123,20 @@ public final class DateText {
         }
     }
 
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Optional<OffsetDateTime> epoch(String s) {
-        if (!s.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return Optional.empty();
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return Optional.empty();
+            }
         }
         if (s.length() == 8) {
             return fromParts(

@@ -190,18 +190,39 @@ final class PageSignals {
                 itemTypes.add(t.substring(cut + 1).toLowerCase(Locale.ROOT));
             }
         }
-        // String.contains is vectorised: a few calls on each name beat one hand-written pass
-        String cls = MetaText.lower(attrs.get("class"));
-        String id = MetaText.lower(attrs.get("id"));
-        if ((speaksOfDate(cls) || speaksOfDate(id)) && dateTexts.size() < 20) {
+        int names = nameMarks(attrs.get("class")) | nameMarks(attrs.get("id"));
+        if ((names & SPEAKS_OF_DATE) != 0 && dateTexts.size() < 20) {
             dateTexts.add(el);
         }
-        if ((speaksOfAuthor(cls) || speaksOfAuthor(id))
+        if ((names & SPEAKS_OF_AUTHOR) != 0
                 || (el.normalName().equals("a") && attrs.get("rel").equalsIgnoreCase("author"))) {
             if (bylines.size() < 50) {
                 bylines.add(el);
             }
         }
+    }
+
+    private static final int SPEAKS_OF_DATE = 1;
+    private static final int SPEAKS_OF_AUTHOR = 2;
+
+    /** What each class or id value seen so far speaks of: a page repeats a few names many times. */
+    private final Map<String, Integer> nameMarks = new HashMap<>();
+
+    /** {@link #SPEAKS_OF_DATE} and {@link #SPEAKS_OF_AUTHOR} of a class or id value. */
+    private int nameMarks(String value) {
+        if (value.isEmpty()) {
+            return 0;
+        }
+        Integer marks = nameMarks.get(value);
+        if (marks == null) {
+            // String.contains is vectorised: a few calls on each name beat one hand-written pass
+            String lower = MetaText.lower(value);
+            marks =
+                    (speaksOfDate(lower) ? SPEAKS_OF_DATE : 0)
+                            | (speaksOfAuthor(lower) ? SPEAKS_OF_AUTHOR : 0);
+            nameMarks.put(value, marks);
+        }
+        return marks;
     }
 
     /** Whether a lower-case class or id speaks of a date: "date", "published", "posted", "time". */

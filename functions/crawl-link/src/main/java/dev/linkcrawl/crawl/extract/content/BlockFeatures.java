@@ -93,7 +93,6 @@ final class BlockFeatures {
     static float[][] rows(
             Blocks.Page segmented, TextDensity density, int[] repeated, String title) {
         List<Block> blocks = segmented.blocks();
-        Element body = segmented.body();
         Totals page = density.page();
         Element best = density.best();
         Totals bestTotals = best == null ? null : density.of(best);
@@ -124,12 +123,9 @@ final class BlockFeatures {
             }
             Element owner = b.owner();
             r[at++] = ownNamed(owner);
-            Element parent = up(owner, body, 1);
-            Element grand = up(owner, body, 2);
-            Element great = up(owner, body, 3);
-            Totals pt = density.of(parent);
-            Totals gt = density.of(grand);
-            Totals ggt = density.of(great);
+            Totals pt = density.around(i, 1);
+            Totals gt = density.around(i, 2);
+            Totals ggt = density.around(i, 3);
             r[at++] = density(pt);
             r[at++] = Counts.log(pt == null ? 0 : pt.chars);
             r[at++] = Counts.log(pt == null ? 0 : pt.blocks);
@@ -288,23 +284,6 @@ final class BlockFeatures {
         return owner.attributesSize() > 0 && (owner.hasAttr("class") || owner.hasAttr("id"))
                 ? 1
                 : 0;
-    }
-
-    private static Element up(Element el, Element body, int levels) {
-        Element e = el;
-        for (int i = 0; i < levels && e != body && e.parent() != null; i++) {
-            e = e.parent();
-        }
-        return e;
-    }
-
-    private static boolean inside(Element el, Element container) {
-        for (Element e = el; e != null; e = e.parent()) {
-            if (e == container) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static float density(Totals t) {

@@ -85,9 +85,8 @@ public final class BlockTable {
     public void setType(PageType type) {
         for (float[] r : rows) {
             int at = r.length - TYPE_SLOTS;
-            for (PageType t : PageType.values()) {
-                r[at + t.ordinal()] = t == type ? 1 : 0;
-            }
+            java.util.Arrays.fill(r, at, r.length, 0);
+            r[at + type.ordinal()] = 1;
         }
     }
 

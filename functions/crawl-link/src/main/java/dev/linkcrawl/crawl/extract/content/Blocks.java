@@ -227,7 +227,15 @@ final class Blocks {
         final List<Block> blocks = new ArrayList<>();
         final int[] tags = new int[COUNTED.size()];
         private final Element body;
-        private final StringBuilder text = new StringBuilder();
+
+        /**
+         * The current block's text so far, {@code length} characters of it: a plain array, filled
+         * by {@link String#getChars} a run at a time (a builder copies a page of curly quotes and
+         * other non-Latin-1 text one character at a time).
+         */
+        private char[] text = new char[256];
+
+        private int length;
 
         /**
          * Open elements that changed the context, innermost last; block-level ones own the text
@@ -308,8 +316,9 @@ final class Blocks {
             if (!(node instanceof Element el)) {
                 return FilterResult.CONTINUE;
             }
+            // skipped elements never come here: the walk leaves their subtree without a tail
             String name = el.normalName();
-            if (name.equals("br") || tag(name).skipped()) {
+            if (name.equals("br")) {
                 return FilterResult.CONTINUE;
             }
             if (name.equals("a")) {
@@ -358,12 +367,13 @@ final class Blocks {
 
         /**
          * Appends text with each run of whitespace collapsed to one space (none at a block's start
-         * or after a line break), copying each run of other characters at once.
+         * or after a line break), copying at once each stretch that needs no change: words
+         * separated by single spaces.
          */
         private void append(String s) {
             int n = s.length();
             int i = 0;
-            int added = text.length();
+            int added = length;
             while (i < n) {
                 if (isSpace(s.charAt(i))) {
                     space = true;
@@ -371,18 +381,35 @@ final class Blocks {
                     continue;
                 }
                 int start = i;
-                while (i < n && !isSpace(s.charAt(i))) {
+                while (i < n
+                        && (!isSpace(s.charAt(i))
+                                || (s.charAt(i) == ' '
+                                        && i + 1 < n
+                                        && !isSpace(s.charAt(i + 1))))) {
                     i++;
                 }
-                if (space && text.length() > 0 && text.charAt(text.length() - 1) != '\n') {
-                    text.append(' ');
+                if (space && length > 0 && text[length - 1] != '\n') {
+                    put(' ');
                 }
                 space = false;
-                text.append(s, start, i);
+                if (length + i - start > text.length) {
+                    text =
+                            java.util.Arrays.copyOf(
+                                    text, Math.max(text.length * 2, length + i - start));
+                }
+                s.getChars(start, i, text, length);
+                length += i - start;
             }
             if (linkDepth > 0) {
-                linkChars += text.length() - added;
+                linkChars += length - added;
             }
+        }
+
+        private void put(char c) {
+            if (length == text.length) {
+                text = java.util.Arrays.copyOf(text, length * 2);
+            }
+            text[length++] = c;
         }
 
         private static boolean isSpace(char c) {
@@ -390,15 +417,15 @@ final class Blocks {
         }
 
         private void newline() {
-            if (text.length() > 0 && text.charAt(text.length() - 1) != '\n') {
-                text.append('\n');
+            if (length > 0 && text[length - 1] != '\n') {
+                put('\n');
             }
             space = false;
         }
 
         void flush() {
-            int end = text.length();
-            while (end > 0 && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == ' ')) {
+            int end = length;
+            while (end > 0 && (text[end - 1] == '\n' || text[end - 1] == ' ')) {
                 end--;
             }
             if (end > 0) {
@@ -409,7 +436,7 @@ final class Blocks {
                     }
                 }
                 int top = size - 1;
-                String t = text.substring(0, end);
+                String t = new String(text, 0, end);
                 blocks.add(
                         new Block(
                                 t,
@@ -421,7 +448,7 @@ final class Blocks {
                                 offset));
                 offset += t.length();
             }
-            text.setLength(0);
+            length = 0;
             linkChars = 0;
             space = true;
         }

@@ -64,14 +64,28 @@ final class ContextFeatures {
         double weighted = 0;
         double total = 0;
         double contentChars = 0;
+        // consecutive blocks mostly share a parent and a grandparent: their looks and sums are
+        // taken from the block before rather than computed and looked up again
+        long parentLook = 0;
+        long grandLook = 0;
+        double[] parentSums = null;
+        double[] grandSums = null;
         for (int i = 0; i < n; i++) {
             Element owner = table.owner(i);
             parents[i] = owner.parent() == null ? owner : owner.parent();
             grands[i] = parents[i].parent() == null ? parents[i] : parents[i].parent();
-            looks[i] = (look(owner) * 31 + look(parents[i])) * 0x100000001B3L + look(grands[i]);
+            if (i == 0 || parents[i] != parents[i - 1]) {
+                parentLook = look(parents[i]);
+                parentSums = byParent.computeIfAbsent(parents[i], x -> new double[3]);
+            }
+            if (i == 0 || grands[i] != grands[i - 1]) {
+                grandLook = look(grands[i]);
+                grandSums = byGrand.computeIfAbsent(grands[i], x -> new double[3]);
+            }
+            looks[i] = (look(owner) * 31 + parentLook) * 0x100000001B3L + grandLook;
             double w = Math.max(1, table.text(i).length());
-            add(byParent.computeIfAbsent(parents[i], x -> new double[3]), first[i], w);
-            add(byGrand.computeIfAbsent(grands[i], x -> new double[3]), first[i], w);
+            add(parentSums, first[i], w);
+            add(grandSums, first[i], w);
             add(byLook.computeIfAbsent(looks[i], x -> new double[3]), first[i], w);
             weighted += first[i] * w;
             total += w;

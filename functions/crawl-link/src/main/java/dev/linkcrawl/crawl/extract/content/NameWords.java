@@ -29,9 +29,56 @@ final class NameWords {
      * no-sidebar}, {@code is-hidden}): such a token says what an element has or how it shows, not
      * what it holds, and is skipped.
      */
-    private static final java.util.Set<String> STATES =
-            java.util.Set.of(
-                    "has", "no", "not", "without", "with", "is", "show", "enable", "disable");
+    private static final List<String> STATES =
+            List.of("has", "no", "not", "without", "with", "is", "show", "enable", "disable");
+
+    /** {@link #STATES} by their length, looked up once per token. */
+    private static final String[][] STATES_BY_LENGTH = byLength(STATES);
+
+    private static String[][] byLength(List<String> words) {
+        int longest = 0;
+        for (String w : words) {
+            longest = Math.max(longest, w.length());
+        }
+        String[][] out = new String[longest + 1][];
+        for (int n = 0; n <= longest; n++) {
+            final int length = n;
+            out[n] = words.stream().filter(w -> w.length() == length).toArray(String[]::new);
+        }
+        return out;
+    }
+
+    /**
+     * For each ASCII character: {@link #LETTER}, {@link #UPPER}, {@link #LOWER}, {@link #SPACE}.
+     */
+    private static final byte[] ASCII = new byte[128];
+
+    private static final int LETTER = 1;
+    private static final int UPPER = 2;
+    private static final int LOWER = 4;
+    private static final int SPACE = 8;
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII[c] =
+                    (byte)
+                            ((Character.isLetter(c) ? LETTER : 0)
+                                    | (Character.isUpperCase(c) ? UPPER : 0)
+                                    | (Character.isLowerCase(c) ? LOWER : 0)
+                                    | (Character.isWhitespace(c) ? SPACE : 0));
+        }
+    }
+
+    /** {@link #LETTER}, {@link #UPPER}, {@link #LOWER} and {@link #SPACE} of a character. */
+    private static int classOf(char c) {
+        if (c < 128) {
+            return ASCII[c];
+        }
+        return (Character.isLetter(c) ? LETTER : 0)
+                | (Character.isUpperCase(c) ? UPPER : 0)
+                | (Character.isLowerCase(c) ? LOWER : 0)
+                | (Character.isWhitespace(c) ? SPACE : 0);
+    }
 
     /**
      * The kinds named by a class or id value: each whitespace-separated token not starting with a
@@ -43,11 +90,11 @@ final class NameWords {
         int n = names.length();
         int at = 0;
         while (at < n) {
-            while (at < n && Character.isWhitespace(names.charAt(at))) {
+            while (at < n && (classOf(names.charAt(at)) & SPACE) != 0) {
                 at++;
             }
             int end = at;
-            while (end < n && !Character.isWhitespace(names.charAt(end))) {
+            while (end < n && (classOf(names.charAt(end)) & SPACE) == 0) {
                 end++;
             }
             if (end > at) {
@@ -60,22 +107,24 @@ final class NameWords {
 
     private static long tokenKinds(String names, int from, int to) {
         long mask = 0;
-        int n = to;
         int i = from;
         boolean firstPart = true;
-        while (i < n) {
-            while (i < n && !Character.isLetter(names.charAt(i))) {
+        while (i < to) {
+            while (i < to && (classOf(names.charAt(i)) & LETTER) == 0) {
                 i++;
             }
-            if (i >= n) {
+            if (i >= to) {
                 break;
             }
             int start = i;
+            int previous = classOf(names.charAt(i));
             i++;
-            while (i < n
-                    && Character.isLetter(names.charAt(i))
-                    && !(Character.isUpperCase(names.charAt(i))
-                            && Character.isLowerCase(names.charAt(i - 1)))) {
+            while (i < to) {
+                int c = classOf(names.charAt(i));
+                if ((c & LETTER) == 0 || ((c & UPPER) != 0 && (previous & LOWER) != 0)) {
+                    break;
+                }
+                previous = c;
                 i++;
             }
             if (firstPart && isState(names, start, i)) {
@@ -88,12 +137,33 @@ final class NameWords {
     }
 
     private static boolean isState(String names, int from, int to) {
-        for (String state : STATES) {
-            if (state.length() == to - from
-                    && names.regionMatches(true, from, state, 0, to - from)) {
+        int length = to - from;
+        if (length >= STATES_BY_LENGTH.length) {
+            return false;
+        }
+        for (String state : STATES_BY_LENGTH[length]) {
+            if (sameIgnoringCase(names, from, state)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code names} holds the lower-case {@code word} at {@code from}, ignoring case as
+     * {@link String#regionMatches(boolean, int, String, int, int)} does, which is left the
+     * characters beyond ASCII (a dotless ı matches i there).
+     */
+    private static boolean sameIgnoringCase(String names, int from, String word) {
+        for (int i = 0; i < word.length(); i++) {
+            char c = names.charAt(from + i);
+            if (c >= 128) {
+                return names.regionMatches(true, from, word, 0, word.length());
+            }
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -18,6 +18,9 @@ final class Repetition {
     /** For each parent asked about, how many of its children have each look. */
     private final Map<Element, Looks> childLooks = new IdentityHashMap<>();
 
+    /** For each element asked about, how many of its siblings (itself counted) look like it. */
+    private final Map<Element, Integer> alike = new IdentityHashMap<>();
+
     /** Distinct looks, sorted, and how many children have each: one search per question. */
     private record Looks(long[] distinct, int[] counts) {
 
@@ -35,8 +38,12 @@ final class Repetition {
     static int[] ofBlocks(Blocks.Page page) {
         Repetition r = new Repetition(page.body());
         int[] out = new int[page.blocks().size()];
+        Element previous = null;
         for (int i = 0; i < out.length; i++) {
-            out[i] = r.around(page.blocks().get(i).owner());
+            Element owner = page.blocks().get(i).owner();
+            // consecutive blocks of one owner (text around a child block) have one answer
+            out[i] = owner == previous ? out[i - 1] : r.around(owner);
+            previous = owner;
         }
         return out;
     }
@@ -49,12 +56,20 @@ final class Repetition {
         int most = 0;
         Element e = owner;
         for (int level = 0; level < LEVELS && e != body && e.parent() != null; level++) {
-            Element parent = e.parent();
-            Looks looks = childLooks.computeIfAbsent(parent, Repetition::looks);
-            most = Math.max(most, looks.of(look(e)));
-            e = parent;
+            most = Math.max(most, alike(e));
+            e = e.parent();
         }
         return most;
+    }
+
+    /** How many of its parent's children look like {@code e}, asked once per element. */
+    private int alike(Element e) {
+        Integer known = alike.get(e);
+        if (known == null) {
+            known = childLooks.computeIfAbsent(e.parent(), Repetition::looks).of(look(e));
+            alike.put(e, known);
+        }
+        return known;
     }
 
     private static Looks looks(Element parent) {

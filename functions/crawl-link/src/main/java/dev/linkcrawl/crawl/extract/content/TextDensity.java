@@ -1,6 +1,8 @@
 package dev.linkcrawl.crawl.extract.content;
 
 import dev.linkcrawl.crawl.extract.content.Blocks.Block;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,59 +43,81 @@ final class TextDensity {
     }
 
     private final Map<Element, Totals> totals;
+    private final List<Totals> all;
+    private final Totals[][] around;
     private final Element body;
     private final Element best;
 
-    private TextDensity(Map<Element, Totals> totals, Element body, Element best) {
+    private TextDensity(
+            Map<Element, Totals> totals,
+            List<Totals> all,
+            Totals[][] around,
+            Element body,
+            Element best) {
         this.totals = totals;
+        this.all = all;
+        this.around = around;
         this.body = body;
         this.best = best;
     }
 
+    /** Levels above a block's owner whose sums {@link #around} keeps: 3. */
+    static final int AROUND = 3;
+
     static TextDensity of(Blocks.Page page) {
         Map<Element, Totals> totals = new IdentityHashMap<>();
+        List<Totals> all = new ArrayList<>();
         Element body = page.body();
         List<Block> blocks = page.blocks();
-        // The ancestors of the previous block, body first: consecutive blocks share most of them,
-        // so only the new part of each chain is looked up.
-        List<Element> chain = new java.util.ArrayList<>();
-        List<Totals> chainTotals = new java.util.ArrayList<>();
-        Map<Element, Integer> chainIndex = new IdentityHashMap<>();
-        List<Element> fresh = new java.util.ArrayList<>();
+        Totals[][] around = new Totals[blocks.size()][];
+        // The ancestors of the previous block, body first, and their sums: consecutive blocks
+        // share most of them, so only the new part of each chain is looked up. Chains are compared
+        // by reference from the body down, which needs no hashing.
+        Element[] chain = new Element[32];
+        Totals[] chainTotals = new Totals[32];
+        int size = 0;
+        Element[] path = new Element[32];
         for (int i = 0; i < blocks.size(); i++) {
             Block b = blocks.get(i);
-            fresh.clear();
-            int keep = 0;
+            int depth = 0;
             for (Element e = b.owner(); e != null; e = e.parent()) {
-                Integer at = chainIndex.get(e);
-                if (at != null) {
-                    keep = at + 1;
-                    break;
+                if (depth == path.length) {
+                    path = Arrays.copyOf(path, depth * 2);
                 }
-                fresh.add(e);
+                path[depth++] = e;
                 if (e == body) {
                     break;
                 }
             }
-            while (chain.size() > keep) {
-                chainIndex.remove(chain.remove(chain.size() - 1));
-                chainTotals.remove(chainTotals.size() - 1);
+            int keep = 0;
+            while (keep < size && keep < depth && chain[keep] == path[depth - 1 - keep]) {
+                keep++;
             }
-            for (int f = fresh.size() - 1; f >= 0; f--) {
-                Element e = fresh.get(f);
+            size = keep;
+            if (depth > chain.length) {
+                chain = Arrays.copyOf(chain, depth);
+                chainTotals = Arrays.copyOf(chainTotals, depth);
+            }
+            for (int k = keep; k < depth; k++) {
+                Element e = path[depth - 1 - k];
                 Totals t = totals.get(e);
                 if (t == null) {
                     t = new Totals();
                     t.firstBlock = i;
                     totals.put(e, t);
+                    all.add(t);
                 }
-                chainIndex.put(e, chain.size());
-                chain.add(e);
-                chainTotals.add(t);
+                chain[size] = e;
+                chainTotals[size++] = t;
             }
+            Totals[] up = new Totals[AROUND + 1];
+            for (int level = 0; level <= AROUND; level++) {
+                up[level] = chainTotals[Math.max(0, size - 1 - level)];
+            }
+            around[i] = up;
             double weight = paragraphWeight(b);
-            for (int at = chain.size() - 1, level = 0; at >= 0; at--, level++) {
-                Totals t = chainTotals.get(at);
+            for (int at = size - 1, level = 0; at >= 0; at--, level++) {
+                Totals t = chainTotals[at];
                 t.lastBlock = i;
                 t.chars += b.chars();
                 t.linkChars += b.linkChars();
@@ -116,7 +140,7 @@ final class TextDensity {
                 bestTotals = t;
             }
         }
-        return new TextDensity(totals, body, best);
+        return new TextDensity(totals, all, around, body, best);
     }
 
     /**
@@ -149,9 +173,17 @@ final class TextDensity {
         return spanA != spanB ? spanA < spanB : a.firstBlock < b.firstBlock;
     }
 
-    /** The sums of every element that holds a block. */
-    java.util.Collection<Totals> all() {
-        return totals.values();
+    /** The sums of every element that holds a block, in the order of their first block. */
+    List<Totals> all() {
+        return all;
+    }
+
+    /**
+     * The sums of the element {@code levels} (0 to {@value #AROUND}) above the owner of block
+     * {@code block}, no higher than the body.
+     */
+    Totals around(int block, int levels) {
+        return around[block][levels];
     }
 
     /** The sums of an element, or null when it holds no block. */

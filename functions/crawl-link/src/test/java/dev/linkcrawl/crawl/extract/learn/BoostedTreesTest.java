@@ -41,6 +41,42 @@ class BoostedTreesTest {
     }
 
     @Test
+    void sumsTheLeavesOfTreesOfEveryDepth() {
+        // five trees (four walked side by side, one after): a leaf alone, a stump, a tree whose
+        // left side is a leaf and whose right side splits again, and two stumps on y
+        BoostedTrees model =
+                read(
+                        """
+                        features x y
+                        classes yes
+                        base 0.5
+                        0 0 -1 0 -1 -1 1
+                        1 0 0 0.5 1 2 0
+                        1 0 -1 0 -1 -1 -2
+                        1 0 -1 0 -1 -1 2
+                        2 0 0 0.25 1 2 0
+                        2 0 -1 0 -1 -1 10
+                        2 0 1 0.5 3 4 0
+                        2 0 -1 0 -1 -1 20
+                        2 0 -1 0 -1 -1 30
+                        3 0 1 0.5 1 2 0
+                        3 0 -1 0 -1 -1 100
+                        3 0 -1 0 -1 -1 200
+                        4 0 1 0.75 1 2 0
+                        4 0 -1 0 -1 -1 1000
+                        4 0 -1 0 -1 -1 2000
+                        """,
+                        List.of("x", "y"));
+
+        assertThat(model.scores(new float[] {0.1f, 0.1f})[0])
+                .isEqualTo(0.5 + 1 - 2 + 10 + 100 + 1000);
+        assertThat(model.scores(new float[] {0.6f, 0.5f})[0])
+                .isEqualTo(0.5 + 1 + 2 + 20 + 100 + 1000);
+        assertThat(model.scores(new float[] {0.3f, 0.9f})[0])
+                .isEqualTo(0.5 + 1 - 2 + 30 + 200 + 2000);
+    }
+
+    @Test
     void averagesTheScoresOfModelsTrainedAlike() {
         BoostedTrees stump = read(STUMP, List.of("x"));
         BoostedTrees flat =
