@@ -26,8 +26,6 @@ import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
@@ -108,6 +106,7 @@ public final class SqsEventSourcePoller implements AutoCloseable {
     private final ScheduledExecutorService keeper;
     private volatile ReceiveWait receiveWait = ReceiveWait.longPoll(WAIT_SECONDS);
     private final QueueAttributes attributes;
+    private final PendingDeletes deletes;
 
     /**
      * @param sqs a client of the server holding {@code queue}; closed with this poller
@@ -141,6 +140,17 @@ public final class SqsEventSourcePoller implements AutoCloseable {
         this.sqs = Objects.requireNonNull(sqs, "sqs");
         this.log = Objects.requireNonNull(log, "log");
         this.attributes = new QueueAttributes(sqs, queue);
+        this.deletes =
+                new PendingDeletes(
+                        sqs,
+                        queue.url(),
+                        problem ->
+                                log.note(
+                                        function.name()
+                                                + ", "
+                                                + queue.logicalId()
+                                                + ": "
+                                                + problem));
         this.maximumConcurrency = mapping.maximumConcurrency().orElse(DEFAULT_MAXIMUM_CONCURRENCY);
         this.slots = new Slots(maximumConcurrency);
         String name = function.name() + "-" + queue.logicalId();
@@ -199,6 +209,11 @@ public final class SqsEventSourcePoller implements AutoCloseable {
 
     public SqsEventSourcePoller start() {
         running = true;
+        keeper.scheduleWithFixedDelay(
+                deletes::flush,
+                PendingDeletes.FLUSH_EVERY_MILLIS,
+                PendingDeletes.FLUSH_EVERY_MILLIS,
+                TimeUnit.MILLISECONDS);
         if (delivery == Delivery.FAIR) {
             visibilityTimeout = attributes.visibilityTimeout();
             long every = Math.max(100, visibilityTimeout.toMillis() / 4);
@@ -222,6 +237,7 @@ public final class SqsEventSourcePoller implements AutoCloseable {
             release();
             workers.shutdown();
             workers.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            deletes.flush();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -476,7 +492,7 @@ public final class SqsEventSourcePoller implements AutoCloseable {
                     outcome = "completed, " + failed.size() + " batch item failure(s)";
                 }
             }
-            delete(
+            deletes.add(
                     batch.stream()
                             .filter(message -> !failed.contains(message.messageId()))
                             .toList());
@@ -523,42 +539,6 @@ public final class SqsEventSourcePoller implements AutoCloseable {
             ids.add(id.asText());
         }
         return Optional.of(ids);
-    }
-
-    private void delete(List<Message> succeeded) {
-        for (int from = 0; from < succeeded.size(); from += 10) {
-            List<Message> chunk = succeeded.subList(from, Math.min(from + 10, succeeded.size()));
-            List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
-            for (int i = 0; i < chunk.size(); i++) {
-                entries.add(
-                        DeleteMessageBatchRequestEntry.builder()
-                                .id(Integer.toString(i))
-                                .receiptHandle(chunk.get(i).receiptHandle())
-                                .build());
-            }
-            try {
-                DeleteMessageBatchResponse response =
-                        sqs.deleteMessageBatch(
-                                delete -> delete.queueUrl(queue.url()).entries(entries));
-                if (response.hasFailed() && !response.failed().isEmpty()) {
-                    log.note(
-                            function.name()
-                                    + ": could not delete "
-                                    + response.failed().size()
-                                    + " message(s) from "
-                                    + queue.logicalId()
-                                    + " (their visibility timeout may have passed): "
-                                    + response.failed().getFirst().message());
-                }
-            } catch (SdkException e) {
-                log.note(
-                        function.name()
-                                + ": could not delete processed messages from "
-                                + queue.logicalId()
-                                + ": "
-                                + e.getMessage());
-            }
-        }
     }
 
     private String trigger(List<Message> batch) {
