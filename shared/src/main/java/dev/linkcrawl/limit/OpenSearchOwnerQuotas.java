@@ -39,11 +39,17 @@ public final class OpenSearchOwnerQuotas implements OwnerQuotas, AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The day's count starts again on a new day; a full day leaves the document untouched. */
-    static final String COUNT_LINK =
+    /**
+     * The day's count starts again on a new day; it takes as many of the wanted links as the limit
+     * leaves ({@code granted}), and a full day leaves the document untouched.
+     */
+    static final String COUNT_LINKS =
             """
             if (ctx._source.day != params.day) { ctx._source.day = params.day; ctx._source.count = 0; }
-            if (ctx._source.count < params.limit) { ctx._source.count += 1; } else { ctx.op = 'none'; }
+            int room = params.limit - (int) ctx._source.count;
+            if (room <= 0) { ctx.op = 'none'; }
+            else { int granted = (int) Math.min(room, params.wanted);
+                   ctx._source.count += granted; ctx._source.granted = granted; }
             """;
 
     /**
@@ -173,14 +179,18 @@ public final class OpenSearchOwnerQuotas implements OwnerQuotas, AutoCloseable {
     }
 
     @Override
-    public boolean countLink(TenantKey tenant, LocalDate day, int perDay) {
+    public int countLinks(TenantKey tenant, LocalDate day, int perDay, int wanted) {
         Objects.requireNonNull(day, "day");
-        return update(
+        if (wanted < 1) {
+            throw new IllegalArgumentException("wanted must be at least 1, not " + wanted);
+        }
+        Updated updated =
+                update(
                         "links-per-day:" + tenant.value(),
-                        COUNT_LINK,
-                        Map.of("day", day.toString(), "limit", perDay),
-                        true)
-                .changed();
+                        COUNT_LINKS,
+                        Map.of("day", day.toString(), "limit", perDay, "wanted", wanted),
+                        true);
+        return updated.changed() ? updated.source().path("granted").asInt(0) : 0;
     }
 
     /** What an update did: whether it changed the document, and the document after it. */

@@ -43,7 +43,20 @@ public interface OwnerQuotas {
      * @return whether the link was counted (false: the day's limit is reached)
      * @throws QuotaUnavailableException when the counts cannot be read or written
      */
-    boolean countLink(TenantKey tenant, LocalDate day, int perDay);
+    default boolean countLink(TenantKey tenant, LocalDate day, int perDay) {
+        return countLinks(tenant, day, perDay, 1) == 1;
+    }
+
+    /**
+     * Counts up to {@code wanted} more links of {@code tenant} on {@code day} (UTC) at once, as
+     * many as {@code perDay} leaves: a caller saving several links in a row counts them ahead in
+     * one update.
+     *
+     * @return how many were counted, from 0 (the day's limit is reached) to {@code wanted}
+     * @throws IllegalArgumentException when {@code wanted} is below 1
+     * @throws QuotaUnavailableException when the counts cannot be read or written
+     */
+    int countLinks(TenantKey tenant, LocalDate day, int perDay, int wanted);
 
     /**
      * Takes (or renews) a place in {@code pool} for {@code holder}, unless {@code tenant}'s other

@@ -42,6 +42,15 @@ abstract class OwnerQuotasContract {
     }
 
     @Test
+    void countsSeveralLinksAtOnceUpToWhatTheLimitLeaves() {
+        TenantKey tenant = freshTenant();
+
+        assertThat(quotas().countLinks(tenant, DAY, 10, 4)).isEqualTo(4);
+        assertThat(quotas().countLinks(tenant, DAY, 10, 8)).isEqualTo(6);
+        assertThat(quotas().countLinks(tenant, DAY, 10, 1)).isZero();
+    }
+
+    @Test
     void aNewDayStartsTheCountAgain() {
         TenantKey tenant = freshTenant();
         quotas().countLink(tenant, DAY, 1);

@@ -40,16 +40,27 @@ public final class InMemoryOwnerQuotas implements OwnerQuotas {
         return this;
     }
 
+    private int countUpdates;
+
     @Override
-    public synchronized boolean countLink(TenantKey tenant, LocalDate day, int perDay) {
+    public synchronized int countLinks(TenantKey tenant, LocalDate day, int perDay, int wanted) {
+        if (wanted < 1) {
+            throw new IllegalArgumentException("wanted must be at least 1, not " + wanted);
+        }
         check();
+        countUpdates++;
         Day current = days.get(tenant);
         int count = current == null || !current.day().equals(day) ? 0 : current.count();
-        if (count >= perDay) {
-            return false;
+        int granted = Math.max(0, Math.min(wanted, perDay - count));
+        if (granted > 0) {
+            days.put(tenant, new Day(day, count + granted));
         }
-        days.put(tenant, new Day(day, count + 1));
-        return true;
+        return granted;
+    }
+
+    /** Count updates made (asked for while the counts could be reached). */
+    public synchronized int countUpdates() {
+        return countUpdates;
     }
 
     @Override

@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The links one owner may save through the API per UTC day ({@code LINKS_PER_OWNER_PER_DAY}). When
@@ -18,6 +20,13 @@ import java.util.Optional;
  * every save wait out its timeout. An owner who already saved a day's limit through this instance
  * is refused all the same ({@link AdmittedHere}): a flood slows the counts, and must not pass the
  * limit by doing so.
+ *
+ * <p>An owner saving links in a row (each within {@link #ROW} of the last) has them counted ahead,
+ * twice as many at each ask up to {@link #MOST_AHEAD}, and spends them here without asking: a
+ * thousand saves in a minute cost the shared counts about seventy updates instead of a thousand,
+ * all on one document, where they queued behind each other and behind every other owner's writes.
+ * Links counted ahead and not saved by the end of the day are lost to their owner: at most {@code
+ * MOST_AHEAD - 1} per function instance, and only for an owner who saved in a row.
  */
 final class DailyLinks {
 
@@ -28,6 +37,19 @@ final class DailyLinks {
     private final int perDay;
     private final FailurePause pause = new FailurePause(SubmitLink.INDEX_PAUSE);
     private final AdmittedHere admittedHere = new AdmittedHere();
+    private final Map<String, Ahead> ahead = new ConcurrentHashMap<>();
+
+    /** The most links counted ahead in one ask: 16. */
+    static final int MOST_AHEAD = 16;
+
+    /** Saves of one owner closer together than this are a row: 10 seconds. */
+    static final Duration ROW = Duration.ofSeconds(10);
+
+    /**
+     * Links of an owner counted ahead on {@code day} and not yet saved ({@code left}), the size of
+     * the last ask, and when the owner last saved.
+     */
+    private record Ahead(LocalDate day, int left, int lastAsk, Instant lastSave) {}
 
     /**
      * @param perDay links per owner per UTC day; 0 for no limit
@@ -72,18 +94,55 @@ final class DailyLinks {
     }
 
     private Admission count(String owner, LocalDate today, Instant now) {
+        if (spentAhead(owner, today, now)) {
+            return new Admission.Counted();
+        }
         if (pause.paused(now)) {
             return new Admission.Uncounted(Optional.of("the daily counts: " + pause.why()));
         }
+        Ahead before = ahead.get(owner);
+        int wanted =
+                before != null
+                                && before.day().equals(today)
+                                && before.lastSave().plus(ROW).isAfter(now)
+                        ? Math.min(before.lastAsk() * 2, MOST_AHEAD)
+                        : 1;
+        int counted;
         try {
-            if (quotas.get().countLink(TenantKey.of(owner), today, perDay)) {
-                return new Admission.Counted();
-            }
+            counted = quotas.get().countLinks(TenantKey.of(owner), today, perDay, wanted);
         } catch (QuotaUnavailableException e) {
             pause.failed(now);
             return new Admission.Uncounted(Optional.of(e.getMessage()));
         }
-        return reached(today, now);
+        if (counted == 0) {
+            return reached(today, now);
+        }
+        if (ahead.size() >= AdmittedHere.MOST_REMEMBERED) {
+            ahead.clear();
+        }
+        ahead.merge(
+                owner,
+                new Ahead(today, counted - 1, wanted, now),
+                (held, asked) ->
+                        held.day().equals(today)
+                                ? new Ahead(today, held.left() + asked.left(), wanted, now)
+                                : asked);
+        return new Admission.Counted();
+    }
+
+    /** Takes one of the owner's links counted ahead for today, if one is left. */
+    private boolean spentAhead(String owner, LocalDate today, Instant now) {
+        boolean[] spent = {false};
+        ahead.computeIfPresent(
+                owner,
+                (key, held) -> {
+                    if (!held.day().equals(today) || held.left() == 0) {
+                        return held;
+                    }
+                    spent[0] = true;
+                    return new Ahead(today, held.left() - 1, held.lastAsk(), now);
+                });
+        return spent[0];
     }
 
     private Admission reached(LocalDate today, Instant now) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 class DailyLinksTest {
 
     private static final Instant EVENING = Instant.parse("2026-12-06T22:30:00Z");
+    private static final java.time.LocalDate DAY = java.time.LocalDate.parse("2026-12-06");
 
     private final InMemoryOwnerQuotas quotas = new InMemoryOwnerQuotas();
     private final DailyLinks daily = new DailyLinks(Optional.of(quotas), 2);
@@ -100,5 +101,66 @@ class DailyLinksTest {
         daily.admit("alice", EVENING);
 
         assertThat(daily.admit("alice", EVENING)).isInstanceOf(DailyLinks.Admission.Reached.class);
+    }
+
+    @Test
+    void anOwnerSavingInARowIsCountedAheadInBlocksThatDouble() {
+        DailyLinks roomy = new DailyLinks(Optional.of(quotas), 1_000);
+
+        for (int i = 0; i < 15; i++) {
+            assertThat(roomy.admit("alice", EVENING.plusSeconds(i)))
+                    .isEqualTo(new DailyLinks.Admission.Counted());
+        }
+
+        assertThat(quotas.countUpdates()).isEqualTo(4); // 1 + 2 + 4 + 8
+    }
+
+    @Test
+    void savesFurtherApartThanARowAreCountedOneByOne() {
+        DailyLinks roomy = new DailyLinks(Optional.of(quotas), 1_000);
+
+        roomy.admit("alice", EVENING);
+        roomy.admit("alice", EVENING.plus(DailyLinks.ROW));
+        roomy.admit("alice", EVENING.plus(DailyLinks.ROW.multipliedBy(2)));
+
+        assertThat(quotas.countUpdates()).isEqualTo(3);
+        assertThat(quotas.countLinks(dev.linkcrawl.link.TenantKey.of("alice"), DAY, 1_000, 1_000))
+                .isEqualTo(997);
+    }
+
+    @Test
+    void linksCountedAheadNeverPassTheLimit() {
+        DailyLinks five = new DailyLinks(Optional.of(quotas), 5);
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(five.admit("alice", EVENING)).isEqualTo(new DailyLinks.Admission.Counted());
+        }
+
+        assertThat(five.admit("alice", EVENING)).isInstanceOf(DailyLinks.Admission.Reached.class);
+    }
+
+    @Test
+    void linksCountedAheadAreNotSpentOnTheNextDay() {
+        DailyLinks roomy = new DailyLinks(Optional.of(quotas), 1_000);
+        for (int i = 0; i < 4; i++) {
+            roomy.admit("alice", EVENING); // asks 1, 2, 4: three counted ahead are left
+        }
+
+        roomy.admit("alice", EVENING.plus(Duration.ofHours(2)));
+
+        assertThat(quotas.countUpdates()).isEqualTo(4);
+    }
+
+    @Test
+    void anotherOwnerIsNotCountedAheadBySomeoneElsesRow() {
+        DailyLinks roomy = new DailyLinks(Optional.of(quotas), 1_000);
+        for (int i = 0; i < 4; i++) {
+            roomy.admit("alice", EVENING);
+        }
+
+        roomy.admit("bob", EVENING);
+
+        assertThat(quotas.countLinks(dev.linkcrawl.link.TenantKey.of("bob"), DAY, 1_000, 1_000))
+                .isEqualTo(999);
     }
 }
