@@ -342,6 +342,7 @@ public final class FairnessBench implements Callable<Integer> {
                     percentile(victim, 0.50),
                     percentile(victim, 0.99),
                     victimCpuUse);
+            out.printf("  victim, slowest save of each 10 s: %s ms%n", slowestByTen(victim));
 
             site.release();
             long drainStarted = System.nanoTime();
@@ -607,6 +608,23 @@ public final class FairnessBench implements Callable<Integer> {
         } catch (IOException e) {
             throw new IllegalStateException("a 202 without an id: " + body, e);
         }
+    }
+
+    /**
+     * The slowest of each ten saves in order (one a second: each 10 s of the phase), which shows
+     * whether the worst waits came with the flood's start or lasted.
+     */
+    static String slowestByTen(List<Double> latencies) {
+        List<String> slowest = new ArrayList<>();
+        for (int from = 0; from < latencies.size(); from += 10) {
+            double max =
+                    latencies.subList(from, Math.min(from + 10, latencies.size())).stream()
+                            .mapToDouble(Double::doubleValue)
+                            .max()
+                            .orElse(0);
+            slowest.add(String.format(java.util.Locale.ROOT, "%.0f", max));
+        }
+        return String.join(", ", slowest);
     }
 
     static double percentile(List<Double> values, double fraction) {
