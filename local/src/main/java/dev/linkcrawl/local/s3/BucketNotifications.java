@@ -22,12 +22,13 @@ import software.amazon.awssdk.services.s3.paginators.ListObjectsV2Iterable;
 
 /**
  * The {@code S3} event sources of the template: S3Mock sends no notifications, so the buckets that
- * functions listen to are listed every {@link #DEFAULT_INTERVAL 250 ms}, and each object created
- * since the last listing — whoever wrote it: {@code ./linkcrawl import}, another S3 client, or a
- * function (the backfill function's own {@code .result.json}) — is delivered as an {@code
- * ObjectCreated:Put} notification ({@link S3EventRecords}) to each function whose event matches its
- * key, asynchronously as S3 invokes Lambda ({@link AsyncInvoker}). What becomes of each one is
- * written to the {@link NotificationLog}.
+ * functions listen to are listed every {@link #DEFAULT_INTERVAL 250 ms} while objects arrive, less
+ * often while none do (down to once a second, {@link ListingPace}), and each object created since
+ * the last listing — whoever wrote it: {@code ./linkcrawl import}, another S3 client, or a function
+ * (the backfill function's own {@code .result.json}) — is delivered as an {@code ObjectCreated:Put}
+ * notification ({@link S3EventRecords}) to each function whose event matches its key,
+ * asynchronously as S3 invokes Lambda ({@link AsyncInvoker}). What becomes of each one is written
+ * to the {@link NotificationLog}.
  *
  * <p>Objects that exist when the watch starts raise no event. An object written and overwritten
  * within one interval raises one event, for its last version (S3 would send two).
@@ -119,16 +120,21 @@ public final class BucketNotifications implements AutoCloseable {
     }
 
     private void watch() {
+        ListingPace pace = new ListingPace(interval);
         while (running) {
             try {
-                Thread.sleep(interval.toMillis());
+                Thread.sleep(pace.next().toMillis());
             } catch (InterruptedException e) {
                 return;
             }
             try {
+                boolean foundNew = false;
                 for (String bucket : buckets.keySet()) {
-                    watch.changes(bucket, list(bucket)).forEach(this::notify);
+                    List<CreatedObject> created = watch.changes(bucket, list(bucket));
+                    created.forEach(this::notify);
+                    foundNew |= !created.isEmpty();
                 }
+                pace.listed(foundNew);
                 reportedUnreachable = false;
             } catch (SdkException e) {
                 if (running && !reportedUnreachable) {
