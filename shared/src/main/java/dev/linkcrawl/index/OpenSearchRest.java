@@ -1,5 +1,6 @@
 package dev.linkcrawl.index;
 
+import dev.linkcrawl.aws.SigV4;
 import dev.linkcrawl.config.Settings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.ContentStreamProvider;
@@ -19,8 +19,6 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
@@ -33,12 +31,10 @@ public final class OpenSearchRest {
     /** An answer: its status and up to 64 KiB of its body. */
     public record Response(int status, String body) {}
 
-    private record Signing(AwsCredentialsProvider credentials, String service, String region) {}
-
     private final URI endpoint;
-    private final Optional<Signing> signing;
+    private final Optional<SigV4> signing;
 
-    private OpenSearchRest(URI endpoint, Optional<Signing> signing) {
+    private OpenSearchRest(URI endpoint, Optional<SigV4> signing) {
         this.endpoint = endpoint;
         this.signing = signing;
     }
@@ -60,7 +56,7 @@ public final class OpenSearchRest {
                 endpoint,
                 sign
                         ? Optional.of(
-                                new Signing(
+                                new SigV4(
                                         DefaultCredentialsProvider.builder().build(),
                                         settings.openSearchService(),
                                         settings.region()))
@@ -100,23 +96,14 @@ public final class OpenSearchRest {
         ContentStreamProvider payload =
                 bytes == null ? null : ContentStreamProvider.fromByteArray(bytes);
         if (signing.isPresent()) {
-            Signing s = signing.get();
-            SignedRequest signed =
-                    AwsV4HttpSigner.create()
-                            .sign(
-                                    sign ->
-                                            sign.identity(s.credentials().resolveCredentials())
-                                                    .request(request)
-                                                    .payload(payload)
-                                                    .putProperty(
-                                                            AwsV4HttpSigner.SERVICE_SIGNING_NAME,
-                                                            s.service())
-                                                    .putProperty(
-                                                            AwsV4HttpSigner.REGION_NAME,
-                                                            s.region()));
-            return execute(client, signed.request(), signed.payload().orElse(null));
+            return execute(client, signing.get().sign(request, payload));
         }
-        return execute(client, request, payload);
+        return execute(
+                client,
+                HttpExecuteRequest.builder()
+                        .request(request)
+                        .contentStreamProvider(payload)
+                        .build());
     }
 
     /**
@@ -143,16 +130,9 @@ public final class OpenSearchRest {
         }
     }
 
-    private static Response execute(
-            SdkHttpClient client, SdkHttpRequest request, ContentStreamProvider payload)
+    private static Response execute(SdkHttpClient client, HttpExecuteRequest request)
             throws IOException {
-        HttpExecuteResponse response =
-                client.prepareRequest(
-                                HttpExecuteRequest.builder()
-                                        .request(request)
-                                        .contentStreamProvider(payload)
-                                        .build())
-                        .call();
+        HttpExecuteResponse response = client.prepareRequest(request).call();
         String text = "";
         Optional<? extends InputStream> stream = response.responseBody();
         if (stream.isPresent()) {

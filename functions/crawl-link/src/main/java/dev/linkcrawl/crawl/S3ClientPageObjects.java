@@ -1,5 +1,6 @@
 package dev.linkcrawl.crawl;
 
+import dev.linkcrawl.aws.SigV4;
 import dev.linkcrawl.config.Settings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,12 +12,10 @@ import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
@@ -105,25 +104,8 @@ final class S3ClientPageObjects implements ClientPageObjects {
         SdkHttpRequest request =
                 SdkHttpRequest.builder().uri(objectUri(bucket, key)).method(method).build();
         try {
-            SdkHttpRequest signed =
-                    AwsV4HttpSigner.create()
-                            .sign(
-                                    sign ->
-                                            sign.identity(credentials.resolveCredentials())
-                                                    .request(request)
-                                                    .putProperty(
-                                                            AwsV4HttpSigner.SERVICE_SIGNING_NAME,
-                                                            "s3")
-                                                    .putProperty(
-                                                            AwsV4HttpSigner.REGION_NAME, region)
-                                                    .putProperty(
-                                                            AwsV4HttpSigner.DOUBLE_URL_ENCODE,
-                                                            false)
-                                                    .putProperty(
-                                                            AwsV4HttpSigner.NORMALIZE_PATH, false))
-                            .request();
             HttpExecuteResponse response =
-                    http.prepareRequest(HttpExecuteRequest.builder().request(signed).build())
+                    http.prepareRequest(new SigV4(credentials, "s3", region).sign(request, null))
                             .call();
             try (InputStream body =
                     response.responseBody()

@@ -3,6 +3,7 @@ package dev.linkcrawl.crawl.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.linkcrawl.aws.SigV4;
 import dev.linkcrawl.config.Settings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,13 +19,10 @@ import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
@@ -117,23 +115,10 @@ public final class EventBridgeCrawlEvents implements CrawlEvents {
                         .putHeader("X-Amz-Target", "AWSEvents.PutEvents")
                         .putHeader("Content-Length", Integer.toString(body.length))
                         .build();
-        SignedRequest signed =
-                AwsV4HttpSigner.create()
-                        .sign(
-                                sign ->
-                                        sign.identity(credentials.resolveCredentials())
-                                                .request(request)
-                                                .payload(ContentStreamProvider.fromByteArray(body))
-                                                .putProperty(
-                                                        AwsV4HttpSigner.SERVICE_SIGNING_NAME,
-                                                        "events")
-                                                .putProperty(AwsV4HttpSigner.REGION_NAME, region));
         HttpExecuteResponse response =
                 http.prepareRequest(
-                                HttpExecuteRequest.builder()
-                                        .request(signed.request())
-                                        .contentStreamProvider(signed.payload().orElse(null))
-                                        .build())
+                                new SigV4(credentials, "events", region)
+                                        .sign(request, ContentStreamProvider.fromByteArray(body)))
                         .call();
         if (response.httpResponse().statusCode() != 200) {
             return Publication.FAILED;
