@@ -17,9 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * the counts cannot be reached the link is accepted: the limit protects other owners from a flood,
  * and refusing every save while the index is down would hurt them more. After the counts failed,
  * saves go uncounted without asking for {@link SubmitLink#INDEX_PAUSE}, so a slow index never makes
- * every save wait out its timeout. An owner who already saved a day's limit through this instance
- * is refused all the same ({@link AdmittedHere}): a flood slows the counts, and must not pass the
- * limit by doing so.
+ * every save wait out its timeout. An owner who already saved a day's limit through this instance,
+ * counted or not, is refused whatever the counts say ({@link AdmittedHere}): a flood slows the
+ * counts, and must not pass the limit by doing so.
  *
  * <p>An owner saving links in a row (each within {@link #ROW} of the last) has them counted ahead,
  * twice as many at each ask up to {@link #MOST_AHEAD}, and spends them here without asking: a
@@ -82,11 +82,12 @@ final class DailyLinks {
             return new Admission.Uncounted(Optional.empty());
         }
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        Admission admission = count(owner, today, now);
-        if (admission instanceof Admission.Uncounted
-                && admittedHere.links(owner, today) >= perDay) {
-            admission = reached(today, now);
+        // Links let through uncounted never reached the shared count, so the count alone would let
+        // the owner go on past the limit once it answers again.
+        if (admittedHere.links(owner, today) >= perDay) {
+            return reached(today, now);
         }
+        Admission admission = count(owner, today, now);
         if (!(admission instanceof Admission.Reached)) {
             admittedHere.admitted(owner, today);
         }

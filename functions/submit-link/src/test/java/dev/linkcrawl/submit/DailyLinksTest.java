@@ -52,12 +52,13 @@ class DailyLinksTest {
 
     @Test
     void countsThatJustFailedAreNotAskedForTenSecondsThenCountAgain() {
+        DailyLinks roomy = new DailyLinks(Optional.of(quotas), 1_000);
         quotas.unavailable(true);
-        daily.admit("alice", EVENING);
+        roomy.admit("alice", EVENING);
         quotas.unavailable(false);
 
-        DailyLinks.Admission paused = daily.admit("alice", EVENING.plusSeconds(9));
-        DailyLinks.Admission asked = daily.admit("alice", EVENING.plusSeconds(10));
+        DailyLinks.Admission paused = roomy.admit("alice", EVENING.plusSeconds(9));
+        DailyLinks.Admission asked = roomy.admit("alice", EVENING.plusSeconds(10));
 
         assertThat(paused)
                 .isInstanceOfSatisfying(
@@ -162,5 +163,16 @@ class DailyLinksTest {
 
         assertThat(quotas.countLinks(dev.linkcrawl.link.TenantKey.of("bob"), DAY, 1_000, 1_000))
                 .isEqualTo(999);
+    }
+
+    @Test
+    void linksLetThroughUncountedStillCountOnceTheCountsAnswerAgain() {
+        quotas.unavailable(true);
+        daily.admit("alice", EVENING);
+        quotas.unavailable(false);
+        daily.admit("alice", EVENING.plusSeconds(20)); // the shared count says 1 of 2
+
+        assertThat(daily.admit("alice", EVENING.plusSeconds(40)))
+                .isInstanceOf(DailyLinks.Admission.Reached.class);
     }
 }
