@@ -86,6 +86,7 @@ final class Blocks {
      * @param names {@link NameWords} kinds of the owner and its ancestors below {@code <body>}
      * @param near {@link NameWords} kinds of the owner and its two nearest block-level ancestors
      * @param start characters of text before this block in the page
+     * @param node the owner's number in the page's {@link ElementTree}
      */
     record Block(
             String text,
@@ -94,7 +95,8 @@ final class Blocks {
             int context,
             long names,
             long near,
-            int start) {
+            int start,
+            int node) {
 
         int chars() {
             return text.length();
@@ -173,8 +175,9 @@ final class Blocks {
      *
      * @param blocks the blocks in document order
      * @param tags how many elements of each {@link #COUNTED} tag the body holds
+     * @param tree the body's elements as the walk met them
      */
-    record Page(Element body, List<Block> blocks, int[] tags) {}
+    record Page(Element body, List<Block> blocks, int[] tags, ElementTree tree) {}
 
     /** The blocks of {@code body}, in document order. */
     static Page of(Element body) {
@@ -189,7 +192,7 @@ final class Blocks {
         Walk walk = new Walk(body, everyElement);
         NodeTraversor.filter(walk, body);
         walk.flush();
-        return new Page(body, walk.blocks, walk.tags);
+        return new Page(body, walk.blocks, walk.tags, walk.tree);
     }
 
     private static boolean skipped(String tag) {
@@ -226,6 +229,7 @@ final class Blocks {
     private static final class Walk implements NodeFilter {
         final List<Block> blocks = new ArrayList<>();
         final int[] tags = new int[COUNTED.size()];
+        final ElementTree tree = new ElementTree();
         private final Element body;
 
         /**
@@ -242,6 +246,8 @@ final class Blocks {
          * inside. Parallel arrays: a frame per element is pushed and popped for most elements.
          */
         private Element[] frames = new Element[64];
+
+        private int[] nodes = new int[64];
 
         private boolean[] blockLevel = new boolean[64];
         private int[] contexts = new int[64];
@@ -276,6 +282,10 @@ final class Blocks {
             if (tag.counted() >= 0) {
                 tags[tag.counted()]++;
             }
+            boolean attributes = el.attributesSize() > 0;
+            Attributes a = attributes ? el.attributes() : null;
+            String className = attributes ? a.get("class") : "";
+            int number = tree.enter(ElementTree.look(name, attributes, className));
             if (tag.skipped()) {
                 return FilterResult.SKIP_ENTIRELY;
             }
@@ -283,17 +293,17 @@ final class Blocks {
                 newline();
                 return FilterResult.CONTINUE;
             }
+            tree.open(number);
             int top = size - 1;
             int parentContext = top >= 0 ? contexts[top] : 0;
             long parentNames = top >= 0 ? names[top] : 0;
             int context = parentContext | tag.context();
             long ownKinds = 0;
-            if (el.attributesSize() > 0) {
-                Attributes a = el.attributes();
+            if (attributes) {
                 context |= attributeContext(a);
                 // the body's names describe the page (its template, its state), not a block
                 if (el != body) {
-                    ownKinds = kinds(a.get("class")) | kinds(a.get("id"));
+                    ownKinds = kinds(className) | kinds(a.get("id"));
                 }
             }
             long kinds = parentNames | ownKinds;
@@ -306,7 +316,7 @@ final class Blocks {
             }
             // an inline element needs a frame only when it changes the context of its text
             if (block || context != parentContext || kinds != parentNames) {
-                push(el, block, context, kinds, ownKinds);
+                push(el, number, block, context, kinds, ownKinds);
             }
             return FilterResult.CONTINUE;
         }
@@ -321,6 +331,7 @@ final class Blocks {
             if (name.equals("br")) {
                 return FilterResult.CONTINUE;
             }
+            tree.close();
             if (name.equals("a")) {
                 linkDepth--;
             }
@@ -335,16 +346,19 @@ final class Blocks {
             return FilterResult.CONTINUE;
         }
 
-        private void push(Element el, boolean block, int context, long kinds, long ownKinds) {
+        private void push(
+                Element el, int node, boolean block, int context, long kinds, long ownKinds) {
             if (size == frames.length) {
                 int grown = size * 2;
                 frames = java.util.Arrays.copyOf(frames, grown);
+                nodes = java.util.Arrays.copyOf(nodes, grown);
                 blockLevel = java.util.Arrays.copyOf(blockLevel, grown);
                 contexts = java.util.Arrays.copyOf(contexts, grown);
                 names = java.util.Arrays.copyOf(names, grown);
                 own = java.util.Arrays.copyOf(own, grown);
             }
             frames[size] = el;
+            nodes[size] = node;
             blockLevel[size] = block;
             contexts[size] = context;
             names[size] = kinds;
@@ -430,9 +444,11 @@ final class Blocks {
             }
             if (end > 0) {
                 Element owner = null;
+                int node = 0;
                 for (int i = size - 1; i >= 0 && owner == null; i--) {
                     if (blockLevel[i]) {
                         owner = frames[i];
+                        node = nodes[i];
                     }
                 }
                 int top = size - 1;
@@ -445,7 +461,8 @@ final class Blocks {
                                 top >= 0 ? contexts[top] : 0,
                                 top >= 0 ? names[top] : 0,
                                 near(),
-                                offset));
+                                offset,
+                                node));
                 offset += t.length();
             }
             length = 0;
