@@ -121,4 +121,9 @@ public final class BlockTable {
     TextDensity density() {
         return density;
     }
+
+    /** The body's elements, as the walk numbered them. */
+    ElementTree tree() {
+        return page.tree();
+    }
 }

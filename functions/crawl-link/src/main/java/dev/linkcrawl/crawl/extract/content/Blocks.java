@@ -285,7 +285,7 @@ final class Blocks {
             boolean attributes = el.attributesSize() > 0;
             Attributes a = attributes ? el.attributes() : null;
             String className = attributes ? a.get("class") : "";
-            int number = tree.enter(ElementTree.look(name, attributes, className));
+            int number = tree.enter(name, attributes, className);
             if (tag.skipped()) {
                 return FilterResult.SKIP_ENTIRELY;
             }

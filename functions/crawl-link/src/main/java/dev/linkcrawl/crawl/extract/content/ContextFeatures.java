@@ -66,6 +66,7 @@ final class ContextFeatures {
         double contentChars = 0;
         // consecutive blocks mostly share a parent and a grandparent: their looks and sums are
         // taken from the block before rather than computed and looked up again
+        ElementTree tree = table.tree();
         long parentLook = 0;
         long grandLook = 0;
         double[] parentSums = null;
@@ -82,7 +83,9 @@ final class ContextFeatures {
                 grandLook = look(grands[i]);
                 grandSums = byGrand.computeIfAbsent(grands[i], x -> new double[3]);
             }
-            looks[i] = (look(owner) * 31 + parentLook) * 0x100000001B3L + grandLook;
+            looks[i] =
+                    (tree.trimmedLook(table.block(i).node()) * 31 + parentLook) * 0x100000001B3L
+                            + grandLook;
             double w = Math.max(1, table.text(i).length());
             add(parentSums, first[i], w);
             add(grandSums, first[i], w);

@@ -17,6 +17,7 @@ final class ElementTree {
 
     private int[] parents = new int[256];
     private long[] looks = new long[256];
+    private long[] trimmedLooks = new long[256];
     private int size;
 
     /** The numbers of the open elements, innermost last. */
@@ -24,14 +25,29 @@ final class ElementTree {
 
     private int depth;
 
-    /** Numbers an element with the look {@code look}; returns its number. */
-    int enter(long look) {
+    /**
+     * Numbers an element with tag {@code tag} and class attribute {@code className} ({@code ""}
+     * when it has no attributes at all); returns its number.
+     */
+    int enter(String tag, boolean hasAttributes, String className) {
         if (size == parents.length) {
             parents = Arrays.copyOf(parents, size * 2);
             looks = Arrays.copyOf(looks, size * 2);
+            trimmedLooks = Arrays.copyOf(trimmedLooks, size * 2);
         }
         parents[size] = depth == 0 ? -1 : open[depth - 1];
-        looks[size] = look;
+        looks[size] = look(tag, hasAttributes, className);
+        // most class attributes have no space at either end, and strip() returns them as they are
+        trimmedLooks[size] =
+                hasAttributes
+                                && !className.isEmpty()
+                                && (className.charAt(0) <= ' '
+                                        || className.charAt(className.length() - 1) <= ' '
+                                        || Character.isWhitespace(className.charAt(0))
+                                        || Character.isWhitespace(
+                                                className.charAt(className.length() - 1)))
+                        ? look(tag, true, className.strip())
+                        : looks[size];
         return size++;
     }
 
@@ -61,6 +77,11 @@ final class ElementTree {
     /** The look of element {@code number}. */
     long look(int number) {
         return looks[number];
+    }
+
+    /** The look of element {@code number} with its class attribute stripped of outer space. */
+    long trimmedLook(int number) {
+        return trimmedLooks[number];
     }
 
     /**
