@@ -6,7 +6,6 @@ import dev.linkcrawl.crawl.extract.content.TextDensity.Totals;
 import dev.linkcrawl.index.PageType;
 import java.util.ArrayList;
 import java.util.List;
-import org.jsoup.nodes.Element;
 
 /**
  * The numbers a block is judged by: its own text (length, links, punctuation, tag), where it sits
@@ -93,6 +92,7 @@ final class BlockFeatures {
     static float[][] rows(
             Blocks.Page segmented, TextDensity density, int[] repeated, String title) {
         List<Block> blocks = segmented.blocks();
+        ElementTree tree = segmented.tree();
         Totals page = density.page();
         Totals bestTotals = density.best();
         int bestStart = -1;
@@ -115,7 +115,7 @@ final class BlockFeatures {
         for (int i = 0; i < blocks.size(); i++) {
             Block b = blocks.get(i);
             float[] r = new float[NAMES.size()];
-            own(b, r, titleKey);
+            own(b, r, titleKey, tree.itemprop(b.node()));
             int at = OWN;
             for (int c = 0; c < Blocks.Context.NAMES.size(); c++) {
                 r[at++] = (b.context() & (1 << c)) != 0 ? 1 : 0;
@@ -126,8 +126,7 @@ final class BlockFeatures {
             for (int k = 0; k < NameWords.KINDS.size(); k++) {
                 r[at++] = (b.near() & (1L << k)) != 0 ? 1 : 0;
             }
-            Element owner = b.owner();
-            r[at++] = ownNamed(owner);
+            r[at++] = tree.named(b.node()) ? 1 : 0;
             Totals pt = density.around(i, 1);
             Totals gt = density.around(i, 2);
             Totals ggt = density.around(i, 3);
@@ -199,7 +198,7 @@ final class BlockFeatures {
                 };
     }
 
-    private static void own(Block b, float[] r, String titleKey) {
+    private static void own(Block b, float[] r, String titleKey, boolean itemprop) {
         String t = b.text();
         int n = t.length();
         int words = 0;
@@ -256,8 +255,7 @@ final class BlockFeatures {
         char first = n == 0 ? ' ' : t.charAt(0);
         r[19] = "•·-–—*>»→✓✔".indexOf(first) >= 0 ? 1 : 0;
         // microdata properties spelled out as visible text: dates, names, links of the metadata
-        String prop = b.owner().attributesSize() == 0 ? "" : b.owner().attr("itemprop");
-        r[20] = prop.isEmpty() ? 0 : 1;
+        r[20] = itemprop ? 1 : 0;
         r[21] = urlOrStamp(t) ? 1 : 0;
     }
 
@@ -304,12 +302,6 @@ final class BlockFeatures {
             return tag.charAt(1) - '0';
         }
         return 0;
-    }
-
-    private static float ownNamed(Element owner) {
-        return owner.attributesSize() > 0 && (owner.hasAttr("class") || owner.hasAttr("id"))
-                ? 1
-                : 0;
     }
 
     private static float density(Totals t) {

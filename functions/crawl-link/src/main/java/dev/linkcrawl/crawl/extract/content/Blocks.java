@@ -3,14 +3,11 @@ package dev.linkcrawl.crawl.extract.content;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
-import org.jsoup.select.NodeTraversor;
 
 /**
  * Cuts a page body into blocks: runs of text between block-level boundaries (a paragraph, a list
@@ -190,9 +187,45 @@ final class Blocks {
      */
     static Page of(Element body, java.util.function.Consumer<Element> everyElement) {
         Walk walk = new Walk(body, everyElement);
-        NodeTraversor.filter(walk, body);
+        walk(walk, body);
         walk.flush();
         return new Page(body, walk.blocks, walk.tags, walk.tree);
+    }
+
+    /**
+     * {@code NodeTraversor.filter(walk, root)} written out for the walk's answers (it continues or
+     * skips a subtree entirely): every node's head in document order, and its tail after its
+     * children unless its head skipped it entirely. Jsoup's traversal calls whichever filter it is
+     * given, and with the several filters of an extraction that call is not inlined; this one is.
+     */
+    private static void walk(Walk walk, Element root) {
+        Node node = root;
+        int depth = 0;
+        while (true) {
+            NodeFilter.FilterResult result = walk.head(node, depth);
+            if (result == NodeFilter.FilterResult.CONTINUE && node.childNodeSize() > 0) {
+                node = node.childNode(0);
+                depth++;
+                continue;
+            }
+            boolean tail = result != NodeFilter.FilterResult.SKIP_ENTIRELY;
+            while (true) {
+                if (tail) {
+                    walk.tail(node, depth);
+                }
+                if (node == root) {
+                    return;
+                }
+                Node next = node.nextSibling();
+                if (next != null) {
+                    node = next;
+                    break;
+                }
+                node = node.parentNode();
+                depth--;
+                tail = true;
+            }
+        }
     }
 
     private static boolean skipped(String tag) {
@@ -283,9 +316,9 @@ final class Blocks {
                 tags[tag.counted()]++;
             }
             boolean attributes = el.attributesSize() > 0;
-            Attributes a = attributes ? el.attributes() : null;
-            String className = attributes ? a.get("class") : "";
-            int number = tree.enter(name, attributes, className);
+            ElementAttributes a =
+                    attributes ? ElementAttributes.of(el.attributes()) : ElementAttributes.NONE;
+            int number = tree.enter(name, attributes, a);
             if (tag.skipped()) {
                 return FilterResult.SKIP_ENTIRELY;
             }
@@ -300,10 +333,10 @@ final class Blocks {
             int context = parentContext | tag.context();
             long ownKinds = 0;
             if (attributes) {
-                context |= attributeContext(a);
+                context |= a.context();
                 // the body's names describe the page (its template, its state), not a block
                 if (el != body) {
-                    ownKinds = kinds(className) | kinds(a.get("id"));
+                    ownKinds = kinds(a.className()) | kinds(a.id());
                 }
             }
             long kinds = parentNames | ownKinds;
@@ -505,69 +538,5 @@ final class Blocks {
             case "figure" -> Context.FIGURE;
             default -> 0;
         };
-    }
-
-    /**
-     * The context bits an element's attributes add: visibility, landmark roles, microdata types and
-     * properties. One pass over the attributes, as this is asked of every element.
-     */
-    static int attributeContext(Attributes attributes) {
-        int c = 0;
-        for (org.jsoup.nodes.Attribute a : attributes) {
-            String value = a.getValue();
-            switch (a.getKey()) {
-                case "hidden" -> c |= Context.HIDDEN;
-                case "aria-hidden" -> c |= "true".equals(value) ? Context.HIDDEN : 0;
-                case "aria-modal" -> c |= "true".equals(value) ? Context.DIALOG : 0;
-                case "style" -> c |= hiddenStyle(value) ? Context.HIDDEN : 0;
-                case "role" -> c |= roleContext(value);
-                case "itemtype" -> c |= itemTypeContext(value.toLowerCase(Locale.ROOT));
-                case "itemprop" -> {
-                    String p = value.toLowerCase(Locale.ROOT);
-                    if (p.contains("articlebody") || p.equals("text") || p.contains("reviewbody")) {
-                        c |= Context.ITEM_BODY;
-                    }
-                }
-                default -> {}
-            }
-        }
-        return c;
-    }
-
-    private static boolean hiddenStyle(String style) {
-        if (!style.contains("none") && !style.contains("hidden")) {
-            return false;
-        }
-        String st = style.toLowerCase(Locale.ROOT).replace(" ", "");
-        return st.contains("display:none") || st.contains("visibility:hidden");
-    }
-
-    private static int roleContext(String role) {
-        return switch (role) {
-            case "navigation", "menu", "menubar" -> Context.NAV;
-            case "banner" -> Context.HEADER;
-            case "contentinfo" -> Context.FOOTER;
-            case "complementary" -> Context.ASIDE;
-            case "main" -> Context.MAIN;
-            case "article" -> Context.ARTICLE;
-            case "dialog", "alertdialog" -> Context.DIALOG;
-            default -> 0;
-        };
-    }
-
-    private static int itemTypeContext(String t) {
-        if (t.contains("comment")
-                || t.contains("answer")
-                || t.contains("question")
-                || t.contains("posting")) {
-            return Context.ITEM_POST;
-        }
-        if (t.contains("product") || t.contains("offer")) {
-            return Context.ITEM_PRODUCT;
-        }
-        if (t.contains("article") || t.contains("blogposting")) {
-            return Context.ITEM_ARTICLE;
-        }
-        return 0;
     }
 }

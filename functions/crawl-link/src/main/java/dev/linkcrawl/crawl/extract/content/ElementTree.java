@@ -18,6 +18,8 @@ final class ElementTree {
     private int[] parents = new int[256];
     private long[] looks = new long[256];
     private long[] trimmedLooks = new long[256];
+    private boolean[] named = new boolean[256];
+    private boolean[] itemprops = new boolean[256];
     private int size;
 
     /** The numbers of the open elements, innermost last. */
@@ -26,15 +28,20 @@ final class ElementTree {
     private int depth;
 
     /**
-     * Numbers an element with tag {@code tag} and class attribute {@code className} ({@code ""}
-     * when it has no attributes at all); returns its number.
+     * Numbers an element with tag {@code tag} and attributes {@code attributes} ({@code
+     * hasAttributes} false when it has none at all); returns its number.
      */
-    int enter(String tag, boolean hasAttributes, String className) {
+    int enter(String tag, boolean hasAttributes, ElementAttributes attributes) {
         if (size == parents.length) {
             parents = Arrays.copyOf(parents, size * 2);
             looks = Arrays.copyOf(looks, size * 2);
             trimmedLooks = Arrays.copyOf(trimmedLooks, size * 2);
+            named = Arrays.copyOf(named, size * 2);
+            itemprops = Arrays.copyOf(itemprops, size * 2);
         }
+        String className = attributes.className();
+        named[size] = attributes.named();
+        itemprops[size] = attributes.itemprop();
         parents[size] = depth == 0 ? -1 : open[depth - 1];
         looks[size] = look(tag, hasAttributes, className);
         // most class attributes have no space at either end, and strip() returns them as they are
@@ -77,6 +84,16 @@ final class ElementTree {
     /** The look of element {@code number}. */
     long look(int number) {
         return looks[number];
+    }
+
+    /** Whether element {@code number} has a class or an id attribute. */
+    boolean named(int number) {
+        return named[number];
+    }
+
+    /** Whether element {@code number} has a non-empty {@code itemprop}. */
+    boolean itemprop(int number) {
+        return itemprops[number];
     }
 
     /** The look of element {@code number} with its class attribute stripped of outer space. */
