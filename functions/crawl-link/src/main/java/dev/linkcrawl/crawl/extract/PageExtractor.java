@@ -151,17 +151,21 @@ public final class PageExtractor {
                         s.bylines.size()));
     }
 
+    /** Whether each Latin-1 character is a letter or a digit: most text is written in these. */
+    private static final boolean[] LATIN1_WORD = new boolean[256];
+
+    static {
+        for (char c = 0; c < 256; c++) {
+            LATIN1_WORD[c] = Character.isLetterOrDigit(c);
+        }
+    }
+
     static int wordCount(String text) {
         int n = 0;
         boolean in = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean w =
-                    c < 0x80
-                            ? (c >= 'a' && c <= 'z')
-                                    || (c >= 'A' && c <= 'Z')
-                                    || (c >= '0' && c <= '9')
-                            : Character.isLetterOrDigit(c);
+            boolean w = c < 256 ? LATIN1_WORD[c] : Character.isLetterOrDigit(c);
             if (w && !in) {
                 n++;
             }

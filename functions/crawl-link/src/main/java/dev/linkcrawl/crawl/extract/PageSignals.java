@@ -56,6 +56,9 @@ final class PageSignals {
 
     private java.util.Optional<java.time.OffsetDateTime> dateNearTitle;
 
+    /** What each class or id value seen so far speaks of: a page repeats a few names many times. */
+    private final Map<String, Integer> nameMarks = new HashMap<>();
+
     private PageSignals() {}
 
     /** The date written next to the first {@code <h1>} ({@link DateNearTitle}), read once. */
@@ -204,9 +207,6 @@ final class PageSignals {
 
     private static final int SPEAKS_OF_DATE = 1;
     private static final int SPEAKS_OF_AUTHOR = 2;
-
-    /** What each class or id value seen so far speaks of: a page repeats a few names many times. */
-    private final Map<String, Integer> nameMarks = new HashMap<>();
 
     /** {@link #SPEAKS_OF_DATE} and {@link #SPEAKS_OF_AUTHOR} of a class or id value. */
     private int nameMarks(String value) {
