@@ -112,24 +112,19 @@ final class ImportsApi {
             return Optional.empty();
         }
         JsonNode answer = json(response);
+        String refusal =
+                "GET /imports/"
+                        + id
+                        + " answered "
+                        + response.statusCode()
+                        + ": "
+                        + answer.path("detail").asText(response.body());
         if (response.statusCode() >= 500) {
             // The API or the bucket behind it is unavailable for now: the caller looks again.
-            throw new IOException(
-                    "GET /imports/"
-                            + id
-                            + " answered "
-                            + response.statusCode()
-                            + ": "
-                            + answer.path("detail").asText(response.body()));
+            throw new IOException(refusal);
         }
         if (response.statusCode() != 200) {
-            throw new RefusedException(
-                    "GET /imports/"
-                            + id
-                            + " answered "
-                            + response.statusCode()
-                            + ": "
-                            + answer.path("detail").asText(response.body()));
+            throw new RefusedException(refusal);
         }
         return Optional.of(answer);
     }

@@ -9,7 +9,6 @@ import dev.linkcrawl.index.LinkDocument;
 import dev.linkcrawl.index.OpenSearchAuth;
 import dev.linkcrawl.index.OpenSearchLinkIndex;
 import dev.linkcrawl.link.LinkId;
-import dev.linkcrawl.local.events.LocalEventBus;
 import dev.linkcrawl.local.lambda.InvocationLog;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -17,10 +16,8 @@ import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
@@ -78,19 +75,7 @@ class CrawlEventsIT {
                     exchange.close();
                 });
         site.start();
-        stack =
-                DevStack.start(
-                        new DevStack.Options(
-                                Path.of("../template.yaml"),
-                                state,
-                                0,
-                                0,
-                                0,
-                                0,
-                                Map.of(),
-                                Map.of("ALLOWED_PRIVATE_HOSTS", hostPort())),
-                        log,
-                        Clock.systemUTC());
+        stack = TestStacks.start(state, hostPort(), log);
         // The first save of a fresh stack creates the links index (see LinkLifeIT).
         save("zoe", url("/first"));
         ImportCommandIT.awaitCrawled("zoe", url("/first"), stack, Duration.ofSeconds(60));
@@ -185,27 +170,12 @@ class CrawlEventsIT {
 
     /** The first recorded event of {@code detailType} about {@code url}, waiting for it. */
     private JsonNode awaitEvent(String detailType, String url) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            for (JsonNode event : LocalEventBus.read(state)) {
-                if (event.path("detail-type").asText().equals(detailType)
-                        && event.path("detail").path("url").asText().equals(url)) {
-                    return event;
-                }
-            }
-            assertThat(System.nanoTime())
-                    .as(
-                            "no "
-                                    + detailType
-                                    + " for "
-                                    + url
-                                    + " in "
-                                    + LocalEventBus.read(state)
-                                    + "\n"
-                                    + logged.toString(StandardCharsets.UTF_8))
-                    .isLessThan(deadline);
-            Thread.sleep(100);
-        }
+        return TestStacks.awaitEvent(
+                state,
+                detailType,
+                url,
+                Duration.ofSeconds(60),
+                () -> logged.toString(StandardCharsets.UTF_8));
     }
 
     private void save(String owner, String url) throws Exception {

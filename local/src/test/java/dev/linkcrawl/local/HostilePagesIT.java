@@ -19,7 +19,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,19 +90,7 @@ class HostilePagesIT {
                     exchange.close();
                 });
         site.start();
-        stack =
-                DevStack.start(
-                        new DevStack.Options(
-                                Path.of("../template.yaml"),
-                                state,
-                                0,
-                                0,
-                                0,
-                                0,
-                                Map.of(),
-                                Map.of("ALLOWED_PRIVATE_HOSTS", hostPort())),
-                        log,
-                        Clock.systemUTC());
+        stack = TestStacks.start(state, hostPort(), log);
     }
 
     @AfterAll

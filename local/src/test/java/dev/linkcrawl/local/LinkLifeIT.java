@@ -13,9 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,19 +49,7 @@ class LinkLifeIT {
     @BeforeAll
     void start() throws Exception {
         site = new LoopbackSite(SLOW);
-        stack =
-                DevStack.start(
-                        new DevStack.Options(
-                                Path.of("../template.yaml"),
-                                state,
-                                0,
-                                0,
-                                0,
-                                0,
-                                Map.of(),
-                                Map.of("ALLOWED_PRIVATE_HOSTS", site.hostPort())),
-                        log,
-                        Clock.systemUTC());
+        stack = TestStacks.start(state, site.hostPort(), log);
         // The first save of a fresh stack creates the links index, which a cold local node can
         // take longer to do than the API waits (that link shows once crawled): done before the
         // tests, as any stack in use has done it.

@@ -68,6 +68,10 @@ import java.util.regex.Pattern;
  * @param needsPage whether the crawler could not read the page itself (a bot check, a JavaScript
  *     shell without content, a paywall) and a page the owner's browser sends would help; {@code
  *     true} or absent
+ * @param source where the page came from when the crawler did not fetch it: {@link
+ *     PageSource#CLIENT}, a page the owner's client sent ({@code POST /links/{id}/page}); absent
+ *     when the crawler fetched it
+ * @param pageSentAt when the owner's client sent the page; present exactly when {@link #source} is
  */
 public record LinkDocument(
         String owner,
@@ -107,7 +111,9 @@ public record LinkDocument(
         Failure lastFailure,
         Instant goneSince,
         Integer goneChecks,
-        Boolean needsPage) {
+        Boolean needsPage,
+        PageSource source,
+        Instant pageSentAt) {
 
     public LinkDocument {
         requireText(owner, "owner");
@@ -129,6 +135,9 @@ public record LinkDocument(
         }
         if (goneChecks != null && goneChecks < 1) {
             throw new IllegalArgumentException("goneChecks is at least 1");
+        }
+        if ((source == null) != (pageSentAt == null)) {
+            throw new IllegalArgumentException("source and pageSentAt come together");
         }
         requireNotNegative(bytes, "bytes");
         requireNotNegative(fetchMs, "fetchMs");
@@ -170,6 +179,13 @@ public record LinkDocument(
         FAILED,
         @JsonProperty("gone")
         GONE
+    }
+
+    /** Where a page the crawler did not fetch came from. Serialised in lowercase. */
+    public enum PageSource {
+        /** The owner's client (a browser that could read the page) sent it. */
+        @JsonProperty("client")
+        CLIENT
     }
 
     /**
@@ -245,6 +261,8 @@ public record LinkDocument(
         private Instant goneSince;
         private Integer goneChecks;
         private Boolean needsPage;
+        private PageSource source;
+        private Instant pageSentAt;
 
         private Builder(String owner, String url, Status status, Instant crawledAt) {
             this.owner = owner;
@@ -292,6 +310,8 @@ public record LinkDocument(
             goneSince = d.goneSince;
             goneChecks = d.goneChecks;
             needsPage = d.needsPage;
+            source = d.source;
+            pageSentAt = d.pageSentAt;
         }
 
         public Builder owner(String value) {
@@ -484,6 +504,16 @@ public record LinkDocument(
             return this;
         }
 
+        public Builder source(PageSource value) {
+            source = value;
+            return this;
+        }
+
+        public Builder pageSentAt(Instant value) {
+            pageSentAt = value;
+            return this;
+        }
+
         /** Sets {@code goneChecks} and {@code goneSince} from {@code value}, or clears them. */
         public Builder gone(Optional<GoneChecks> value) {
             goneChecks = value.map(GoneChecks::count).orElse(null);
@@ -536,7 +566,9 @@ public record LinkDocument(
                     lastFailure,
                     goneSince,
                     goneChecks,
-                    needsPage);
+                    needsPage,
+                    source,
+                    pageSentAt);
         }
     }
 

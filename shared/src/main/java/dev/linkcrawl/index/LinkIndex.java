@@ -15,7 +15,7 @@ import java.util.Optional;
  * <p>Every method throws {@link LinkIndexException} when the index cannot answer; its {@link
  * LinkIndexException#retryable()} says whether trying again later can help.
  */
-public interface LinkIndex extends QueuedLinks {
+public interface LinkIndex extends QueuedLinks, SavedLinks {
 
     /**
      * Creates the index with its mapping if it does not exist yet. Idempotent, and safe when
@@ -61,6 +61,11 @@ public interface LinkIndex extends QueuedLinks {
 
     /** The document stored under {@code id}, if there is one and {@code owner} owns it. */
     Optional<LinkDocument> get(String owner, LinkId id);
+
+    @Override
+    default boolean isSaved(String owner, LinkId id) {
+        return get(owner, id).isPresent();
+    }
 
     /**
      * Deletes the document stored under {@code id} if {@code owner} owns it, leaving a tombstone.

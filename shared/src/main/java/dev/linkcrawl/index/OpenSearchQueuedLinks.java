@@ -6,13 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.linkcrawl.config.Settings;
 import dev.linkcrawl.link.LinkId;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Objects;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
  * Queued links written with one plain REST call ({@link OpenSearchRest}), for the submit function,
@@ -53,14 +50,8 @@ public final class OpenSearchQueuedLinks implements QueuedLinks, AutoCloseable {
     public static OpenSearchQueuedLinks create(Settings settings, Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         return new OpenSearchQueuedLinks(
-                UrlConnectionHttpClient.builder()
-                        .connectionTimeout(timeout)
-                        .socketTimeout(timeout)
-                        .build(),
-                UrlConnectionHttpClient.builder()
-                        .connectionTimeout(timeout)
-                        .socketTimeout(CREATE_TIMEOUT)
-                        .build(),
+                OpenSearchRest.client(timeout, timeout),
+                OpenSearchRest.client(timeout, CREATE_TIMEOUT),
                 OpenSearchRest.of(settings),
                 IndexLocation.requireIndexName(settings.indexName()));
     }
@@ -111,21 +102,7 @@ public final class OpenSearchQueuedLinks implements QueuedLinks, AutoCloseable {
 
     private OpenSearchRest.Response send(
             SdkHttpClient client, SdkHttpMethod method, String path, String body) {
-        try {
-            return rest.send(client, method, path, body);
-        } catch (IOException | UncheckedIOException e) {
-            throw new LinkIndexException(
-                    LinkIndexException.Reason.UNREACHABLE,
-                    0,
-                    method + " " + path + " failed: " + e,
-                    e);
-        } catch (SdkException e) {
-            throw new LinkIndexException(
-                    LinkIndexException.Reason.NO_CREDENTIALS,
-                    0,
-                    method + " " + path + " failed: " + e,
-                    e);
-        }
+        return rest.call(client, method, path, body);
     }
 
     private static void check(OpenSearchRest.Response response, String action) {

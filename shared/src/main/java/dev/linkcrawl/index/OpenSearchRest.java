@@ -3,12 +3,15 @@ package dev.linkcrawl.index;
 import dev.linkcrawl.config.Settings;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
@@ -18,6 +21,7 @@ import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
  * Plain REST calls to the OpenSearch endpoint, signed with SigV4 when {@code OPENSEARCH_AUTH} says
@@ -64,6 +68,16 @@ public final class OpenSearchRest {
     }
 
     /**
+     * An HTTP client that gives up connecting after {@code connect} and reading after {@code read}.
+     */
+    public static SdkHttpClient client(Duration connect, Duration read) {
+        return UrlConnectionHttpClient.builder()
+                .connectionTimeout(connect)
+                .socketTimeout(read)
+                .build();
+    }
+
+    /**
      * Sends one request with a JSON {@code body} ({@code null} for none).
      *
      * @throws IOException when the endpoint cannot be reached or does not answer in time
@@ -103,6 +117,30 @@ public final class OpenSearchRest {
             return execute(client, signed.request(), signed.payload().orElse(null));
         }
         return execute(client, request, payload);
+    }
+
+    /**
+     * {@link #send}, for callers of the link index: an endpoint that cannot be reached and
+     * credentials that cannot be found are a {@link LinkIndexException}; an answer of any status is
+     * returned.
+     */
+    public Response call(
+            SdkHttpClient client, SdkHttpMethod method, String pathAndQuery, String body) {
+        try {
+            return send(client, method, pathAndQuery, body);
+        } catch (IOException | UncheckedIOException e) {
+            throw new LinkIndexException(
+                    LinkIndexException.Reason.UNREACHABLE,
+                    0,
+                    method + " " + pathAndQuery + " failed: " + e,
+                    e);
+        } catch (SdkException e) {
+            throw new LinkIndexException(
+                    LinkIndexException.Reason.NO_CREDENTIALS,
+                    0,
+                    method + " " + pathAndQuery + " failed: " + e,
+                    e);
+        }
     }
 
     private static Response execute(

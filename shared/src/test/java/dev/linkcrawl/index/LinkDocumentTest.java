@@ -86,6 +86,21 @@ class LinkDocumentTest {
     }
 
     @Test
+    void aSentPageSaysWhenItWasSent() {
+        assertThatThrownBy(() -> crawled().source(LinkDocument.PageSource.CLIENT).build())
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> crawled().pageSentAt(NOW).build())
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(
+                        crawled()
+                                .source(LinkDocument.PageSource.CLIENT)
+                                .pageSentAt(NOW)
+                                .build()
+                                .source())
+                .isEqualTo(LinkDocument.PageSource.CLIENT);
+    }
+
+    @Test
     void refusesNegativeSizes() {
         assertThatThrownBy(() -> crawled().bytes(-1L).build())
                 .isInstanceOf(IllegalArgumentException.class)

@@ -442,6 +442,31 @@ abstract class LinkIndexContract {
     }
 
     @Test
+    void aSentPageKeepsItsSourceAndSendingTimeThroughAFailedAttempt() {
+        LinkId id = SampleDocuments.randomId();
+        index().put(
+                        id,
+                        SampleDocuments.full("alice", T0).toBuilder()
+                                .source(LinkDocument.PageSource.CLIENT)
+                                .pageSentAt(T0.minusSeconds(5))
+                                .build());
+
+        index().recordAttempt(
+                        "alice",
+                        id,
+                        T0.plusSeconds(1),
+                        new LinkDocument.Failure("bot_challenge", "Just a moment", false),
+                        Optional.empty(),
+                        List.of(),
+                        null);
+
+        LinkDocument stored = index().get("alice", id).orElseThrow();
+        assertThat(stored.source()).isEqualTo(LinkDocument.PageSource.CLIENT);
+        assertThat(stored.pageSentAt()).isEqualTo(T0.minusSeconds(5));
+        assertThat(stored.lastFailure().code()).isEqualTo("bot_challenge");
+    }
+
+    @Test
     void listsOnlyTheLinksThatNeedAPageWhenAsked() {
         String owner = "needs-page-" + UUID.randomUUID();
         LinkId walled = SampleDocuments.randomId();

@@ -32,6 +32,7 @@ public final class InMemoryOwnerQuotas implements OwnerQuotas {
     private final Map<TenantKey, Day> days = new HashMap<>();
     private final Map<String, Pool> pools = new HashMap<>();
     private boolean unavailable;
+    private int holds;
 
     /** Whether every call fails with {@link QuotaUnavailableException}. */
     public synchronized InMemoryOwnerQuotas unavailable(boolean value) {
@@ -54,6 +55,7 @@ public final class InMemoryOwnerQuotas implements OwnerQuotas {
     @Override
     public synchronized Place hold(
             String pool, TenantKey tenant, String holder, int limit, Instant now, Instant until) {
+        holds++;
         check();
         Pool places = pools.computeIfAbsent(pool + ":" + tenant, key -> new Pool());
         places.leases.values().removeIf(end -> !end.isAfter(now));
@@ -91,6 +93,11 @@ public final class InMemoryOwnerQuotas implements OwnerQuotas {
         return places == null
                 ? 0
                 : (int) places.leases.values().stream().filter(end -> end.isAfter(now)).count();
+    }
+
+    /** How many times a place was asked for. */
+    public synchronized int holds() {
+        return holds;
     }
 
     private void check() {

@@ -153,6 +153,12 @@ public final class CrawlDelivery {
         CompletableFuture<OwnerShare.Entry> entry = new CompletableFuture<>();
         boolean counted = share.isPresent() && role.isPresent();
         if (counted && fullOwners.lately(role.get(), message.owner(), clock.instant())) {
+            Optional<OwnerShare.Entry.Full> farTurn =
+                    fullOwners.turnBeyond(
+                            role.get(), message.owner(), clock.instant(), LONGEST_DEFERRAL);
+            if (farTurn.isPresent()) {
+                return defer(delivery, message, farTurn.get());
+            }
             // An owner found full lately asks first: put back now rather than after a second.
             takePlace(role.get(), delivery, message, invocationEnd, entry, preemption);
             if (entry.join() instanceof OwnerShare.Entry.Full full) {
@@ -215,8 +221,8 @@ public final class CrawlDelivery {
                     share.orElseThrow()
                             .enter(role, delivery, message.owner(), clock.instant(), invocationEnd);
             entry.complete(taken);
-            if (taken instanceof OwnerShare.Entry.Full) {
-                fullOwners.foundFull(role, message.owner(), clock.instant());
+            if (taken instanceof OwnerShare.Entry.Full full) {
+                fullOwners.foundFull(role, message.owner(), clock.instant(), full);
                 preemption.preempt();
             } else {
                 fullOwners.foundRoom(role, message.owner());

@@ -45,6 +45,24 @@ final class CrawlFailures {
     }
 
     /**
+     * A crawl that reads less than the page the owner sent, which it leaves as it is ({@link
+     * ClientPageRule}). Not retried: the scheduled re-crawl tries again another day.
+     */
+    static LinkDocument.Failure lessThanSentPage(LinkDocument crawl, LinkDocument sent) {
+        return failure(
+                FailureCode.LESS_THAN_SENT_PAGE,
+                Boolean.TRUE.equals(crawl.needsPage())
+                        ? "the crawler still cannot read the page (a shell or a paywall); the page"
+                                + " you sent is kept"
+                        : "the crawler read "
+                                + ClientPageRule.words(crawl)
+                                + " words, no more than the "
+                                + ClientPageRule.words(sent)
+                                + " of the page you sent, which is kept",
+                false);
+    }
+
+    /**
      * An interstitial instead of the page. Not retried through the queue: five quick retries meet
      * the same wall; the scheduled re-crawl tries again another day.
      */

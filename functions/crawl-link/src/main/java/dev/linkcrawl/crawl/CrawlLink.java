@@ -262,17 +262,13 @@ public final class CrawlLink {
         Written written;
         try {
             // A failure, or a page that says the saved one is gone, never replaces a page crawled
-            // before: it is recorded on it, and counted towards gone.
-            Optional<LinkDocument> before =
-                    document.status() == LinkDocument.Status.FAILED || gone.isPresent()
-                            ? pageBefore(message, crawledAt)
-                            : Optional.empty();
-            if (before.isPresent()) {
-                LinkDocument.Failure failure =
-                        gone.isPresent() && document.status() != LinkDocument.Status.FAILED
-                                ? CrawlFailures.gone(gone.get())
-                                : document.failure();
-                written = keep(message, crawledAt, before.get(), failure, gone.isPresent());
+            // before: it is recorded on it, and counted towards gone. Nor does a page that reads
+            // less than the one the owner sent (ClientPageRule).
+            Optional<LinkDocument> before = pageBefore(message, crawledAt);
+            Optional<LinkDocument.Failure> keptFor =
+                    before.isPresent() ? whyKept(before.get(), document, gone) : Optional.empty();
+            if (keptFor.isPresent()) {
+                written = keep(message, crawledAt, before.get(), keptFor.get(), gone.isPresent());
             } else if (index.put(message.id(), document) == PutOutcome.DELETED) {
                 written = new Written(new Outcome.Deleted(), null);
             } else {
@@ -360,6 +356,25 @@ public final class CrawlLink {
                                     + again.reason()),
                     null);
         }
+    }
+
+    /**
+     * Why {@code attempt} leaves {@code page}, the page the link had, as it is: a failure, a sign
+     * that the page is gone, or less than the page the owner sent; empty when it replaces it.
+     */
+    private static Optional<LinkDocument.Failure> whyKept(
+            LinkDocument page, LinkDocument attempt, Optional<GoneSign> gone) {
+        if (attempt.status() == LinkDocument.Status.FAILED) {
+            return Optional.of(attempt.failure());
+        }
+        if (gone.isPresent()) {
+            return Optional.of(CrawlFailures.gone(gone.get()));
+        }
+        if (page.source() == LinkDocument.PageSource.CLIENT
+                && !ClientPageRule.replaces(attempt, page)) {
+            return Optional.of(CrawlFailures.lessThanSentPage(attempt, page));
+        }
+        return Optional.empty();
     }
 
     /** The page of this link crawled before {@code attemptAt} (crawled or gone), if any. */
@@ -461,23 +476,7 @@ public final class CrawlLink {
                                 extracted.text(),
                                 extracted.wordCount());
                 LinkDocument document =
-                        builder.title(extracted.title())
-                                .description(extracted.description())
-                                .text(extracted.text())
-                                .siteName(extracted.siteName())
-                                .author(extracted.author())
-                                .publishedAt(extracted.publishedAt())
-                                .modifiedAt(extracted.modifiedAt())
-                                .lang(extracted.lang())
-                                .image(extracted.image())
-                                .favicon(extracted.favicon())
-                                .canonicalUrl(extracted.canonicalUrl())
-                                .keywords(extracted.keywords())
-                                .feeds(extracted.feeds())
-                                .wordCount(extracted.wordCount())
-                                .pageType(extracted.pageType())
-                                .extractionConfidence(extracted.extractionConfidence())
-                                .textTruncated(false)
+                        PageFields.onto(builder, extracted)
                                 .needsPage(
                                         UnreadablePage.needsPage(
                                                         extracted.challenge(),

@@ -32,9 +32,18 @@ final class CrawlOutcomeEvent {
             CrawlDelivery.Verdict.Crawled crawled,
             Instant now,
             Instant invocationEnd) {
+        return of(crawled.message(), crawled.result())
+                .map(event -> announce(events, event, now, invocationEnd));
+    }
+
+    /**
+     * Publishes {@code event} on {@code events} within {@link #TIMEOUT} (less when the invocation
+     * ends sooner).
+     */
+    static CrawlEvents.Publication announce(
+            CrawlEvents events, CrawlEvent event, Instant now, Instant invocationEnd) {
         Duration left = Duration.between(now, invocationEnd.minus(MARGIN));
-        Duration timeout = left.compareTo(TIMEOUT) < 0 ? left : TIMEOUT;
-        return of(crawled.message(), crawled.result()).map(event -> events.publish(event, timeout));
+        return events.publish(event, left.compareTo(TIMEOUT) < 0 ? left : TIMEOUT);
     }
 
     /**

@@ -142,17 +142,26 @@ class CrawlDeliveryTest {
 
     @Test
     void noDeferralIsLongerThanFiveMinutes() {
-        fillPlaces("alice", 1);
-        quotas.release(
-                "crawl:CrawlQueue",
-                TenantKey.of("alice"),
-                "done",
-                Optional.of(Duration.ofHours(2)));
+        aliceFullWithCrawlsOfTwoHours();
         CrawlDelivery crawls = delivery(1);
         crawls.handle(delivery(0, 1), NOW, NOW.plusSeconds(30));
 
         crawls.handle(delivery(0, 1), NOW, NOW.plusSeconds(30));
 
+        assertThat(queues.deferred.getLast().delay()).isEqualTo(CrawlDelivery.LONGEST_DEFERRAL);
+    }
+
+    @Test
+    void anOwnerWhoseTurnIsFurtherThanTheLongestDeferralIsPutBackWithoutAsking() {
+        aliceFullWithCrawlsOfTwoHours();
+        CrawlDelivery crawls = delivery(1);
+        crawls.handle(delivery(0, 1), NOW, NOW.plusSeconds(30)); // turn now, found full
+        crawls.handle(delivery(0, 1), NOW, NOW.plusSeconds(30)); // next turn in 2 hours
+        int asked = quotas.holds();
+
+        crawls.handle(delivery(0, 1), NOW, NOW.plusSeconds(30));
+
+        assertThat(quotas.holds()).isEqualTo(asked);
         assertThat(queues.deferred.getLast().delay()).isEqualTo(CrawlDelivery.LONGEST_DEFERRAL);
     }
 
@@ -285,6 +294,16 @@ class CrawlDeliveryTest {
 
         assertThat(verdict).isInstanceOf(CrawlDelivery.Verdict.Crawled.class);
         assertThat(queues.retries).isEmpty();
+    }
+
+    /** Alice's one place is taken, and her crawls take two hours: her next turns are far off. */
+    private void aliceFullWithCrawlsOfTwoHours() {
+        fillPlaces("alice", 1);
+        quotas.release(
+                "crawl:CrawlQueue",
+                TenantKey.of("alice"),
+                "done",
+                Optional.of(Duration.ofHours(2)));
     }
 
     private void fillPlaces(String owner, int count) {

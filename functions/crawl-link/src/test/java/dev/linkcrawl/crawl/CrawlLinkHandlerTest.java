@@ -69,7 +69,9 @@ class CrawlLinkHandlerTest {
 
     @Test
     void everySampleEventHasAnExpectedOutcome() {
-        assertThat(EVENTS.names()).containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
+        // page-*.json are the client-page function's, answered in ClientPageHandlerTest.
+        assertThat(EVENTS.names().stream().filter(name -> !name.startsWith("page-")))
+                .containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
     }
 
     @ParameterizedTest

@@ -53,6 +53,12 @@ class CrawlLinkTest {
             </article><footer>© Example</footer></body></html>
             """;
 
+    private static final String BOT_CHECK =
+            "<html><head><title>Just a moment...</title></head><body>"
+                    + "<h1>Checking your browser before accessing example.com</h1>"
+                    + "<script src=\"/cdn-cgi/challenge-platform/h/b/orchestrate/jsch/v1\"></script>"
+                    + "</body></html>";
+
     private final InMemoryLinkIndex index = new InMemoryLinkIndex();
 
     @Test
@@ -387,19 +393,70 @@ class CrawlLinkTest {
     @Test
     void botChallengeIsAFailureAndNeverTheTitle() {
         CrawlMessage message = message("https://example.com/guarded");
-        String challenge =
-                "<html><head><title>Just a moment...</title></head><body>"
-                        + "<h1>Checking your browser before accessing example.com</h1>"
-                        + "<script src=\"/cdn-cgi/challenge-platform/h/b/orchestrate/jsch/v1\"></script>"
-                        + "</body></html>";
 
-        var outcome = crawl(url -> page(url, challenge), message, 1);
+        var outcome = crawl(url -> page(url, BOT_CHECK), message, 1);
 
         assertThat(outcome)
                 .isEqualTo(
                         new CrawlLink.Outcome.Indexed(LinkDocument.Status.FAILED, "bot_challenge"));
         assertThat(stored(message).title()).isNull();
         assertThat(stored(message).needsPage()).isTrue();
+    }
+
+    @Test
+    void aBotCheckOnARecrawlNeverReplacesThePageTheOwnerSent() {
+        CrawlMessage message = message("https://example.com/guarded");
+        LinkDocument sent = sentYesterday(message, 200);
+
+        var outcome = crawl(url -> page(url, BOT_CHECK), message, 1);
+
+        assertThat(outcome).isEqualTo(new CrawlLink.Outcome.Kept("bot_challenge"));
+        LinkDocument kept = stored(message);
+        assertThat(kept.source()).isEqualTo(LinkDocument.PageSource.CLIENT);
+        assertThat(kept.text()).isEqualTo(sent.text());
+        assertThat(kept.status()).isEqualTo(LinkDocument.Status.CRAWLED);
+        assertThat(kept.lastFailure().code()).isEqualTo("bot_challenge");
+    }
+
+    @Test
+    void aShellOnARecrawlNeverReplacesThePageTheOwnerSent() {
+        CrawlMessage message = message("https://example.com/app");
+        LinkDocument sent = sentYesterday(message, 200);
+        String shell =
+                "<html><head><title>App</title></head><body><div id=root></div>"
+                        + "<script src=\"/app.js\"></script></body></html>";
+
+        var outcome = crawl(url -> page(url, shell), message, 1);
+
+        assertThat(outcome).isEqualTo(new CrawlLink.Outcome.Kept("less_than_sent_page"));
+        assertThat(stored(message).text()).isEqualTo(sent.text());
+        assertThat(stored(message).pageSentAt()).isEqualTo(sent.pageSentAt());
+    }
+
+    @Test
+    void aRecrawlThatReadsNoMoreThanTheSentPageKeepsIt() {
+        CrawlMessage message = message("https://example.com/slow");
+        LinkDocument sent = sentYesterday(message, 200);
+
+        var outcome = crawl(url -> page(url, ARTICLE), message, 1);
+
+        assertThat(outcome).isEqualTo(new CrawlLink.Outcome.Kept("less_than_sent_page"));
+        assertThat(stored(message).title()).isEqualTo(sent.title());
+        assertThat(stored(message).lastAttemptAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void aRecrawlThatReadsMoreThanTheSentPageReplacesIt() {
+        CrawlMessage message = message("https://example.com/slow");
+        sentYesterday(message, 3);
+
+        var outcome = crawl(url -> page(url, ARTICLE), message, 1);
+
+        assertThat(outcome)
+                .isEqualTo(new CrawlLink.Outcome.Indexed(LinkDocument.Status.CRAWLED, null));
+        assertThat(stored(message).source()).isNull();
+        assertThat(stored(message).pageSentAt()).isNull();
+        assertThat(stored(message).text()).contains("One slow link froze");
     }
 
     @Test
@@ -797,6 +854,19 @@ class CrawlLinkTest {
                 .text("One slow link froze the whole server.")
                 .gone(Optional.ofNullable(checks))
                 .build();
+    }
+
+    /** Stores a page of {@code words} words the owner sent a day before {@code NOW}. */
+    private LinkDocument sentYesterday(CrawlMessage message, int words) {
+        LinkDocument page =
+                crawledYesterdayPage(message, null).toBuilder()
+                        .text("The page as the owner's browser showed it.")
+                        .wordCount(words)
+                        .source(LinkDocument.PageSource.CLIENT)
+                        .pageSentAt(NOW.minus(Duration.ofDays(1)).minusSeconds(2))
+                        .build();
+        index.put(message.id(), page);
+        return page;
     }
 
     private LinkDocument stored(CrawlMessage message) {

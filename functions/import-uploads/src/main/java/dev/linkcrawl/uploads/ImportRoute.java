@@ -1,22 +1,44 @@
 package dev.linkcrawl.uploads;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Which route of the imports API an event is for, with the import id its path carries.
+ * Which route of the uploads API an event is for, with the id its path carries: an import's ({@code
+ * GET /imports/{id}}) or a link's ({@code POST /links/{id}/page}).
  *
  * @param key the {@code routeKey} as declared in the template ({@code POST /imports}, {@code GET
- *     /imports/{id}}), or, for an event without one, its method and path
- * @param id the {@code id} path parameter, else what follows {@code /imports/} in the raw path,
- *     else empty
+ *     /imports/{id}}, {@code POST /links/{id}/page}), or, for an event without one, its method and
+ *     path with the id in braces
+ * @param id the {@code id} path parameter, else the id segment of the raw path, else empty
  */
 record ImportRoute(String key, String id) {
 
+    private static final Pattern IMPORT = Pattern.compile("/imports/([^/]*)");
+    private static final Pattern PAGE = Pattern.compile("/links/([^/]*)/page");
+
     static ImportRoute of(APIGatewayV2HTTPEvent event) {
-        return new ImportRoute(key(event), id(event));
+        String path = event.getRawPath() == null ? "" : event.getRawPath();
+        String pathId = "";
+        for (Pattern withId : new Pattern[] {IMPORT, PAGE}) {
+            Matcher matcher = withId.matcher(path);
+            if (matcher.matches()) {
+                pathId = matcher.group(1);
+                path =
+                        path.substring(0, matcher.start(1))
+                                + "{id}"
+                                + path.substring(matcher.end(1));
+            }
+        }
+        String id =
+                event.getPathParameters() != null && event.getPathParameters().get("id") != null
+                        ? event.getPathParameters().get("id")
+                        : pathId;
+        return new ImportRoute(key(event, path), id);
     }
 
-    private static String key(APIGatewayV2HTTPEvent event) {
+    private static String key(APIGatewayV2HTTPEvent event, String path) {
         String routeKey = event.getRouteKey();
         if (routeKey != null && !routeKey.isBlank() && !routeKey.equals("$default")) {
             return routeKey;
@@ -25,18 +47,6 @@ record ImportRoute(String key, String id) {
                 event.getRequestContext() == null || event.getRequestContext().getHttp() == null
                         ? ""
                         : event.getRequestContext().getHttp().getMethod();
-        String path = event.getRawPath() == null ? "" : event.getRawPath();
-        if (path.startsWith("/imports/") && path.indexOf('/', 9) < 0) {
-            path = "/imports/{id}";
-        }
         return method + " " + path;
-    }
-
-    private static String id(APIGatewayV2HTTPEvent event) {
-        if (event.getPathParameters() != null && event.getPathParameters().get("id") != null) {
-            return event.getPathParameters().get("id");
-        }
-        String path = event.getRawPath() == null ? "" : event.getRawPath();
-        return path.startsWith("/imports/") ? path.substring(9) : "";
     }
 }

@@ -12,8 +12,10 @@ import java.util.Set;
 
 /**
  * Reads a {@code POST /imports} body: {@code {"size": bytes, "fileName": string}} ({@code fileName}
- * optional), nothing else, as strictly as {@link JsonBody} reads JSON. The size is the one the
- * upload is signed for; whether it is within the import cap is {@link StartImport}'s to say.
+ * optional), nothing else, as strictly as {@link JsonBody} reads JSON; or, {@link #forPages()}, a
+ * {@code POST /links/{id}/page} body: {@code {"size": bytes}} alone. The size is the one the upload
+ * is signed for; whether it is within the cap is {@link StartImport}'s or {@link StartPageUpload}'s
+ * to say.
  */
 public final class UploadRequestReader {
 
@@ -23,10 +25,29 @@ public final class UploadRequestReader {
     /** The longest file name kept: 255 characters, as most file systems allow. */
     static final int MAX_FILE_NAME_LENGTH = 255;
 
-    private static final JsonBody BODY =
-            new JsonBody(MAX_BODY_BYTES, "{\"size\": 12345, \"fileName\": \"bookmarks.html\"}");
+    private final JsonBody body;
+    private final Set<String> fields;
+    private final String shape;
 
-    private static final Set<String> FIELDS = Set.of("size", "fileName");
+    /** A reader of {@code POST /imports} bodies. */
+    public UploadRequestReader() {
+        this(
+                "{\"size\": 12345, \"fileName\": \"bookmarks.html\"}",
+                Set.of("size", "fileName"),
+                "{\"size\": the file's size in bytes, \"fileName\": string (optional)}");
+    }
+
+    private UploadRequestReader(String example, Set<String> fields, String shape) {
+        this.body = new JsonBody(MAX_BODY_BYTES, example);
+        this.fields = fields;
+        this.shape = shape;
+    }
+
+    /** A reader of {@code POST /links/{id}/page} bodies: the page's size, nothing else. */
+    public static UploadRequestReader forPages() {
+        return new UploadRequestReader(
+                "{\"size\": 48213}", Set.of("size"), "{\"size\": the page's size in bytes}");
+    }
 
     /** A request, or the problem to answer with. */
     public sealed interface Result {
@@ -36,14 +57,14 @@ public final class UploadRequestReader {
     }
 
     public Result read(Map<String, String> headers, String body, boolean base64) {
-        return switch (BODY.read(headers, body, base64)) {
+        return switch (this.body.read(headers, body, base64)) {
             case JsonBody.Result.Parsed parsed -> readObject(parsed.object());
             case JsonBody.Result.Refused refused -> new Result.Refused(refused.problem());
         };
     }
 
-    private static Result readObject(ObjectNode root) {
-        List<Problem.FieldError> errors = JsonBody.unknownFields(root, FIELDS);
+    private Result readObject(ObjectNode root) {
+        List<Problem.FieldError> errors = JsonBody.unknownFields(root, fields);
         JsonNode size = root.get("size");
         if (size == null || size.isNull()) {
             errors.add(new Problem.FieldError("/size", "required"));
@@ -52,7 +73,8 @@ public final class UploadRequestReader {
         } else if (size.longValue() < 1) {
             errors.add(new Problem.FieldError("/size", "not_positive"));
         }
-        JsonNode fileName = root.get("fileName");
+        // Unknown where the body has no fileName: reported as such, and only as such.
+        JsonNode fileName = fields.contains("fileName") ? root.get("fileName") : null;
         if (fileName != null && !fileName.isNull()) {
             if (!fileName.isTextual()) {
                 errors.add(new Problem.FieldError("/fileName", "not_a_string"));
@@ -64,8 +86,7 @@ public final class UploadRequestReader {
             return new Result.Refused(
                     new Problem(
                             ProblemType.MALFORMED_REQUEST,
-                            "the body must be {\"size\": the file's size in bytes, \"fileName\":"
-                                    + " string (optional)}; see errors for each field at fault",
+                            "the body must be " + shape + "; see errors for each field at fault",
                             errors));
         }
         return new Result.Read(

@@ -6,9 +6,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.linkcrawl.index.LinkIndexException;
+import dev.linkcrawl.index.SavedLinks;
 import dev.linkcrawl.testing.ApiDescription;
 import dev.linkcrawl.testing.SampleEvents;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,8 +23,20 @@ class ImportUploadsHandlerTest {
     private static final ApiDescription DESCRIPTION = ApiDescription.load();
     private static final String STATUS_ID = "5f0c2a81d4b7e39a06c1f84b2d7e9a13.html";
 
+    private static final String SAVED_LINK = "5f0c2a4b9d1e7c3a8b6f4e2d1c0b9a87";
+
     private final InMemoryImportObjects objects = new InMemoryImportObjects();
-    private final ImportUploadsHandler handler = new ImportUploadsHandler(objects, 100_000_000L);
+    private boolean indexDown;
+    private final SavedLinks links =
+            (owner, id) -> {
+                if (indexDown) {
+                    throw new LinkIndexException(
+                            LinkIndexException.Reason.UNREACHABLE, 0, "down", null);
+                }
+                return owner.equals("user-123") && id.value().equals(SAVED_LINK);
+            };
+    private final ImportUploadsHandler handler =
+            new ImportUploadsHandler(objects, links, 100_000_000L, 5_242_880L);
 
     @ParameterizedTest
     @CsvSource({
@@ -29,7 +44,9 @@ class ImportUploadsHandlerTest {
         "too-large.json, 413",
         "malformed-body.json, 400",
         "no-identity.json, 401",
-        "status.json, 404"
+        "status.json, 404",
+        "send-page.json, 201",
+        "send-page-malformed-id.json, 400"
     })
     void answersEachSampleEventAsTheApiDescriptionSays(String file, int status) throws Exception {
         APIGatewayV2HTTPEvent event = EVENTS.load(file, APIGatewayV2HTTPEvent.class);
@@ -54,7 +71,9 @@ class ImportUploadsHandlerTest {
                         "too-large.json",
                         "malformed-body.json",
                         "no-identity.json",
-                        "status.json");
+                        "status.json",
+                        "send-page.json",
+                        "send-page-malformed-id.json");
     }
 
     @Test
@@ -154,6 +173,54 @@ class ImportUploadsHandlerTest {
 
         assertThat(response.getStatusCode()).isEqualTo(503);
         assertThat(response.getHeaders()).containsEntry("Retry-After", "5");
+    }
+
+    @Test
+    void sendPageAnswers201WithAnUploadPinnedUnderTheCallerAndTheLink() throws Exception {
+        APIGatewayV2HTTPResponse response = handle("send-page.json");
+
+        assertThat(response.getStatusCode()).isEqualTo(201);
+        JsonNode body = JSON.readTree(response.getBody());
+        assertThat(body.get("id").asText()).isEqualTo(SAVED_LINK);
+        assertThat(body.get("key").asText())
+                .matches("pages/user-123/" + SAVED_LINK + "/[0-9a-f]{32}\\.html");
+        assertThat(body.at("/upload/method").asText()).isEqualTo("PUT");
+        assertThat(body.at("/upload/url").asText()).contains(body.get("key").asText());
+        assertThat(body.at("/upload/headers/content-length").asText()).isEqualTo("48213");
+        assertThat(body.at("/upload/expiresAt").asText()).isEqualTo("2026-12-07T10:05:00Z");
+        assertThat(body.get("maxBytes").asLong()).isEqualTo(5_242_880L);
+        assertThat(body.get("status").asText()).isEqualTo("/links/" + SAVED_LINK);
+        assertThat(response.getHeaders()).containsEntry("Location", "/links/" + SAVED_LINK);
+    }
+
+    @Test
+    void sendPageForAnotherUsersLinkIs404() throws Exception {
+        APIGatewayV2HTTPEvent event = EVENTS.load("send-page.json", APIGatewayV2HTTPEvent.class);
+        event.getRequestContext().getAuthorizer().getJwt().setClaims(Map.of("sub", "user-456"));
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(404);
+        assertThat(DESCRIPTION.statuses("POST /links/{id}/page")).contains(404);
+    }
+
+    @Test
+    void sendPageWithAMalformedIdIs400() throws Exception {
+        APIGatewayV2HTTPResponse response = handle("send-page-malformed-id.json");
+
+        assertThat(JSON.readTree(response.getBody()).get("errors").toString())
+                .contains("/path/id", "malformed");
+    }
+
+    @Test
+    void sendPageWhileTheIndexIsDownIs503WithRetryAfter() {
+        indexDown = true;
+
+        APIGatewayV2HTTPResponse response = handle("send-page.json");
+
+        assertThat(response.getStatusCode()).isEqualTo(503);
+        assertThat(response.getHeaders()).containsEntry("Retry-After", "5");
+        assertThat(DESCRIPTION.statuses("POST /links/{id}/page")).contains(503);
     }
 
     private void putResult(String owner, String json) {

@@ -56,4 +56,22 @@ class UploadRequestReaderTest {
         assertThat(reader.read(JSON, body, false))
                 .isInstanceOf(UploadRequestReader.Result.Refused.class);
     }
+
+    @Test
+    void aPageBodyIsTheSizeAlone() {
+        UploadRequestReader pages = UploadRequestReader.forPages();
+
+        assertThat(pages.read(JSON, "{\"size\": 123}", false))
+                .isEqualTo(
+                        new UploadRequestReader.Result.Read(
+                                new UploadRequest(123, Optional.empty())));
+        assertThat(pages.read(JSON, "{\"size\": 1, \"fileName\": 7}", false))
+                .isInstanceOfSatisfying(
+                        UploadRequestReader.Result.Refused.class,
+                        refused ->
+                                assertThat(refused.problem().errors())
+                                        .containsExactly(
+                                                new dev.linkcrawl.api.Problem.FieldError(
+                                                        "/fileName", "unknown_field")));
+    }
 }

@@ -15,7 +15,9 @@ import java.util.Optional;
  * the counts cannot be reached the link is accepted: the limit protects other owners from a flood,
  * and refusing every save while the index is down would hurt them more. After the counts failed,
  * saves go uncounted without asking for {@link SubmitLink#INDEX_PAUSE}, so a slow index never makes
- * every save wait out its timeout.
+ * every save wait out its timeout. An owner who already saved a day's limit through this instance
+ * is refused all the same ({@link AdmittedHere}): a flood slows the counts, and must not pass the
+ * limit by doing so.
  */
 final class DailyLinks {
 
@@ -25,6 +27,7 @@ final class DailyLinks {
     private final Optional<OwnerQuotas> quotas;
     private final int perDay;
     private final FailurePause pause = new FailurePause(SubmitLink.INDEX_PAUSE);
+    private final AdmittedHere admittedHere = new AdmittedHere();
 
     /**
      * @param perDay links per owner per UTC day; 0 for no limit
@@ -56,10 +59,22 @@ final class DailyLinks {
         if (quotas.isEmpty() || perDay == 0) {
             return new Admission.Uncounted(Optional.empty());
         }
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        Admission admission = count(owner, today, now);
+        if (admission instanceof Admission.Uncounted
+                && admittedHere.links(owner, today) >= perDay) {
+            admission = reached(today, now);
+        }
+        if (!(admission instanceof Admission.Reached)) {
+            admittedHere.admitted(owner, today);
+        }
+        return admission;
+    }
+
+    private Admission count(String owner, LocalDate today, Instant now) {
         if (pause.paused(now)) {
             return new Admission.Uncounted(Optional.of("the daily counts: " + pause.why()));
         }
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         try {
             if (quotas.get().countLink(TenantKey.of(owner), today, perDay)) {
                 return new Admission.Counted();
@@ -68,6 +83,10 @@ final class DailyLinks {
             pause.failed(now);
             return new Admission.Uncounted(Optional.of(e.getMessage()));
         }
+        return reached(today, now);
+    }
+
+    private Admission reached(LocalDate today, Instant now) {
         Instant tomorrow = today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         return new Admission.Reached(perDay, Duration.between(now, tomorrow));
     }

@@ -73,4 +73,32 @@ class DailyLinksTest {
         assertThat(unlimited.admit("alice", EVENING))
                 .isEqualTo(new DailyLinks.Admission.Uncounted(Optional.empty()));
     }
+
+    @Test
+    void anOwnerPastTheLimitThroughThisInstanceIsRefusedWhileTheCountsAreDown() {
+        quotas.unavailable(true);
+        daily.admit("alice", EVENING);
+        daily.admit("alice", EVENING);
+
+        assertThat(daily.admit("alice", EVENING))
+                .isEqualTo(new DailyLinks.Admission.Reached(2, Duration.ofMinutes(90)));
+    }
+
+    @Test
+    void anotherOwnerStillGoesThroughUncountedWhileTheCountsAreDown() {
+        quotas.unavailable(true);
+        daily.admit("alice", EVENING);
+        daily.admit("alice", EVENING);
+
+        assertThat(daily.admit("bob", EVENING)).isInstanceOf(DailyLinks.Admission.Uncounted.class);
+    }
+
+    @Test
+    void linksCountedBeforeTheCountsWentDownCountHereToo() {
+        daily.admit("alice", EVENING);
+        quotas.unavailable(true);
+        daily.admit("alice", EVENING);
+
+        assertThat(daily.admit("alice", EVENING)).isInstanceOf(DailyLinks.Admission.Reached.class);
+    }
 }

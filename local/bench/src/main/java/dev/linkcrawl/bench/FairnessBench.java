@@ -87,10 +87,13 @@ public final class FairnessBench implements Callable<Integer> {
     static final String VICTIM = "bob";
     static final String WARM_UP_OWNER = "carol";
 
-    /** Tarpit links of the warm-up, through the API and again in an import. */
+    /** Tarpit links of the warm-up through the API. */
     static final int WARM_UP_LINKS = 100;
 
-    /** How long the warm-up's tarpit holds, and how long its links then have to be crawled. */
+    /** Tarpit links of the warm-up's import. */
+    static final int WARM_UP_IMPORT_LINKS = 20;
+
+    /** How long the warm-up's tarpit holds. */
     static final Duration WARM_UP_HOLD = Duration.ofSeconds(15);
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -282,13 +285,14 @@ public final class FairnessBench implements Callable<Integer> {
             Saves saves = new Saves(endpoints, site);
             String bucket = endpoints.buckets().values().iterator().next().bucketName();
 
-            warmUp(saves, site, s3, bucket);
+            warmUp(saves, site, s3, bucket, endpoints);
             site.hold(path -> path.startsWith("/tarpit/"));
             saves.victim(5, "warm"); // first connections and classes, not measured
+            CpuUse idleCpu = CpuUse.start();
             List<Double> idle = saves.victim(idleSeconds, "idle");
             out.printf(
-                    "  idle: %d saves, p50 %.0f ms, p99 %.0f ms%n",
-                    idle.size(), percentile(idle, 0.50), percentile(idle, 0.99));
+                    "  idle: %d saves, p50 %.0f ms, p99 %.0f ms; %s%n",
+                    idle.size(), percentile(idle, 0.50), percentile(idle, 0.99), idleCpu.end());
 
             ExecutorService flooders = Executors.newFixedThreadPool(8);
             AtomicInteger accepted = new AtomicInteger();
@@ -319,7 +323,9 @@ public final class FairnessBench implements Callable<Integer> {
                     put -> put.bucket(bucket).key(importKey),
                     RequestBody.fromString(String.join("\n", importUrls) + "\n"));
             Thread.sleep(2_000); // the flood is queued and holds the crawls
+            CpuUse victimCpu = CpuUse.start();
             List<Double> victim = saves.victim(seconds, "victim");
+            String victimCpuUse = victimCpu.end();
             for (Future<?> post : posts) {
                 post.get(5, TimeUnit.MINUTES);
             }
@@ -328,13 +334,14 @@ public final class FairnessBench implements Callable<Integer> {
             int importAccepted = importResult.path("accepted").asInt();
             out.printf(
                     "  flood: %d accepted and %d refused through the API, %d imported; victim: %d"
-                            + " saves, p50 %.0f ms, p99 %.0f ms%n",
+                            + " saves, p50 %.0f ms, p99 %.0f ms; %s%n",
                     accepted.get(),
                     refused.get(),
                     importAccepted,
                     victim.size(),
                     percentile(victim, 0.50),
-                    percentile(victim, 0.99));
+                    percentile(victim, 0.99),
+                    victimCpuUse);
 
             site.release();
             long drainStarted = System.nanoTime();
@@ -414,9 +421,13 @@ public final class FairnessBench implements Callable<Integer> {
      * (places taken, fetches preempted, copies put back, an import's fan-out) is compiled before
      * the victim's first save meets it, as the idle path is by the warm saves: on two cores the JIT
      * otherwise bills the first seconds of the flood to the victim. Its links live under another
-     * path, answered once the warm-up ends, so they never join the measured flood.
+     * path, answered once the warm-up ends, and nothing is measured before every one of them is
+     * crawled: put back for later, they would otherwise be crawled during the measured phases. The
+     * import is smaller than the posts, as the backfill queue's two places put its overflow back
+     * five times further apart.
      */
-    private void warmUp(Saves saves, PageSite site, S3Client s3, String bucket) throws Exception {
+    private void warmUp(Saves saves, PageSite site, S3Client s3, String bucket, Endpoints endpoints)
+            throws Exception {
         site.hold(path -> path.startsWith("/warm-tarpit/"));
         ExecutorService posters = Executors.newFixedThreadPool(8);
         List<Future<?>> posts = new ArrayList<>();
@@ -428,7 +439,7 @@ public final class FairnessBench implements Callable<Integer> {
         s3.putObject(
                 put -> put.bucket(bucket).key(importKey),
                 RequestBody.fromString(
-                        IntStream.range(0, WARM_UP_LINKS)
+                        IntStream.range(0, WARM_UP_IMPORT_LINKS)
                                         .mapToObj(
                                                 i ->
                                                         site.url("/warm-tarpit/import/" + i)
@@ -442,19 +453,33 @@ public final class FairnessBench implements Callable<Integer> {
         Thread.sleep(WARM_UP_HOLD.toMillis());
         site.release();
         awaitImportResult(s3, bucket, importKey);
-        Thread.sleep(WARM_UP_HOLD.toMillis());
+        IndexScan index = new IndexScan(endpoints.openSearchEndpoint(), BenchServices.INDEX_NAME);
+        long end = System.nanoTime() + Duration.ofMinutes(waitMinutes).toNanos();
+        while (index.byOwners(List.of(WARM_UP_OWNER)).values().stream()
+                                .filter(link -> link.status().equals("crawled"))
+                                .count()
+                        < WARM_UP_LINKS + WARM_UP_IMPORT_LINKS
+                && System.nanoTime() < end) {
+            Thread.sleep(1_000);
+        }
     }
 
     private JsonNode awaitImportResult(S3Client s3, String bucket, String key) throws Exception {
         long end = System.nanoTime() + Duration.ofMinutes(waitMinutes).toNanos();
         while (System.nanoTime() < end) {
             try {
-                return JSON.readTree(
-                        s3.getObjectAsBytes(get -> get.bucket(bucket).key(key + ".result.json"))
-                                .asByteArray());
+                JsonNode result =
+                        JSON.readTree(
+                                s3.getObjectAsBytes(
+                                                get -> get.bucket(bucket).key(key + ".result.json"))
+                                        .asByteArray());
+                if (result.has("accepted")) { // not the marker written when reading begins
+                    return result;
+                }
             } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
-                Thread.sleep(500);
+                // not yet begun
             }
+            Thread.sleep(500);
         }
         throw new IllegalStateException("the import of " + key + " wrote no result");
     }
@@ -548,6 +573,31 @@ public final class FairnessBench implements Callable<Integer> {
                 Thread.sleep(20);
             }
             return (end - accepted) / 1e6;
+        }
+    }
+
+    /**
+     * The CPU this process (functions, queues, OpenSearch, S3, the bench) used over a phase, beside
+     * what the machine offered: how hard the flood works the cores the victim shares.
+     */
+    private record CpuUse(long cpuNanos, long wallNanos) {
+        static CpuUse start() {
+            return new CpuUse(processCpuNanos(), System.nanoTime());
+        }
+
+        String end() {
+            double cpu = (processCpuNanos() - cpuNanos) / 1e9;
+            double wall = (System.nanoTime() - wallNanos) / 1e9;
+            int cores = Runtime.getRuntime().availableProcessors();
+            return String.format(
+                    "CPU %.1f s in %.0f s (%.0f%% of %d cores)",
+                    cpu, wall, 100 * cpu / (wall * cores), cores);
+        }
+
+        private static long processCpuNanos() {
+            return ((com.sun.management.OperatingSystemMXBean)
+                            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
         }
     }
 

@@ -78,10 +78,15 @@ public final class LocalSqs implements AutoCloseable {
                     "a persistent SQS server already runs in this JVM; stop it first");
         }
         // Daemon threads: a runner that dies without stopping the server must still exit.
+        // Headers stay raw: the AWS SDK's User-Agent is no valid product list for Pekko HTTP, and
+        // each failed parse of it re-ran the parser to describe the error, on every request (a
+        // few percent of both cores under a flood); ElasticMQ reads no modeled header.
         ActorSystem system =
                 ActorSystem.create(
                         "elasticmq",
-                        ConfigFactory.parseString("pekko.daemonic = on")
+                        ConfigFactory.parseString(
+                                        "pekko.daemonic = on\n"
+                                                + "pekko.http.parsing.modeled-header-parsing = off")
                                 .withFallback(ConfigFactory.load(LocalSqs.class.getClassLoader())),
                         LocalSqs.class.getClassLoader());
         try {

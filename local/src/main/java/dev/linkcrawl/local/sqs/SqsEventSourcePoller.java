@@ -30,7 +30,6 @@ import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * One SQS event source mapping, emulated the way Lambda runs it: long-polls its queue, invokes the
@@ -107,6 +106,8 @@ public final class SqsEventSourcePoller implements AutoCloseable {
     private final WaitingMessages waiting = new WaitingMessages();
     private Duration visibilityTimeout = Duration.ofSeconds(30);
     private final ScheduledExecutorService keeper;
+    private volatile ReceiveWait receiveWait = ReceiveWait.longPoll(WAIT_SECONDS);
+    private final QueueAttributes attributes;
 
     /**
      * @param sqs a client of the server holding {@code queue}; closed with this poller
@@ -139,6 +140,7 @@ public final class SqsEventSourcePoller implements AutoCloseable {
         this.queue = Objects.requireNonNull(queue, "queue");
         this.sqs = Objects.requireNonNull(sqs, "sqs");
         this.log = Objects.requireNonNull(log, "log");
+        this.attributes = new QueueAttributes(sqs, queue);
         this.maximumConcurrency = mapping.maximumConcurrency().orElse(DEFAULT_MAXIMUM_CONCURRENCY);
         this.slots = new Slots(maximumConcurrency);
         String name = function.name() + "-" + queue.logicalId();
@@ -198,9 +200,10 @@ public final class SqsEventSourcePoller implements AutoCloseable {
     public SqsEventSourcePoller start() {
         running = true;
         if (delivery == Delivery.FAIR) {
-            visibilityTimeout = queueVisibilityTimeout();
+            visibilityTimeout = attributes.visibilityTimeout();
             long every = Math.max(100, visibilityTimeout.toMillis() / 4);
             keeper.scheduleWithFixedDelay(this::keepHidden, every, every, TimeUnit.MILLISECONDS);
+            keeper.scheduleWithFixedDelay(this::measureDepth, 0, 1, TimeUnit.SECONDS);
         }
         pollers.forEach(Thread::start);
         return this;
@@ -245,7 +248,7 @@ public final class SqsEventSourcePoller implements AutoCloseable {
                 held++;
             }
             try {
-                List<Message> messages = receive(held * perInvocation);
+                List<Message> messages = receive(held * perInvocation, WAIT_SECONDS);
                 for (int from = 0; from < messages.size() && running; from += perInvocation) {
                     List<Message> batch =
                             List.copyOf(
@@ -287,7 +290,12 @@ public final class SqsEventSourcePoller implements AutoCloseable {
                     Thread.sleep(100);
                     continue;
                 }
-                List<Message> messages = receive(10);
+                ReceiveWait wait = receiveWait;
+                List<Message> messages = receive(10, wait.seconds());
+                if (messages.isEmpty() && wait.pauseWhenEmpty().isPositive()) {
+                    Thread.sleep(wait.pauseWhenEmpty().toMillis());
+                    continue;
+                }
                 Instant now = clock.instant();
                 synchronized (this) {
                     for (Message message : messages) {
@@ -344,13 +352,17 @@ public final class SqsEventSourcePoller implements AutoCloseable {
     }
 
     /**
-     * A message that waited long enough to lose part of its hiding time gets the queue's whole
-     * visibility timeout again before the function sees it, as a fresh receive would.
+     * A message whose hiding time left would not outlast its invocation (the function's timeout and
+     * a minute) gets the queue's whole visibility timeout again before the function sees it. SQS
+     * gives a fresh receive the whole timeout; asking for it on every message that waited cost one
+     * more queue request per link under a flood, and {@link #keepHidden} already keeps half of it.
      */
     private void showFullTimeout(List<WaitingMessages.Waiting> batch) {
-        Instant soon = clock.instant().plus(visibilityTimeout.multipliedBy(9).dividedBy(10));
+        Instant needed = clock.instant().plus(function.timeout()).plus(Duration.ofMinutes(1));
         List<WaitingMessages.Waiting> stale =
-                batch.stream().filter(message -> message.invisibleUntil().isBefore(soon)).toList();
+                batch.stream()
+                        .filter(message -> message.invisibleUntil().isBefore(needed))
+                        .toList();
         changeVisibility(stale, visibilityTimeout);
     }
 
@@ -407,29 +419,21 @@ public final class SqsEventSourcePoller implements AutoCloseable {
         }
     }
 
-    private Duration queueVisibilityTimeout() {
-        try {
-            String seconds =
-                    sqs.getQueueAttributes(
-                                    get ->
-                                            get.queueUrl(queue.url())
-                                                    .attributeNames(
-                                                            QueueAttributeName.VISIBILITY_TIMEOUT))
-                            .attributes()
-                            .get(QueueAttributeName.VISIBILITY_TIMEOUT);
-            return Duration.ofSeconds(Long.parseLong(seconds));
-        } catch (SdkException | NumberFormatException | NullPointerException e) {
-            return Duration.ofSeconds(30); // SQS's default
-        }
+    /** How many messages the queue holds decides how the receivers wait ({@link ReceiveWait}). */
+    private void measureDepth() {
+        attributes
+                .messages()
+                .ifPresent(
+                        messages -> receiveWait = ReceiveWait.forQueueOf(messages, WAIT_SECONDS));
     }
 
-    private List<Message> receive(int maxMessages) {
+    private List<Message> receive(int maxMessages, int waitSeconds) {
         List<Message> messages =
                 sqs.receiveMessage(
                                 receive ->
                                         receive.queueUrl(queue.url())
                                                 .maxNumberOfMessages(maxMessages)
-                                                .waitTimeSeconds(WAIT_SECONDS)
+                                                .waitTimeSeconds(waitSeconds)
                                                 .messageSystemAttributeNames(
                                                         MessageSystemAttributeName.ALL)
                                                 .messageAttributeNames("All"))

@@ -90,19 +90,22 @@ class DeployTemplateTest {
     }
 
     @Test
-    void anImportThatFailsAfterLambdasRetriesLeavesItsEventOnAnAlarmedQueue() {
-        String config =
-                String.valueOf(properties("BackfillLinksFunction").get("EventInvokeConfig"));
-
-        assertThat(config)
-                .contains("MaximumRetryAttempts=2")
-                .contains("Type=SQS")
-                .contains("BackfillFailedInvocationsQueue");
+    void anImportOrASentPageThatFailsAfterLambdasRetriesLeavesItsEventOnAnAlarmedQueue() {
+        for (String function : List.of("BackfillLinksFunction", "ClientPageFunction")) {
+            assertThat(String.valueOf(properties(function).get("EventInvokeConfig")))
+                    .as(function)
+                    .contains("MaximumRetryAttempts=2")
+                    .contains("Type=SQS")
+                    .contains("BackfillFailedInvocationsQueue");
+        }
         assertThat(alarms())
                 .anySatisfy(
                         a ->
                                 assertThat(String.valueOf(a.get("Dimensions")))
                                         .contains("BackfillFailedInvocationsQueue,"));
+        assertThat(String.valueOf(properties("ClientPageFunction").get("Events")))
+                .contains("Bucket={Ref=ImportBucket}")
+                .contains("Value=pages/");
     }
 
     @Test
@@ -196,6 +199,19 @@ class DeployTemplateTest {
     }
 
     @Test
+    void sentPagesAreUploadedOnlyPresignedAndFreshWithinTheFetchCap() {
+        String policy = String.valueOf(properties("ImportBucketPolicy").get("PolicyDocument"));
+
+        assertThat(policy)
+                .contains("${ImportBucket.Arn}/pages/*")
+                .contains("s3:signatureAge=300000");
+        assertThat(String.valueOf(properties("ImportUploadsFunction").get("Environment")))
+                .contains("MAX_BODY_BYTES={Ref=MaxBodyBytes}");
+        assertThat(String.valueOf(properties("CrawlLinkFunction").get("Environment")))
+                .contains("MAX_BODY_BYTES={Ref=MaxBodyBytes}");
+    }
+
+    @Test
     void importsAreStartedAndReadThroughTheApiOnly() {
         FunctionResource uploads =
                 template.functions().stream()
@@ -205,7 +221,8 @@ class DeployTemplateTest {
 
         assertThat(uploads.routes())
                 .extracting(r -> r.method() + " " + r.path())
-                .containsExactlyInAnyOrder("POST /imports", "GET /imports/{id}");
+                .containsExactlyInAnyOrder(
+                        "POST /imports", "GET /imports/{id}", "POST /links/{id}/page");
         assertThat(String.valueOf(properties("ImportUploadsFunction").get("Environment")))
                 .contains("IMPORT_MAX_BYTES={Ref=ImportMaxBytes}");
     }

@@ -149,6 +149,12 @@ class SamTemplateTest {
                                 Duration.ofSeconds(30),
                                 1408),
                         org.assertj.core.groups.Tuple.tuple(
+                                "ClientPageFunction",
+                                "functions/crawl-link/target/crawl-link.jar",
+                                "dev.linkcrawl.crawl.ClientPageHandler::handleRequest",
+                                Duration.ofSeconds(30),
+                                1408),
+                        org.assertj.core.groups.Tuple.tuple(
                                 "QueryLinksFunction",
                                 "functions/query-links/target/query-links.jar",
                                 "dev.linkcrawl.query.QueryLinksHandler::handleRequest",

@@ -66,6 +66,12 @@ public enum FailureCode {
      * now redirects to the home page). Found on a re-crawl, which keeps the page crawled before.
      */
     SOFT_404(false),
+    /**
+     * The page was read, but less of it than the page the owner sent for the link (a shell, a
+     * paywall, fewer words), so the sent page is kept. Found when indexing a re-crawl; not retried
+     * through the queue.
+     */
+    LESS_THAN_SENT_PAGE(false),
     /** An I/O error that fits no other code; retried, since nothing says it is permanent. */
     IO_ERROR(true),
     /**

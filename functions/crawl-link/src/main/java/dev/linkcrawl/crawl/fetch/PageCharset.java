@@ -74,6 +74,15 @@ public final class PageCharset {
 
     private PageCharset() {}
 
+    /**
+     * Decodes a page the owner's client sent: as UTF-8 when it is valid UTF-8 (a browser serialises
+     * the page it shows in UTF-8, whatever charset its markup still declares), else as a fetched
+     * page without a {@code Content-Type} header.
+     */
+    public static Decoded decodeSent(byte[] bytes) {
+        return decode(bytes, isValidUtf8(bytes, bytes.length) ? "text/html; charset=utf-8" : null);
+    }
+
     /** Decodes all of {@code bytes}; see {@link #decode(byte[], int, String)}. */
     public static Decoded decode(byte[] bytes, String contentTypeHeader) {
         return decode(bytes, bytes.length, contentTypeHeader);

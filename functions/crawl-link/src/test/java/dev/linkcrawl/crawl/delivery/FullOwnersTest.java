@@ -2,24 +2,27 @@ package dev.linkcrawl.crawl.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class FullOwnersTest {
 
     private static final Instant NOW = Instant.parse("2026-12-07T02:00:00Z");
+    private static final OwnerShare.Entry.Full TURN_IN_A_MINUTE =
+            new OwnerShare.Entry.Full(10, NOW.plusSeconds(60));
     private final FullOwners owners = new FullOwners();
 
     @Test
     void remembersAnOwnerFoundFull() {
-        owners.foundFull(QueueRole.CRAWL, "alice", NOW);
+        owners.foundFull(QueueRole.CRAWL, "alice", NOW, TURN_IN_A_MINUTE);
 
         assertThat(owners.lately(QueueRole.CRAWL, "alice", NOW.plusSeconds(29))).isTrue();
     }
 
     @Test
     void forgetsItAfterThirtySeconds() {
-        owners.foundFull(QueueRole.CRAWL, "alice", NOW);
+        owners.foundFull(QueueRole.CRAWL, "alice", NOW, TURN_IN_A_MINUTE);
 
         assertThat(owners.lately(QueueRole.CRAWL, "alice", NOW.plus(FullOwners.REMEMBERED)))
                 .isFalse();
@@ -27,7 +30,7 @@ class FullOwnersTest {
 
     @Test
     void forgetsItOnceItGotAPlace() {
-        owners.foundFull(QueueRole.CRAWL, "alice", NOW);
+        owners.foundFull(QueueRole.CRAWL, "alice", NOW, TURN_IN_A_MINUTE);
         owners.foundRoom(QueueRole.CRAWL, "alice");
 
         assertThat(owners.lately(QueueRole.CRAWL, "alice", NOW)).isFalse();
@@ -35,7 +38,7 @@ class FullOwnersTest {
 
     @Test
     void keepsEachQueueApart() {
-        owners.foundFull(QueueRole.BACKFILL, "alice", NOW);
+        owners.foundFull(QueueRole.BACKFILL, "alice", NOW, TURN_IN_A_MINUTE);
 
         assertThat(owners.lately(QueueRole.CRAWL, "alice", NOW)).isFalse();
     }
@@ -43,5 +46,26 @@ class FullOwnersTest {
     @Test
     void neverKnowsAnOwnerItWasNotTold() {
         assertThat(owners.lately(QueueRole.CRAWL, "bob", NOW)).isFalse();
+    }
+
+    @Test
+    void knowsATurnFurtherAwayThanTheHorizon() {
+        owners.foundFull(QueueRole.CRAWL, "alice", NOW, TURN_IN_A_MINUTE);
+
+        assertThat(owners.turnBeyond(QueueRole.CRAWL, "alice", NOW, Duration.ofSeconds(60)))
+                .contains(TURN_IN_A_MINUTE);
+    }
+
+    @Test
+    void aTurnThatCameNearerThanTheHorizonIsAskedForAgain() {
+        owners.foundFull(QueueRole.CRAWL, "alice", NOW, TURN_IN_A_MINUTE);
+
+        assertThat(
+                        owners.turnBeyond(
+                                QueueRole.CRAWL,
+                                "alice",
+                                NOW.plusSeconds(1),
+                                Duration.ofSeconds(60)))
+                .isEmpty();
     }
 }

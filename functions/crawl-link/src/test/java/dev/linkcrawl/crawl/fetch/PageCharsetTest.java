@@ -27,6 +27,23 @@ class PageCharsetTest {
     }
 
     @Test
+    void aSentPageInUtf8IsReadAsUtf8WhateverItsMetaStillDeclares() {
+        byte[] sent =
+                ("<html><head><meta charset=\"windows-1252\"></head><body>" + FRENCH + "</body>")
+                        .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(PageCharset.decodeSent(sent).text()).contains(FRENCH);
+    }
+
+    @Test
+    void aSentPageThatIsNotUtf8IsReadByItsMeta() {
+        Decoded decoded = PageCharset.decodeSent(Fixtures.bytes("latin1-meta.html"));
+
+        assertThat(decoded.charset()).isEqualTo(WINDOWS_1252);
+        assertThat(decoded.text()).contains(FRENCH);
+    }
+
+    @Test
     void readsLatin1PageByItsHeaderCharset() {
         Decoded decoded =
                 PageCharset.decode(
