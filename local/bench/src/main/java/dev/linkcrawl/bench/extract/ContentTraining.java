@@ -51,6 +51,7 @@ public final class ContentTraining {
         double typeRate = 0.12;
         boolean trueType = false;
         List<Double> thresholds = new ArrayList<>(List.of(0.5));
+        List<Double> articleThresholds = new ArrayList<>();
         boolean useArticles = true;
         double articleWeight = 1;
         boolean stacked = true;
@@ -76,6 +77,11 @@ public final class ContentTraining {
                     thresholds.clear();
                     for (String t : args[++i].split(",")) {
                         thresholds.add(Double.parseDouble(t));
+                    }
+                }
+                case "--article-thresholds" -> {
+                    for (String t : args[++i].split(",")) {
+                        articleThresholds.add(Double.parseDouble(t));
                     }
                 }
                 case "--no-articles" -> useArticles = false;
@@ -230,7 +236,16 @@ public final class ContentTraining {
                     "second look evaluated on %.1f%% of blocks%n",
                     100.0 * EVALUATED[0] / Math.max(1, EVALUATED[1]));
             for (double threshold : thresholds) {
-                report(data, oof, threshold, folds, threshold == thresholds.get(0) ? dump : null);
+                report(
+                        data,
+                        oof,
+                        threshold,
+                        threshold,
+                        folds,
+                        threshold == thresholds.get(0) ? dump : null);
+            }
+            for (double articleThreshold : articleThresholds) {
+                report(data, oof, thresholds.get(0), articleThreshold, folds, null);
             }
         }
         if (out != null) {
@@ -253,11 +268,15 @@ public final class ContentTraining {
         }
     }
 
-    /** Scores out-of-fold probabilities kept at {@code threshold}, by page type. */
+    /**
+     * Scores out-of-fold probabilities kept at {@code threshold} ({@code articleThreshold} on pages
+     * recognised as articles), by page type.
+     */
     static void report(
             List<PageData> data,
             java.util.IdentityHashMap<PageData, double[]> oof,
             double threshold,
+            double articleThreshold,
             int folds,
             Path dump)
             throws IOException {
@@ -269,7 +288,11 @@ public final class ContentTraining {
         double[] foldF1 = new double[folds];
         int[] foldN = new int[folds];
         for (PageData d : data) {
-            String text = select(d.table(), oof.get(d), threshold);
+            String text =
+                    select(
+                            d.table(),
+                            oof.get(d),
+                            d.table().type() == PageType.ARTICLE ? articleThreshold : threshold);
             texts.put(d.page().id(), text);
             if (d.page().id().startsWith(ARTICLE_PREFIX)) {
                 double[] prf =
@@ -302,7 +325,8 @@ public final class ContentTraining {
                 acc[3]++;
             }
         }
-        System.out.printf(Locale.ROOT, "== threshold %.2f%n", threshold);
+        System.out.printf(
+                Locale.ROOT, "== threshold %.2f, on articles %.2f%n", threshold, articleThreshold);
         StringBuilder folded = new StringBuilder();
         double mean = 0;
         double min = 1;

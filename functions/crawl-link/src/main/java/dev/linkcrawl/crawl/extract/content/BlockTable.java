@@ -17,6 +17,7 @@ public final class BlockTable {
     private final TextDensity density;
     private final float[][] rows;
     private final float[] pageRow;
+    private PageType type = PageType.OTHER;
 
     private BlockTable(Blocks.Page page, TextDensity density, float[][] rows, float[] pageRow) {
         this.page = page;
@@ -83,11 +84,17 @@ public final class BlockTable {
 
     /** Sets the page type every block row carries. */
     public void setType(PageType type) {
+        this.type = type;
         for (float[] r : rows) {
             int at = r.length - TYPE_SLOTS;
             java.util.Arrays.fill(r, at, r.length, 0);
             r[at + type.ordinal()] = 1;
         }
+    }
+
+    /** The page type last set, {@link PageType#OTHER} before. */
+    public PageType type() {
+        return type;
     }
 
     public int size() {
