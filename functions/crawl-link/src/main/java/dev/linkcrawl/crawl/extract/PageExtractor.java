@@ -60,8 +60,8 @@ public final class PageExtractor {
         MainContent.Result main =
                 MainContent.of(
                         doc.body(),
-                        element -> {
-                            s.visit(element);
+                        (element, attributes) -> {
+                            s.visit(element, attributes);
                             budget.tick();
                         },
                         () -> hints(s, url),

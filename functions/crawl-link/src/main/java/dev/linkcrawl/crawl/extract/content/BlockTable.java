@@ -28,7 +28,7 @@ public final class BlockTable {
 
     /** Cuts {@code body} into blocks and computes their rows; the page type is not yet set. */
     public static BlockTable of(Element body, PageHints hints) {
-        return of(body, el -> {}, () -> hints);
+        return of(body, (el, a) -> {}, () -> hints);
     }
 
     /**
@@ -37,7 +37,7 @@ public final class BlockTable {
      */
     static BlockTable of(
             Element body,
-            java.util.function.Consumer<Element> everyElement,
+            java.util.function.BiConsumer<Element, ElementAttributes> everyElement,
             java.util.function.Supplier<PageHints> supplied) {
         return of(body, everyElement, supplied, () -> {});
     }
@@ -45,7 +45,7 @@ public final class BlockTable {
     /** Like the above, running {@code checkpoint} between its steps. */
     static BlockTable of(
             Element body,
-            java.util.function.Consumer<Element> everyElement,
+            java.util.function.BiConsumer<Element, ElementAttributes> everyElement,
             java.util.function.Supplier<PageHints> supplied,
             Runnable checkpoint) {
         Blocks.Page page = Blocks.of(body, everyElement);

@@ -178,14 +178,15 @@ final class Blocks {
 
     /** The blocks of {@code body}, in document order. */
     static Page of(Element body) {
-        return of(body, el -> {});
+        return of(body, (el, a) -> {});
     }
 
     /**
      * The blocks of {@code body}, in document order, handing every element of the body to {@code
      * everyElement} on the way, skipped subtrees' roots included but not what they hold.
      */
-    static Page of(Element body, java.util.function.Consumer<Element> everyElement) {
+    static Page of(
+            Element body, java.util.function.BiConsumer<Element, ElementAttributes> everyElement) {
         Walk walk = new Walk(body, everyElement);
         walk(walk, body);
         walk.flush();
@@ -293,9 +294,9 @@ final class Blocks {
         private int offset;
         private boolean space = true;
 
-        private final java.util.function.Consumer<Element> everyElement;
+        private final java.util.function.BiConsumer<Element, ElementAttributes> everyElement;
 
-        Walk(Element body, java.util.function.Consumer<Element> everyElement) {
+        Walk(Element body, java.util.function.BiConsumer<Element, ElementAttributes> everyElement) {
             this.body = body;
             this.everyElement = everyElement;
         }
@@ -309,15 +310,15 @@ final class Blocks {
             if (!(node instanceof Element el)) {
                 return FilterResult.CONTINUE;
             }
-            everyElement.accept(el);
+            boolean attributes = el.attributesSize() > 0;
+            ElementAttributes a =
+                    attributes ? ElementAttributes.of(el.attributes()) : ElementAttributes.NONE;
+            everyElement.accept(el, a);
             String name = el.normalName();
             Tag tag = tag(name);
             if (tag.counted() >= 0) {
                 tags[tag.counted()]++;
             }
-            boolean attributes = el.attributesSize() > 0;
-            ElementAttributes a =
-                    attributes ? ElementAttributes.of(el.attributes()) : ElementAttributes.NONE;
             int number = tree.enter(name, attributes, a);
             if (tag.skipped()) {
                 return FilterResult.SKIP_ENTIRELY;

@@ -5,29 +5,40 @@ import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Attributes;
 
 /**
- * What the block walk reads of an element's attributes, in one pass over them (it is asked of every
- * element): its class and id, the {@link Blocks.Context} bits they add (visibility, landmark roles,
- * microdata types and properties), whether it names itself with a class or an id, and whether it
- * carries a microdata property.
+ * What the block walk and the page's signals read of an element's attributes, in one pass over them
+ * (it is asked of every element): its class and id, the {@link Blocks.Context} bits they add
+ * (visibility, landmark roles, microdata types and properties), whether it names itself with a
+ * class or an id, whether it carries a microdata property, a {@code datetime} and a microdata type.
  *
  * @param className the class attribute, {@code ""} when there is none
  * @param id the id attribute, {@code ""} when there is none
  * @param context the context bits the attributes add
  * @param named whether there is a class or an id attribute, even empty
  * @param itemprop whether there is a non-empty {@code itemprop}
+ * @param datetime whether there is a {@code datetime} attribute
+ * @param itemType the {@code itemtype} attribute, null when there is none
  */
-record ElementAttributes(
-        String className, String id, int context, boolean named, boolean itemprop) {
+public record ElementAttributes(
+        String className,
+        String id,
+        int context,
+        boolean named,
+        boolean itemprop,
+        boolean datetime,
+        String itemType) {
 
     /** An element without attributes. */
-    static final ElementAttributes NONE = new ElementAttributes("", "", 0, false, false);
+    public static final ElementAttributes NONE =
+            new ElementAttributes("", "", 0, false, false, false, null);
 
     /** Reads {@code attributes} (the HTML parser lower-cases their names). */
-    static ElementAttributes of(Attributes attributes) {
+    public static ElementAttributes of(Attributes attributes) {
         String className = null;
         String id = null;
         int c = 0;
         boolean itemprop = false;
+        boolean datetime = false;
+        String itemType = null;
         for (Attribute a : attributes) {
             String value = a.getValue();
             switch (a.getKey()) {
@@ -38,7 +49,11 @@ record ElementAttributes(
                 case "aria-modal" -> c |= "true".equals(value) ? Blocks.Context.DIALOG : 0;
                 case "style" -> c |= hiddenStyle(value) ? Blocks.Context.HIDDEN : 0;
                 case "role" -> c |= roleContext(value);
-                case "itemtype" -> c |= itemTypeContext(value.toLowerCase(Locale.ROOT));
+                case "itemtype" -> {
+                    itemType = itemType == null ? value : itemType;
+                    c |= itemTypeContext(value.toLowerCase(Locale.ROOT));
+                }
+                case "datetime" -> datetime = true;
                 case "itemprop" -> {
                     itemprop |= !value.isEmpty();
                     String p = value.toLowerCase(Locale.ROOT);
@@ -54,7 +69,9 @@ record ElementAttributes(
                 id == null ? "" : id,
                 c,
                 className != null || id != null,
-                itemprop);
+                itemprop,
+                datetime,
+                itemType);
     }
 
     private static boolean hiddenStyle(String style) {
