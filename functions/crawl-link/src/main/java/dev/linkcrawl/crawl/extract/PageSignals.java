@@ -113,11 +113,7 @@ final class PageSignals {
                 if (el == skipped) {
                     return FilterResult.SKIP_ENTIRELY;
                 }
-                visit(
-                        el,
-                        el.attributesSize() == 0
-                                ? ElementAttributes.NONE
-                                : ElementAttributes.of(el.attributes()));
+                visit(el, null);
                 // drawings hold no metadata and are often most of a page's elements
                 return el.normalName().equals("svg")
                         ? FilterResult.SKIP_CHILDREN
@@ -128,7 +124,8 @@ final class PageSignals {
 
     /**
      * Records what one element says about the page; {@code a} is what its attributes say, read by
-     * the walk that hands it over.
+     * the walk that hands it over, or null to read them here when needed ({@code <meta>}, {@code
+     * <link>} and {@code <script>}, most of the head, do without).
      */
     void visit(Element el, ElementAttributes a) {
         switch (el.normalName()) {
@@ -182,6 +179,12 @@ final class PageSignals {
             }
             case "h1" -> h1s.add(el);
             default -> {}
+        }
+        if (a == null) {
+            a =
+                    el.attributesSize() == 0
+                            ? ElementAttributes.NONE
+                            : ElementAttributes.of(el.attributes());
         }
         if (a.datetime() && times.size() < 50) {
             times.add(el);
