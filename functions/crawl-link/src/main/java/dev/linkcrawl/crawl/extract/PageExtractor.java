@@ -151,12 +151,15 @@ public final class PageExtractor {
                         s.bylines.size()));
     }
 
-    /** Whether each Latin-1 character is a letter or a digit: most text is written in these. */
-    private static final boolean[] LATIN1_WORD = new boolean[256];
+    /**
+     * Whether each character below U+3000 is a letter or a digit: the Latin, Greek, Cyrillic and
+     * other alphabets most text is written in, and the curly quotes and dashes between their words.
+     */
+    private static final boolean[] WORD_CHAR = new boolean[0x3000];
 
     static {
-        for (char c = 0; c < 256; c++) {
-            LATIN1_WORD[c] = Character.isLetterOrDigit(c);
+        for (char c = 0; c < WORD_CHAR.length; c++) {
+            WORD_CHAR[c] = Character.isLetterOrDigit(c);
         }
     }
 
@@ -165,7 +168,7 @@ public final class PageExtractor {
         boolean in = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean w = c < 256 ? LATIN1_WORD[c] : Character.isLetterOrDigit(c);
+            boolean w = c < WORD_CHAR.length ? WORD_CHAR[c] : Character.isLetterOrDigit(c);
             if (w && !in) {
                 n++;
             }
