@@ -27,10 +27,12 @@ import org.jsoup.nodes.Document;
  * <p>Run: {@code java -cp "$(ls local/bench/target/local-bench-*.jar):$(cat
  * local/bench/target/classpath.txt)" dev.linkcrawl.bench.extract.ContentTraining --corpus DIR}
  * prints the out-of-fold page-type accuracy with its confusion table and, per fold, the block
- * models' word F1 by page type (kept at a plain 0.5 threshold, without the fallback and pruning of
- * {@code ContentSelection}); {@code --write OUT} also trains on every page and writes the three
- * models to OUT; {@code --types-only} stops after the page type (and writes only its model). It
- * needs about 4 GB of heap ({@code -Xmx4g}) and, on two cores, about half an hour.
+ * models' word F1 by page type (kept at a plain 0.5 threshold, without the fallback of {@code
+ * ContentSelection}, and with {@code --pruned} pruned as the crawl prunes them); {@code
+ * --article-thresholds A,B} scores other keep thresholds on pages recognised as articles; {@code
+ * --write OUT} also trains on every page and writes the three models to OUT; {@code --types-only}
+ * stops after the page type (and writes only its model). It needs about 4 GB of heap ({@code
+ * -Xmx4g}) and, on two cores, about half an hour.
  */
 public final class ContentTraining {
 
@@ -84,6 +86,7 @@ public final class ContentTraining {
                         articleThresholds.add(Double.parseDouble(t));
                     }
                 }
+                case "--pruned" -> pruned = true;
                 case "--no-articles" -> useArticles = false;
                 case "--article-weight" -> articleWeight = Double.parseDouble(args[++i]);
                 case "--no-context" -> stacked = false;
@@ -512,15 +515,22 @@ public final class ContentTraining {
         return new Stacked(first, second);
     }
 
+    /** Whether the out-of-fold figures prune the kept blocks as the crawl does (--pruned). */
+    static boolean pruned = false;
+
     static String select(BlockTable t, double[] p, double threshold) {
-        StringBuilder sb = new StringBuilder();
+        List<Integer> kept = new ArrayList<>();
         for (int i = 0; i < t.size(); i++) {
             if (p[i] >= threshold) {
-                if (sb.length() > 0) {
-                    sb.append("\n\n");
-                }
-                sb.append(t.text(i));
+                kept.add(i);
             }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i : pruned ? t.pruned(kept) : kept) {
+            if (sb.length() > 0) {
+                sb.append("\n\n");
+            }
+            sb.append(t.text(i));
         }
         return sb.toString();
     }

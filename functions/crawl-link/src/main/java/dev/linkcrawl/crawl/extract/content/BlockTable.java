@@ -97,6 +97,11 @@ public final class BlockTable {
         return type;
     }
 
+    /** {@code kept} without the blocks {@link BoilerplatePruning} drops, in order. */
+    public List<Integer> pruned(List<Integer> kept) {
+        return BoilerplatePruning.prune(this, kept);
+    }
+
     public int size() {
         return page.blocks().size();
     }
