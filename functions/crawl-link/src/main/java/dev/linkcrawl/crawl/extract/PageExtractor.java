@@ -60,8 +60,8 @@ public final class PageExtractor {
         MainContent.Result main =
                 MainContent.of(
                         doc.body(),
-                        element -> {
-                            s.visit(element);
+                        (element, attributes) -> {
+                            s.visit(element, attributes);
                             budget.tick();
                         },
                         () -> hints(s, url),
@@ -151,17 +151,24 @@ public final class PageExtractor {
                         s.bylines.size()));
     }
 
+    /**
+     * Whether each character below U+3000 is a letter or a digit: the Latin, Greek, Cyrillic and
+     * other alphabets most text is written in, and the curly quotes and dashes between their words.
+     */
+    private static final boolean[] WORD_CHAR = new boolean[0x3000];
+
+    static {
+        for (char c = 0; c < WORD_CHAR.length; c++) {
+            WORD_CHAR[c] = Character.isLetterOrDigit(c);
+        }
+    }
+
     static int wordCount(String text) {
         int n = 0;
         boolean in = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean w =
-                    c < 0x80
-                            ? (c >= 'a' && c <= 'z')
-                                    || (c >= 'A' && c <= 'Z')
-                                    || (c >= '0' && c <= '9')
-                            : Character.isLetterOrDigit(c);
+            boolean w = c < WORD_CHAR.length ? WORD_CHAR[c] : Character.isLetterOrDigit(c);
             if (w && !in) {
                 n++;
             }

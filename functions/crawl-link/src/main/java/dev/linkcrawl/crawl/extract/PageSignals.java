@@ -1,12 +1,12 @@
 package dev.linkcrawl.crawl.extract;
 
+import dev.linkcrawl.crawl.extract.content.ElementAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -55,6 +55,9 @@ final class PageSignals {
     String baseHref;
 
     private java.util.Optional<java.time.OffsetDateTime> dateNearTitle;
+
+    /** What each class or id value seen so far speaks of: a page repeats a few names many times. */
+    private final Map<String, Integer> nameMarks = new HashMap<>();
 
     private PageSignals() {}
 
@@ -110,7 +113,7 @@ final class PageSignals {
                 if (el == skipped) {
                     return FilterResult.SKIP_ENTIRELY;
                 }
-                visit(el);
+                visit(el, null);
                 // drawings hold no metadata and are often most of a page's elements
                 return el.normalName().equals("svg")
                         ? FilterResult.SKIP_CHILDREN
@@ -119,8 +122,12 @@ final class PageSignals {
         };
     }
 
-    /** Records what one element says about the page. */
-    void visit(Element el) {
+    /**
+     * Records what one element says about the page; {@code a} is what its attributes say, read by
+     * the walk that hands it over, or null to read them here when needed ({@code <meta>}, {@code
+     * <link>} and {@code <script>}, most of the head, do without).
+     */
+    void visit(Element el, ElementAttributes a) {
         switch (el.normalName()) {
             case "meta" -> {
                 String content = el.hasAttr("content") ? el.attr("content") : el.attr("value");
@@ -173,29 +180,31 @@ final class PageSignals {
             case "h1" -> h1s.add(el);
             default -> {}
         }
-        if (el.attributesSize() == 0) {
-            return;
+        if (a == null) {
+            a =
+                    el.attributesSize() == 0
+                            ? ElementAttributes.NONE
+                            : ElementAttributes.of(el.attributes());
         }
-        // the HTML parser lower-cases attribute names, so exact-case lookups suffice
-        Attributes attrs = el.attributes();
-        if (attrs.hasKey("datetime") && times.size() < 50) {
+        if (a.datetime() && times.size() < 50) {
             times.add(el);
         }
-        if (attrs.hasKey("itemprop")) {
+        // an empty itemprop names no property
+        if (a.itemprop()) {
             addItemprop(el);
         }
-        if (attrs.hasKey("itemtype") && itemTypes.size() < 50) {
-            for (String t : words(attrs.get("itemtype"))) {
+        if (a.itemType() != null && itemTypes.size() < 50) {
+            for (String t : words(a.itemType())) {
                 int cut = Math.max(t.lastIndexOf('/'), t.lastIndexOf('#'));
                 itemTypes.add(t.substring(cut + 1).toLowerCase(Locale.ROOT));
             }
         }
-        int names = nameMarks(attrs.get("class")) | nameMarks(attrs.get("id"));
+        int names = nameMarks(a.className()) | nameMarks(a.id());
         if ((names & SPEAKS_OF_DATE) != 0 && dateTexts.size() < 20) {
             dateTexts.add(el);
         }
         if ((names & SPEAKS_OF_AUTHOR) != 0
-                || (el.normalName().equals("a") && attrs.get("rel").equalsIgnoreCase("author"))) {
+                || (el.normalName().equals("a") && el.attr("rel").equalsIgnoreCase("author"))) {
             if (bylines.size() < 50) {
                 bylines.add(el);
             }
@@ -204,9 +213,6 @@ final class PageSignals {
 
     private static final int SPEAKS_OF_DATE = 1;
     private static final int SPEAKS_OF_AUTHOR = 2;
-
-    /** What each class or id value seen so far speaks of: a page repeats a few names many times. */
-    private final Map<String, Integer> nameMarks = new HashMap<>();
 
     /** {@link #SPEAKS_OF_DATE} and {@link #SPEAKS_OF_AUTHOR} of a class or id value. */
     private int nameMarks(String value) {

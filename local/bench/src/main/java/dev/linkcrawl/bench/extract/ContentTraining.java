@@ -27,10 +27,12 @@ import org.jsoup.nodes.Document;
  * <p>Run: {@code java -cp "$(ls local/bench/target/local-bench-*.jar):$(cat
  * local/bench/target/classpath.txt)" dev.linkcrawl.bench.extract.ContentTraining --corpus DIR}
  * prints the out-of-fold page-type accuracy with its confusion table and, per fold, the block
- * models' word F1 by page type (kept at a plain 0.5 threshold, without the fallback and pruning of
- * {@code ContentSelection}); {@code --write OUT} also trains on every page and writes the three
- * models to OUT; {@code --types-only} stops after the page type (and writes only its model). It
- * needs about 4 GB of heap ({@code -Xmx4g}) and, on two cores, about half an hour.
+ * models' word F1 by page type (kept at a plain 0.5 threshold, without the fallback of {@code
+ * ContentSelection}, and with {@code --pruned} pruned as the crawl prunes them); {@code
+ * --article-thresholds A,B} scores other keep thresholds on pages recognised as articles; {@code
+ * --write OUT} also trains on every page and writes the three models to OUT; {@code --types-only}
+ * stops after the page type (and writes only its model). It needs about 4 GB of heap ({@code
+ * -Xmx4g}) and, on two cores, about half an hour.
  */
 public final class ContentTraining {
 
@@ -51,6 +53,7 @@ public final class ContentTraining {
         double typeRate = 0.12;
         boolean trueType = false;
         List<Double> thresholds = new ArrayList<>(List.of(0.5));
+        List<Double> articleThresholds = new ArrayList<>();
         boolean useArticles = true;
         double articleWeight = 1;
         boolean stacked = true;
@@ -78,6 +81,12 @@ public final class ContentTraining {
                         thresholds.add(Double.parseDouble(t));
                     }
                 }
+                case "--article-thresholds" -> {
+                    for (String t : args[++i].split(",")) {
+                        articleThresholds.add(Double.parseDouble(t));
+                    }
+                }
+                case "--pruned" -> pruned = true;
                 case "--no-articles" -> useArticles = false;
                 case "--article-weight" -> articleWeight = Double.parseDouble(args[++i]);
                 case "--no-context" -> stacked = false;
@@ -230,7 +239,16 @@ public final class ContentTraining {
                     "second look evaluated on %.1f%% of blocks%n",
                     100.0 * EVALUATED[0] / Math.max(1, EVALUATED[1]));
             for (double threshold : thresholds) {
-                report(data, oof, threshold, folds, threshold == thresholds.get(0) ? dump : null);
+                report(
+                        data,
+                        oof,
+                        threshold,
+                        threshold,
+                        folds,
+                        threshold == thresholds.get(0) ? dump : null);
+            }
+            for (double articleThreshold : articleThresholds) {
+                report(data, oof, thresholds.get(0), articleThreshold, folds, null);
             }
         }
         if (out != null) {
@@ -253,11 +271,15 @@ public final class ContentTraining {
         }
     }
 
-    /** Scores out-of-fold probabilities kept at {@code threshold}, by page type. */
+    /**
+     * Scores out-of-fold probabilities kept at {@code threshold} ({@code articleThreshold} on pages
+     * recognised as articles), by page type.
+     */
     static void report(
             List<PageData> data,
             java.util.IdentityHashMap<PageData, double[]> oof,
             double threshold,
+            double articleThreshold,
             int folds,
             Path dump)
             throws IOException {
@@ -269,7 +291,11 @@ public final class ContentTraining {
         double[] foldF1 = new double[folds];
         int[] foldN = new int[folds];
         for (PageData d : data) {
-            String text = select(d.table(), oof.get(d), threshold);
+            String text =
+                    select(
+                            d.table(),
+                            oof.get(d),
+                            d.table().type() == PageType.ARTICLE ? articleThreshold : threshold);
             texts.put(d.page().id(), text);
             if (d.page().id().startsWith(ARTICLE_PREFIX)) {
                 double[] prf =
@@ -302,7 +328,8 @@ public final class ContentTraining {
                 acc[3]++;
             }
         }
-        System.out.printf(Locale.ROOT, "== threshold %.2f%n", threshold);
+        System.out.printf(
+                Locale.ROOT, "== threshold %.2f, on articles %.2f%n", threshold, articleThreshold);
         StringBuilder folded = new StringBuilder();
         double mean = 0;
         double min = 1;
@@ -488,15 +515,22 @@ public final class ContentTraining {
         return new Stacked(first, second);
     }
 
+    /** Whether the out-of-fold figures prune the kept blocks as the crawl does (--pruned). */
+    static boolean pruned = false;
+
     static String select(BlockTable t, double[] p, double threshold) {
-        StringBuilder sb = new StringBuilder();
+        List<Integer> kept = new ArrayList<>();
         for (int i = 0; i < t.size(); i++) {
             if (p[i] >= threshold) {
-                if (sb.length() > 0) {
-                    sb.append("\n\n");
-                }
-                sb.append(t.text(i));
+                kept.add(i);
             }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i : pruned ? t.pruned(kept) : kept) {
+            if (sb.length() > 0) {
+                sb.append("\n\n");
+            }
+            sb.append(t.text(i));
         }
         return sb.toString();
     }

@@ -6,7 +6,6 @@ import dev.linkcrawl.crawl.extract.content.TextDensity.Totals;
 import dev.linkcrawl.index.PageType;
 import java.util.ArrayList;
 import java.util.List;
-import org.jsoup.nodes.Element;
 
 /**
  * The numbers a block is judged by: its own text (length, links, punctuation, tag), where it sits
@@ -93,9 +92,9 @@ final class BlockFeatures {
     static float[][] rows(
             Blocks.Page segmented, TextDensity density, int[] repeated, String title) {
         List<Block> blocks = segmented.blocks();
+        ElementTree tree = segmented.tree();
         Totals page = density.page();
-        Element best = density.best();
-        Totals bestTotals = best == null ? null : density.of(best);
+        Totals bestTotals = density.best();
         int bestStart = -1;
         int bestEnd = -1;
         String titleKey = title == null ? "" : MetaText.simplify(title);
@@ -107,10 +106,16 @@ final class BlockFeatures {
             Block last = blocks.get(bestTotals.lastBlock);
             bestEnd = last.start() + last.chars();
         }
+        // the same for every block of the page
+        float bestShare =
+                bestTotals == null || pageChars == 0 ? 0 : (float) bestTotals.chars / pageChars;
+        float pageSize = Counts.log(pageChars);
+        float pageLinkDensity = density(page);
+        float pageBlocks = Counts.log(blocks.size());
         for (int i = 0; i < blocks.size(); i++) {
             Block b = blocks.get(i);
             float[] r = new float[NAMES.size()];
-            own(b, r, titleKey);
+            own(b, r, titleKey, tree.itemprop(b.node()));
             int at = OWN;
             for (int c = 0; c < Blocks.Context.NAMES.size(); c++) {
                 r[at++] = (b.context() & (1 << c)) != 0 ? 1 : 0;
@@ -121,8 +126,7 @@ final class BlockFeatures {
             for (int k = 0; k < NameWords.KINDS.size(); k++) {
                 r[at++] = (b.near() & (1L << k)) != 0 ? 1 : 0;
             }
-            Element owner = b.owner();
-            r[at++] = ownNamed(owner);
+            r[at++] = tree.named(b.node()) ? 1 : 0;
             Totals pt = density.around(i, 1);
             Totals gt = density.around(i, 2);
             Totals ggt = density.around(i, 3);
@@ -136,25 +140,65 @@ final class BlockFeatures {
             r[at++] = Counts.log(repeated[i]);
             boolean inBest = bestTotals != null && bestTotals.holds(i);
             r[at++] = inBest ? 1 : 0;
+            r[at++] = bestShare;
             r[at++] =
-                    bestTotals == null || pageChars == 0 ? 0 : (float) bestTotals.chars / pageChars;
-            r[at++] =
-                    inBest || best == null
+                    inBest || bestTotals == null
                             ? 0
                             : b.start() < bestStart
                                     ? -(float) (bestStart - b.start()) / Math.max(1, pageChars)
                                     : (float) (b.start() - bestEnd) / Math.max(1, pageChars);
             r[at++] = pageChars == 0 ? 0 : (float) b.start() / pageChars;
-            r[at++] = Counts.log(pageChars);
-            r[at++] = density(page);
-            r[at++] = Counts.log(blocks.size());
+            r[at++] = pageSize;
+            r[at++] = pageLinkDensity;
+            r[at++] = pageBlocks;
             // the page type's slots stay 0 until BlockTable.setType
             rows[i] = r;
         }
         return rows;
     }
 
-    private static void own(Block b, float[] r, String titleKey) {
+    /** Character kinds counted in a block's text, as bits: a word character, a letter… */
+    private static final int WORD = 1;
+
+    private static final int LETTER = 1 << 1;
+    private static final int UPPER = 1 << 2;
+    private static final int DIGIT = 1 << 3;
+    private static final int COMMA = 1 << 4;
+    private static final int NEWLINE = 1 << 5;
+    private static final int CURRENCY = 1 << 6;
+
+    /** The kinds of each ASCII character, looked up rather than tested one by one. */
+    private static final byte[] ASCII = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII[c] = (byte) kindOf(c);
+        }
+    }
+
+    /**
+     * The kinds of a character: letters (upper-case or not) and digits make words, only ASCII
+     * digits count as digits, and commas, line breaks and currency signs are counted apart.
+     */
+    private static int kindOf(char c) {
+        if (c < 0x80 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') : Character.isLetter(c)) {
+            boolean upperCase = c < 0x80 ? c <= 'Z' : Character.isUpperCase(c);
+            return WORD | LETTER | (upperCase ? UPPER : 0);
+        }
+        if (c >= '0' && c <= '9') {
+            return WORD | DIGIT;
+        }
+        int word = c >= 0x80 && Character.isLetterOrDigit(c) ? WORD : 0;
+        return word
+                | switch (c) {
+                    case ',', '，', '、' -> COMMA;
+                    case '\n' -> NEWLINE;
+                    case '$', '€', '£', '¥', '₹' -> CURRENCY;
+                    default -> 0;
+                };
+    }
+
+    private static void own(Block b, float[] r, String titleKey, boolean itemprop) {
         String t = b.text();
         int n = t.length();
         int words = 0;
@@ -163,41 +207,22 @@ final class BlockFeatures {
         int digits = 0;
         int commas = 0;
         int lines = 1;
-        boolean inWord = false;
-        boolean currency = false;
+        int inWord = 0;
+        int seen = 0;
         for (int i = 0; i < n; i++) {
             char c = t.charAt(i);
-            boolean letter;
-            boolean upperCase;
-            boolean w;
-            if (c < 0x80) {
-                upperCase = c >= 'A' && c <= 'Z';
-                letter = upperCase || (c >= 'a' && c <= 'z');
-                w = letter || (c >= '0' && c <= '9');
-            } else {
-                letter = Character.isLetter(c);
-                upperCase = letter && Character.isUpperCase(c);
-                w = Character.isLetterOrDigit(c);
-            }
-            if (w && !inWord) {
-                words++;
-            }
+            int k = c < 128 ? ASCII[c] : kindOf(c);
+            int w = k & WORD;
+            words += w & ~inWord;
             inWord = w;
-            if (letter) {
-                letters++;
-                if (upperCase) {
-                    upper++;
-                }
-            } else if (c >= '0' && c <= '9') {
-                digits++;
-            } else if (c == ',' || c == '，' || c == '、') {
-                commas++;
-            } else if (c == '\n') {
-                lines++;
-            } else if (c == '$' || c == '€' || c == '£' || c == '¥' || c == '₹') {
-                currency = true;
-            }
+            letters += (k & LETTER) >>> 1;
+            upper += (k & UPPER) >>> 2;
+            digits += (k & DIGIT) >>> 3;
+            commas += (k & COMMA) >>> 4;
+            lines += (k & NEWLINE) >>> 5;
+            seen |= k;
         }
+        boolean currency = (seen & CURRENCY) != 0;
         String tag = b.owner().normalName();
         char last = n == 0 ? ' ' : t.charAt(n - 1);
         r[0] = Counts.log(n);
@@ -230,8 +255,7 @@ final class BlockFeatures {
         char first = n == 0 ? ' ' : t.charAt(0);
         r[19] = "•·-–—*>»→✓✔".indexOf(first) >= 0 ? 1 : 0;
         // microdata properties spelled out as visible text: dates, names, links of the metadata
-        String prop = b.owner().attributesSize() == 0 ? "" : b.owner().attr("itemprop");
-        r[20] = prop.isEmpty() ? 0 : 1;
+        r[20] = itemprop ? 1 : 0;
         r[21] = urlOrStamp(t) ? 1 : 0;
     }
 
@@ -278,12 +302,6 @@ final class BlockFeatures {
             return tag.charAt(1) - '0';
         }
         return 0;
-    }
-
-    private static float ownNamed(Element owner) {
-        return owner.attributesSize() > 0 && (owner.hasAttr("class") || owner.hasAttr("id"))
-                ? 1
-                : 0;
     }
 
     private static float density(Totals t) {

@@ -17,6 +17,7 @@ public final class BlockTable {
     private final TextDensity density;
     private final float[][] rows;
     private final float[] pageRow;
+    private PageType type = PageType.OTHER;
 
     private BlockTable(Blocks.Page page, TextDensity density, float[][] rows, float[] pageRow) {
         this.page = page;
@@ -27,7 +28,7 @@ public final class BlockTable {
 
     /** Cuts {@code body} into blocks and computes their rows; the page type is not yet set. */
     public static BlockTable of(Element body, PageHints hints) {
-        return of(body, el -> {}, () -> hints);
+        return of(body, (el, a) -> {}, () -> hints);
     }
 
     /**
@@ -36,7 +37,7 @@ public final class BlockTable {
      */
     static BlockTable of(
             Element body,
-            java.util.function.Consumer<Element> everyElement,
+            java.util.function.BiConsumer<Element, ElementAttributes> everyElement,
             java.util.function.Supplier<PageHints> supplied) {
         return of(body, everyElement, supplied, () -> {});
     }
@@ -44,7 +45,7 @@ public final class BlockTable {
     /** Like the above, running {@code checkpoint} between its steps. */
     static BlockTable of(
             Element body,
-            java.util.function.Consumer<Element> everyElement,
+            java.util.function.BiConsumer<Element, ElementAttributes> everyElement,
             java.util.function.Supplier<PageHints> supplied,
             Runnable checkpoint) {
         Blocks.Page page = Blocks.of(body, everyElement);
@@ -83,11 +84,22 @@ public final class BlockTable {
 
     /** Sets the page type every block row carries. */
     public void setType(PageType type) {
+        this.type = type;
         for (float[] r : rows) {
             int at = r.length - TYPE_SLOTS;
             java.util.Arrays.fill(r, at, r.length, 0);
             r[at + type.ordinal()] = 1;
         }
+    }
+
+    /** The page type last set, {@link PageType#OTHER} before. */
+    public PageType type() {
+        return type;
+    }
+
+    /** {@code kept} without the blocks {@link BoilerplatePruning} drops, in order. */
+    public List<Integer> pruned(List<Integer> kept) {
+        return BoilerplatePruning.prune(this, kept);
     }
 
     public int size() {
@@ -120,5 +132,10 @@ public final class BlockTable {
 
     TextDensity density() {
         return density;
+    }
+
+    /** The body's elements, as the walk numbered them. */
+    ElementTree tree() {
+        return page.tree();
     }
 }

@@ -3,14 +3,11 @@ package dev.linkcrawl.crawl.extract.content;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
-import org.jsoup.select.NodeTraversor;
 
 /**
  * Cuts a page body into blocks: runs of text between block-level boundaries (a paragraph, a list
@@ -86,6 +83,7 @@ final class Blocks {
      * @param names {@link NameWords} kinds of the owner and its ancestors below {@code <body>}
      * @param near {@link NameWords} kinds of the owner and its two nearest block-level ancestors
      * @param start characters of text before this block in the page
+     * @param node the owner's number in the page's {@link ElementTree}
      */
     record Block(
             String text,
@@ -94,7 +92,8 @@ final class Blocks {
             int context,
             long names,
             long near,
-            int start) {
+            int start,
+            int node) {
 
         int chars() {
             return text.length();
@@ -173,23 +172,61 @@ final class Blocks {
      *
      * @param blocks the blocks in document order
      * @param tags how many elements of each {@link #COUNTED} tag the body holds
+     * @param tree the body's elements as the walk met them
      */
-    record Page(Element body, List<Block> blocks, int[] tags) {}
+    record Page(Element body, List<Block> blocks, int[] tags, ElementTree tree) {}
 
     /** The blocks of {@code body}, in document order. */
     static Page of(Element body) {
-        return of(body, el -> {});
+        return of(body, (el, a) -> {});
     }
 
     /**
      * The blocks of {@code body}, in document order, handing every element of the body to {@code
      * everyElement} on the way, skipped subtrees' roots included but not what they hold.
      */
-    static Page of(Element body, java.util.function.Consumer<Element> everyElement) {
+    static Page of(
+            Element body, java.util.function.BiConsumer<Element, ElementAttributes> everyElement) {
         Walk walk = new Walk(body, everyElement);
-        NodeTraversor.filter(walk, body);
+        walk(walk, body);
         walk.flush();
-        return new Page(body, walk.blocks, walk.tags);
+        return new Page(body, walk.blocks, walk.tags, walk.tree);
+    }
+
+    /**
+     * {@code NodeTraversor.filter(walk, root)} written out for the walk's answers (it continues or
+     * skips a subtree entirely): every node's head in document order, and its tail after its
+     * children unless its head skipped it entirely. Jsoup's traversal calls whichever filter it is
+     * given, and with the several filters of an extraction that call is not inlined; this one is.
+     */
+    private static void walk(Walk walk, Element root) {
+        Node node = root;
+        int depth = 0;
+        while (true) {
+            NodeFilter.FilterResult result = walk.head(node, depth);
+            if (result == NodeFilter.FilterResult.CONTINUE && node.childNodeSize() > 0) {
+                node = node.childNode(0);
+                depth++;
+                continue;
+            }
+            boolean tail = result != NodeFilter.FilterResult.SKIP_ENTIRELY;
+            while (true) {
+                if (tail) {
+                    walk.tail(node, depth);
+                }
+                if (node == root) {
+                    return;
+                }
+                Node next = node.nextSibling();
+                if (next != null) {
+                    node = next;
+                    break;
+                }
+                node = node.parentNode();
+                depth--;
+                tail = true;
+            }
+        }
     }
 
     private static boolean skipped(String tag) {
@@ -226,6 +263,7 @@ final class Blocks {
     private static final class Walk implements NodeFilter {
         final List<Block> blocks = new ArrayList<>();
         final int[] tags = new int[COUNTED.size()];
+        final ElementTree tree = new ElementTree();
         private final Element body;
 
         /**
@@ -243,6 +281,8 @@ final class Blocks {
          */
         private Element[] frames = new Element[64];
 
+        private int[] nodes = new int[64];
+
         private boolean[] blockLevel = new boolean[64];
         private int[] contexts = new int[64];
         private long[] names = new long[64];
@@ -254,9 +294,9 @@ final class Blocks {
         private int offset;
         private boolean space = true;
 
-        private final java.util.function.Consumer<Element> everyElement;
+        private final java.util.function.BiConsumer<Element, ElementAttributes> everyElement;
 
-        Walk(Element body, java.util.function.Consumer<Element> everyElement) {
+        Walk(Element body, java.util.function.BiConsumer<Element, ElementAttributes> everyElement) {
             this.body = body;
             this.everyElement = everyElement;
         }
@@ -270,12 +310,16 @@ final class Blocks {
             if (!(node instanceof Element el)) {
                 return FilterResult.CONTINUE;
             }
-            everyElement.accept(el);
+            boolean attributes = el.attributesSize() > 0;
+            ElementAttributes a =
+                    attributes ? ElementAttributes.of(el.attributes()) : ElementAttributes.NONE;
+            everyElement.accept(el, a);
             String name = el.normalName();
             Tag tag = tag(name);
             if (tag.counted() >= 0) {
                 tags[tag.counted()]++;
             }
+            int number = tree.enter(name, attributes, a);
             if (tag.skipped()) {
                 return FilterResult.SKIP_ENTIRELY;
             }
@@ -283,17 +327,17 @@ final class Blocks {
                 newline();
                 return FilterResult.CONTINUE;
             }
+            tree.open(number);
             int top = size - 1;
             int parentContext = top >= 0 ? contexts[top] : 0;
             long parentNames = top >= 0 ? names[top] : 0;
             int context = parentContext | tag.context();
             long ownKinds = 0;
-            if (el.attributesSize() > 0) {
-                Attributes a = el.attributes();
-                context |= attributeContext(a);
+            if (attributes) {
+                context |= a.context();
                 // the body's names describe the page (its template, its state), not a block
                 if (el != body) {
-                    ownKinds = kinds(a.get("class")) | kinds(a.get("id"));
+                    ownKinds = kinds(a.className()) | kinds(a.id());
                 }
             }
             long kinds = parentNames | ownKinds;
@@ -306,7 +350,7 @@ final class Blocks {
             }
             // an inline element needs a frame only when it changes the context of its text
             if (block || context != parentContext || kinds != parentNames) {
-                push(el, block, context, kinds, ownKinds);
+                push(el, number, block, context, kinds, ownKinds);
             }
             return FilterResult.CONTINUE;
         }
@@ -321,6 +365,7 @@ final class Blocks {
             if (name.equals("br")) {
                 return FilterResult.CONTINUE;
             }
+            tree.close();
             if (name.equals("a")) {
                 linkDepth--;
             }
@@ -335,16 +380,19 @@ final class Blocks {
             return FilterResult.CONTINUE;
         }
 
-        private void push(Element el, boolean block, int context, long kinds, long ownKinds) {
+        private void push(
+                Element el, int node, boolean block, int context, long kinds, long ownKinds) {
             if (size == frames.length) {
                 int grown = size * 2;
                 frames = java.util.Arrays.copyOf(frames, grown);
+                nodes = java.util.Arrays.copyOf(nodes, grown);
                 blockLevel = java.util.Arrays.copyOf(blockLevel, grown);
                 contexts = java.util.Arrays.copyOf(contexts, grown);
                 names = java.util.Arrays.copyOf(names, grown);
                 own = java.util.Arrays.copyOf(own, grown);
             }
             frames[size] = el;
+            nodes[size] = node;
             blockLevel[size] = block;
             contexts[size] = context;
             names[size] = kinds;
@@ -430,9 +478,11 @@ final class Blocks {
             }
             if (end > 0) {
                 Element owner = null;
+                int node = 0;
                 for (int i = size - 1; i >= 0 && owner == null; i--) {
                     if (blockLevel[i]) {
                         owner = frames[i];
+                        node = nodes[i];
                     }
                 }
                 int top = size - 1;
@@ -445,7 +495,8 @@ final class Blocks {
                                 top >= 0 ? contexts[top] : 0,
                                 top >= 0 ? names[top] : 0,
                                 near(),
-                                offset));
+                                offset,
+                                node));
                 offset += t.length();
             }
             length = 0;
@@ -488,69 +539,5 @@ final class Blocks {
             case "figure" -> Context.FIGURE;
             default -> 0;
         };
-    }
-
-    /**
-     * The context bits an element's attributes add: visibility, landmark roles, microdata types and
-     * properties. One pass over the attributes, as this is asked of every element.
-     */
-    static int attributeContext(Attributes attributes) {
-        int c = 0;
-        for (org.jsoup.nodes.Attribute a : attributes) {
-            String value = a.getValue();
-            switch (a.getKey()) {
-                case "hidden" -> c |= Context.HIDDEN;
-                case "aria-hidden" -> c |= "true".equals(value) ? Context.HIDDEN : 0;
-                case "aria-modal" -> c |= "true".equals(value) ? Context.DIALOG : 0;
-                case "style" -> c |= hiddenStyle(value) ? Context.HIDDEN : 0;
-                case "role" -> c |= roleContext(value);
-                case "itemtype" -> c |= itemTypeContext(value.toLowerCase(Locale.ROOT));
-                case "itemprop" -> {
-                    String p = value.toLowerCase(Locale.ROOT);
-                    if (p.contains("articlebody") || p.equals("text") || p.contains("reviewbody")) {
-                        c |= Context.ITEM_BODY;
-                    }
-                }
-                default -> {}
-            }
-        }
-        return c;
-    }
-
-    private static boolean hiddenStyle(String style) {
-        if (!style.contains("none") && !style.contains("hidden")) {
-            return false;
-        }
-        String st = style.toLowerCase(Locale.ROOT).replace(" ", "");
-        return st.contains("display:none") || st.contains("visibility:hidden");
-    }
-
-    private static int roleContext(String role) {
-        return switch (role) {
-            case "navigation", "menu", "menubar" -> Context.NAV;
-            case "banner" -> Context.HEADER;
-            case "contentinfo" -> Context.FOOTER;
-            case "complementary" -> Context.ASIDE;
-            case "main" -> Context.MAIN;
-            case "article" -> Context.ARTICLE;
-            case "dialog", "alertdialog" -> Context.DIALOG;
-            default -> 0;
-        };
-    }
-
-    private static int itemTypeContext(String t) {
-        if (t.contains("comment")
-                || t.contains("answer")
-                || t.contains("question")
-                || t.contains("posting")) {
-            return Context.ITEM_POST;
-        }
-        if (t.contains("product") || t.contains("offer")) {
-            return Context.ITEM_PRODUCT;
-        }
-        if (t.contains("article") || t.contains("blogposting")) {
-            return Context.ITEM_ARTICLE;
-        }
-        return 0;
     }
 }

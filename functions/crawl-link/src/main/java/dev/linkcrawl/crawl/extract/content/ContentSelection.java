@@ -95,17 +95,30 @@ final class ContentSelection {
         return common == null || common.parent() == null ? common : common.parent();
     }
 
-    private static Element commonAncestor(Element a, Element b) {
-        java.util.Set<Element> seen =
-                java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (Element e = a; e != null; e = e.parent()) {
-            seen.add(e);
+    /** The nearest element holding both {@code a} and {@code b}, or {@code a} when none does. */
+    static Element commonAncestor(Element a, Element b) {
+        int depthA = depth(a);
+        int depthB = depth(b);
+        Element x = a;
+        Element y = b;
+        for (; depthA > depthB; depthA--) {
+            x = x.parent();
         }
-        for (Element e = b; e != null; e = e.parent()) {
-            if (seen.contains(e)) {
-                return e;
-            }
+        for (; depthB > depthA; depthB--) {
+            y = y.parent();
         }
-        return a;
+        while (x != y) {
+            x = x.parent();
+            y = y.parent();
+        }
+        return x == null ? a : x;
+    }
+
+    private static int depth(Element e) {
+        int depth = 0;
+        for (Element at = e.parent(); at != null; at = at.parent()) {
+            depth++;
+        }
+        return depth;
     }
 }

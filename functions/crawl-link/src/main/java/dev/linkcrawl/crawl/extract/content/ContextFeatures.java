@@ -1,7 +1,6 @@
 package dev.linkcrawl.crawl.extract.content;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +56,8 @@ final class ContextFeatures {
         int n = table.size();
         Map<Element, double[]> byParent = new IdentityHashMap<>();
         Map<Element, double[]> byGrand = new IdentityHashMap<>();
-        Map<Long, double[]> byLook = new HashMap<>();
+        double[][] parentOf = new double[n][];
+        double[][] grandOf = new double[n][];
         Element[] parents = new Element[n];
         Element[] grands = new Element[n];
         long[] looks = new long[n];
@@ -66,6 +66,7 @@ final class ContextFeatures {
         double contentChars = 0;
         // consecutive blocks mostly share a parent and a grandparent: their looks and sums are
         // taken from the block before rather than computed and looked up again
+        ElementTree tree = table.tree();
         long parentLook = 0;
         long grandLook = 0;
         double[] parentSums = null;
@@ -82,16 +83,35 @@ final class ContextFeatures {
                 grandLook = look(grands[i]);
                 grandSums = byGrand.computeIfAbsent(grands[i], x -> new double[3]);
             }
-            looks[i] = (look(owner) * 31 + parentLook) * 0x100000001B3L + grandLook;
+            looks[i] =
+                    (tree.trimmedLook(table.block(i).node()) * 31 + parentLook) * 0x100000001B3L
+                            + grandLook;
             double w = Math.max(1, table.text(i).length());
             add(parentSums, first[i], w);
             add(grandSums, first[i], w);
-            add(byLook.computeIfAbsent(looks[i], x -> new double[3]), first[i], w);
+            parentOf[i] = parentSums;
+            grandOf[i] = grandSums;
             weighted += first[i] * w;
             total += w;
             if (first[i] >= 0.5) {
                 contentChars += w;
             }
+        }
+        // the sums of each look, found by searching the sorted distinct looks
+        long[] distinct = looks.clone();
+        java.util.Arrays.sort(distinct);
+        int kinds = 0;
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || distinct[i] != distinct[i - 1]) {
+                distinct[kinds++] = distinct[i];
+            }
+        }
+        distinct = java.util.Arrays.copyOf(distinct, kinds);
+        double[][] lookSums = new double[distinct.length][3];
+        double[][] lookOf = new double[n][];
+        for (int i = 0; i < n; i++) {
+            lookOf[i] = lookSums[java.util.Arrays.binarySearch(distinct, looks[i])];
+            add(lookOf[i], first[i], Math.max(1, table.text(i).length()));
         }
         TextDensity.Totals container = container(table, first);
         double containerChars = 0;
@@ -115,9 +135,9 @@ final class ContextFeatures {
             r[at++] = i + 1 < n ? (float) first[i + 1] : -1;
             r[at++] = i > 1 ? (float) first[i - 2] : -1;
             r[at++] = i + 2 < n ? (float) first[i + 2] : -1;
-            r[at++] = mean(byParent.get(parents[i]));
-            r[at++] = mean(byGrand.get(grands[i]));
-            double[] alike = byLook.get(looks[i]);
+            r[at++] = mean(parentOf[i]);
+            r[at++] = mean(grandOf[i]);
+            double[] alike = lookOf[i];
             r[at++] = mean(alike);
             r[at++] = Counts.log((int) alike[2]);
             r[at++] = total == 0 ? 0 : (float) (weighted / total);

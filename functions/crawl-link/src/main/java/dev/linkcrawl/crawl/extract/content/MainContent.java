@@ -37,30 +37,30 @@ public final class MainContent {
 
     /** The main content of {@code body}; an absent body has none. */
     public static Result of(Element body, PageHints hints) {
-        return of(body, el -> {}, () -> hints);
+        return of(body, (el, a) -> {}, () -> hints);
     }
 
     /**
-     * The main content of {@code body}, handing each element of the body to {@code everyElement} on
-     * the way (so a caller that needs them walks the body once, not twice); {@code hints} is asked
-     * for once the walk is done.
+     * The main content of {@code body}, handing each element of the body and what its attributes
+     * say to {@code everyElement} on the way (so a caller that needs them walks the body once, not
+     * twice); {@code hints} is asked for once the walk is done.
      */
     public static Result of(
             Element body,
-            java.util.function.Consumer<Element> everyElement,
+            java.util.function.BiConsumer<Element, ElementAttributes> everyElement,
             java.util.function.Supplier<PageHints> hints) {
         return of(body, everyElement, hints, () -> {});
     }
 
     /**
-     * Like {@link #of(Element, java.util.function.Consumer, java.util.function.Supplier)}, running
-     * {@code checkpoint} between the steps and every {@value
+     * Like {@link #of(Element, java.util.function.BiConsumer, java.util.function.Supplier)},
+     * running {@code checkpoint} between the steps and every {@value
      * ContentSelection#BLOCKS_PER_CHECKPOINT} blocks inside content selection; a checkpoint that
      * throws stops the extraction (a budget).
      */
     public static Result of(
             Element body,
-            java.util.function.Consumer<Element> everyElement,
+            java.util.function.BiConsumer<Element, ElementAttributes> everyElement,
             java.util.function.Supplier<PageHints> hints,
             Runnable checkpoint) {
         if (body == null) {

@@ -230,7 +230,7 @@ final class PageTypeFeatures {
         }
         r[at++] = Counts.log(prices);
         r[at++] = Counts.log(shortDates);
-        TextDensity.Totals best = density.best() == null ? null : density.of(density.best());
+        TextDensity.Totals best = density.best();
         r[at++] = best == null ? 0 : best.chars / all;
         r[at++] = Counts.log(headings);
         r[at++] = Counts.log(longParagraphs);

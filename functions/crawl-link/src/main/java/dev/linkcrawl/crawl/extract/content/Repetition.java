@@ -1,112 +1,102 @@
 package dev.linkcrawl.crawl.extract.content;
 
-import java.util.IdentityHashMap;
-import java.util.Map;
-import org.jsoup.nodes.Element;
+import java.util.Arrays;
 
 /**
  * How often an element's look (its tag and classes) repeats among its siblings: cards in a grid,
- * posts in a thread, rows of a list. Counted once per parent, when first asked.
+ * posts in a thread, rows of a list. Read from the page's {@link ElementTree}; each parent's
+ * children are counted once, when one of them is first asked about.
  */
 final class Repetition {
 
     /** Levels above a block's owner that are looked at: the owner and three ancestors. */
     static final int LEVELS = 4;
 
-    private final Element body;
+    private final ElementTree tree;
 
-    /** For each parent asked about, how many of its children have each look. */
-    private final Map<Element, Looks> childLooks = new IdentityHashMap<>();
+    /**
+     * Each parent's children, together: {@code children[first[p]] .. children[first[p + 1] - 1]}.
+     */
+    private final int[] first;
 
-    /** For each element asked about, how many of its siblings (itself counted) look like it. */
-    private final Map<Element, Integer> alike = new IdentityHashMap<>();
+    private final int[] children;
 
-    /** Distinct looks, sorted, and how many children have each: one search per question. */
-    private record Looks(long[] distinct, int[] counts) {
+    /** For each element, how many of its siblings (itself counted) look like it; -1 not yet. */
+    private final int[] alike;
 
-        int of(long look) {
-            int at = java.util.Arrays.binarySearch(distinct, look);
-            return at < 0 ? 0 : counts[at];
+    Repetition(ElementTree tree) {
+        this.tree = tree;
+        int n = tree.size();
+        first = new int[n + 1];
+        for (int e = 1; e < n; e++) {
+            first[tree.parent(e) + 1]++;
         }
-    }
-
-    Repetition(Element body) {
-        this.body = body;
+        for (int p = 0; p < n; p++) {
+            first[p + 1] += first[p];
+        }
+        children = new int[Math.max(0, n - 1)];
+        int[] filled = Arrays.copyOf(first, n);
+        for (int e = 1; e < n; e++) {
+            children[filled[tree.parent(e)]++] = e;
+        }
+        alike = new int[n];
+        Arrays.fill(alike, -1);
     }
 
     /** {@link #around} for the owner of each block, in block order. */
     static int[] ofBlocks(Blocks.Page page) {
-        Repetition r = new Repetition(page.body());
+        Repetition r = new Repetition(page.tree());
         int[] out = new int[page.blocks().size()];
-        Element previous = null;
         for (int i = 0; i < out.length; i++) {
-            Element owner = page.blocks().get(i).owner();
-            // consecutive blocks of one owner (text around a child block) have one answer
-            out[i] = owner == previous ? out[i - 1] : r.around(owner);
-            previous = owner;
+            out[i] = r.around(page.blocks().get(i).node());
         }
         return out;
     }
 
     /**
-     * The most siblings alike found for the owner or one of its three nearest ancestors (the
-     * element itself counted).
+     * The most siblings alike found for the element numbered {@code owner} or one of its three
+     * nearest ancestors below the body (the element itself counted).
      */
-    int around(Element owner) {
+    int around(int owner) {
         int most = 0;
-        Element e = owner;
-        for (int level = 0; level < LEVELS && e != body && e.parent() != null; level++) {
+        int e = owner;
+        for (int level = 0; level < LEVELS && e > 0; level++) {
             most = Math.max(most, alike(e));
-            e = e.parent();
+            e = tree.parent(e);
         }
         return most;
     }
 
-    /** How many of its parent's children look like {@code e}, asked once per element. */
-    private int alike(Element e) {
-        Integer known = alike.get(e);
-        if (known == null) {
-            known = childLooks.computeIfAbsent(e.parent(), Repetition::looks).of(look(e));
-            alike.put(e, known);
+    private int alike(int e) {
+        if (alike[e] < 0) {
+            countChildren(tree.parent(e));
         }
-        return known;
-    }
-
-    private static Looks looks(Element parent) {
-        long[] looks = new long[8];
-        int n = 0;
-        // walking siblings directly: Jsoup builds a list of child elements for child(i)
-        for (Element c = parent.firstElementChild(); c != null; c = c.nextElementSibling()) {
-            if (n == looks.length) {
-                looks = java.util.Arrays.copyOf(looks, n * 2);
-            }
-            looks[n++] = look(c);
-        }
-        java.util.Arrays.sort(looks, 0, n);
-        // counted here once: counting at each question made a parent of n alike children cost n²
-        long[] distinct = new long[n];
-        int[] counts = new int[n];
-        int d = 0;
-        for (int i = 0; i < n; i++) {
-            if (d > 0 && distinct[d - 1] == looks[i]) {
-                counts[d - 1]++;
-            } else {
-                distinct[d] = looks[i];
-                counts[d++] = 1;
-            }
-        }
-        return new Looks(java.util.Arrays.copyOf(distinct, d), java.util.Arrays.copyOf(counts, d));
+        return alike[e];
     }
 
     /**
-     * An element's look, its tag and class attribute, as a hash: looks are only compared with each
-     * other, and a string's hash is computed once and kept.
+     * Counts the looks of {@code parent}'s children, sorted, once for all of them: counting at each
+     * question made a parent of n alike children cost n².
      */
-    private static long look(Element e) {
-        long h = e.normalName().hashCode();
-        if (e.attributesSize() == 0) {
-            return h;
+    private void countChildren(int parent) {
+        int from = first[parent];
+        int to = first[parent + 1];
+        long[] looks = new long[to - from];
+        for (int i = from; i < to; i++) {
+            looks[i - from] = tree.look(children[i]);
         }
-        return h * 0x9E3779B97F4A7C15L + e.attributes().get("class").hashCode();
+        Arrays.sort(looks);
+        // the length of the run of equal looks each sorted position is in
+        int[] run = new int[looks.length];
+        for (int start = 0, end; start < looks.length; start = end) {
+            end = start + 1;
+            while (end < looks.length && looks[end] == looks[start]) {
+                end++;
+            }
+            Arrays.fill(run, start, end, end - start);
+        }
+        for (int i = from; i < to; i++) {
+            alike[children[i]] = run[Arrays.binarySearch(looks, tree.look(children[i]))];
+        }
     }
 }

@@ -3,10 +3,7 @@ package dev.linkcrawl.crawl.extract.content;
 import dev.linkcrawl.crawl.extract.content.Blocks.Block;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import org.jsoup.nodes.Element;
 
 /**
  * How much text, link text and paragraph weight each element holds, summed from the blocks inside
@@ -42,22 +39,15 @@ final class TextDensity {
         }
     }
 
-    private final Map<Element, Totals> totals;
     private final List<Totals> all;
     private final Totals[][] around;
-    private final Element body;
-    private final Element best;
+    private final Totals page;
+    private final Totals best;
 
-    private TextDensity(
-            Map<Element, Totals> totals,
-            List<Totals> all,
-            Totals[][] around,
-            Element body,
-            Element best) {
-        this.totals = totals;
+    private TextDensity(List<Totals> all, Totals[][] around, Totals page, Totals best) {
         this.all = all;
         this.around = around;
-        this.body = body;
+        this.page = page;
         this.best = best;
     }
 
@@ -65,29 +55,25 @@ final class TextDensity {
     static final int AROUND = 3;
 
     static TextDensity of(Blocks.Page page) {
-        Map<Element, Totals> totals = new IdentityHashMap<>();
+        ElementTree tree = page.tree();
+        Totals[] byNode = new Totals[tree.size()];
         List<Totals> all = new ArrayList<>();
-        Element body = page.body();
         List<Block> blocks = page.blocks();
         Totals[][] around = new Totals[blocks.size()][];
         // The ancestors of the previous block, body first, and their sums: consecutive blocks
-        // share most of them, so only the new part of each chain is looked up. Chains are compared
-        // by reference from the body down, which needs no hashing.
-        Element[] chain = new Element[32];
+        // share most of them, so only the new part of each chain is taken up.
+        int[] chain = new int[32];
         Totals[] chainTotals = new Totals[32];
         int size = 0;
-        Element[] path = new Element[32];
+        int[] path = new int[32];
         for (int i = 0; i < blocks.size(); i++) {
             Block b = blocks.get(i);
             int depth = 0;
-            for (Element e = b.owner(); e != null; e = e.parent()) {
+            for (int e = b.node(); e >= 0; e = tree.parent(e)) {
                 if (depth == path.length) {
                     path = Arrays.copyOf(path, depth * 2);
                 }
                 path[depth++] = e;
-                if (e == body) {
-                    break;
-                }
             }
             int keep = 0;
             while (keep < size && keep < depth && chain[keep] == path[depth - 1 - keep]) {
@@ -99,12 +85,12 @@ final class TextDensity {
                 chainTotals = Arrays.copyOf(chainTotals, depth);
             }
             for (int k = keep; k < depth; k++) {
-                Element e = path[depth - 1 - k];
-                Totals t = totals.get(e);
+                int e = path[depth - 1 - k];
+                Totals t = byNode[e];
                 if (t == null) {
                     t = new Totals();
                     t.firstBlock = i;
-                    totals.put(e, t);
+                    byNode[e] = t;
                     all.add(t);
                 }
                 chain[size] = e;
@@ -128,19 +114,17 @@ final class TextDensity {
                 }
             }
         }
-        Element best = null;
-        Totals bestTotals = null;
+        Totals best = null;
         double bestScore = 0;
-        for (Map.Entry<Element, Totals> e : totals.entrySet()) {
-            Totals t = e.getValue();
+        for (Totals t : all) {
             double s = t.weight * (1 - t.linkDensity());
-            if (s > bestScore || (bestTotals != null && s == bestScore && before(t, bestTotals))) {
+            if (s > bestScore || (best != null && s == bestScore && before(t, best))) {
                 bestScore = s;
-                best = e.getKey();
-                bestTotals = t;
+                best = t;
             }
         }
-        return new TextDensity(totals, all, around, body, best);
+        Totals body = byNode.length == 0 || byNode[0] == null ? new Totals() : byNode[0];
+        return new TextDensity(all, around, body, best);
     }
 
     /**
@@ -164,8 +148,8 @@ final class TextDensity {
     }
 
     /**
-     * The order ties are broken in, as map order is arbitrary: the element holding fewer blocks
-     * (the inner one), then the one starting earlier.
+     * The order ties are broken in: the element holding fewer blocks (the inner one), then the one
+     * starting earlier.
      */
     static boolean before(Totals a, Totals b) {
         int spanA = a.lastBlock - a.firstBlock;
@@ -186,19 +170,13 @@ final class TextDensity {
         return around[block][levels];
     }
 
-    /** The sums of an element, or null when it holds no block. */
-    Totals of(Element el) {
-        return totals.get(el);
-    }
-
     /** The sums of the whole body. */
     Totals page() {
-        Totals t = totals.get(body);
-        return t == null ? new Totals() : t;
+        return page;
     }
 
-    /** The densest container, or null when the page has no paragraph. */
-    Element best() {
+    /** The sums of the densest container, or null when the page has no paragraph. */
+    Totals best() {
         return best;
     }
 }

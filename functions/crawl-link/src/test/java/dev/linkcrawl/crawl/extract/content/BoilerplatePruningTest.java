@@ -2,6 +2,7 @@ package dev.linkcrawl.crawl.extract.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.linkcrawl.index.PageType;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -12,10 +13,15 @@ import org.junit.jupiter.api.Test;
 class BoilerplatePruningTest {
 
     private static List<String> keptOf(String body) {
+        return keptOf(body, PageType.OTHER);
+    }
+
+    private static List<String> keptOf(String body, PageType type) {
         Document doc = Jsoup.parse("<html><body>" + body + "</body></html>", "https://a.example/");
         BlockTable table =
                 BlockTable.of(
                         doc.body(), new PageHints("https://a.example/", null, Set.of(), null));
+        table.setType(type);
         List<Integer> all = IntStream.range(0, table.size()).boxed().toList();
         return BoilerplatePruning.prune(table, all).stream().map(table::text).toList();
     }
@@ -67,5 +73,25 @@ class BoilerplatePruningTest {
     void keepsADateOrAnAddressWithinProse() {
         assertThat(keptOf("<p>Published 2019-11-19T08:57 at https://a.example/</p>"))
                 .containsExactly("Published 2019-11-19T08:57 at https://a.example/");
+    }
+
+    private static final String ARTICLE_WITH_A_COMMENT =
+            "<p>Some text of the article itself.</p>"
+                    + "<ol class=comment-list><li><div class=comment-body><p>"
+                    + "A reader's long comment on the article, which is not the article."
+                    + "</p></div></li></ol>";
+
+    @Test
+    void dropsReadersCommentsOnAnArticle() {
+        assertThat(keptOf(ARTICLE_WITH_A_COMMENT, PageType.ARTICLE))
+                .containsExactly("Some text of the article itself.");
+    }
+
+    @Test
+    void keepsPostsNamedAsCommentsOnAForum() {
+        assertThat(keptOf(ARTICLE_WITH_A_COMMENT, PageType.FORUM))
+                .containsExactly(
+                        "Some text of the article itself.",
+                        "A reader's long comment on the article, which is not the article.");
     }
 }

@@ -42,8 +42,8 @@ class BoostedTreesTest {
 
     @Test
     void sumsTheLeavesOfTreesOfEveryDepth() {
-        // five trees (four walked side by side, one after): a leaf alone, a stump, a tree whose
-        // left side is a leaf and whose right side splits again, and two stumps on y
+        // nine trees (eight walked side by side, one after): leaves alone, stumps, and a tree
+        // whose left side is a leaf and whose right side splits again
         BoostedTrees model =
                 read(
                         """
@@ -62,18 +62,22 @@ class BoostedTreesTest {
                         3 0 1 0.5 1 2 0
                         3 0 -1 0 -1 -1 100
                         3 0 -1 0 -1 -1 200
-                        4 0 1 0.75 1 2 0
                         4 0 -1 0 -1 -1 1000
-                        4 0 -1 0 -1 -1 2000
+                        5 0 -1 0 -1 -1 1000
+                        6 0 -1 0 -1 -1 1000
+                        7 0 -1 0 -1 -1 1000
+                        8 0 1 0.75 1 2 0
+                        8 0 -1 0 -1 -1 10000
+                        8 0 -1 0 -1 -1 20000
                         """,
                         List.of("x", "y"));
 
         assertThat(model.scores(new float[] {0.1f, 0.1f})[0])
-                .isEqualTo(0.5 + 1 - 2 + 10 + 100 + 1000);
+                .isEqualTo(0.5 + 1 - 2 + 10 + 100 + 4000 + 10000);
         assertThat(model.scores(new float[] {0.6f, 0.5f})[0])
-                .isEqualTo(0.5 + 1 + 2 + 20 + 100 + 1000);
+                .isEqualTo(0.5 + 1 + 2 + 20 + 100 + 4000 + 10000);
         assertThat(model.scores(new float[] {0.3f, 0.9f})[0])
-                .isEqualTo(0.5 + 1 - 2 + 30 + 200 + 2000);
+                .isEqualTo(0.5 + 1 - 2 + 30 + 200 + 4000 + 20000);
     }
 
     @Test
