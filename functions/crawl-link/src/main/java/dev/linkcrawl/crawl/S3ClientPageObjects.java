@@ -35,8 +35,7 @@ final class S3ClientPageObjects implements ClientPageObjects {
     static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
 
     private final Optional<URI> endpoint;
-    private final String region;
-    private final AwsCredentialsProvider credentials;
+    private final SigV4 signer;
     private final SdkHttpClient http;
 
     S3ClientPageObjects(
@@ -45,8 +44,7 @@ final class S3ClientPageObjects implements ClientPageObjects {
             AwsCredentialsProvider credentials,
             SdkHttpClient http) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
-        this.region = Objects.requireNonNull(region, "region");
-        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.signer = new SigV4(credentials, "s3", region);
         this.http = Objects.requireNonNull(http, "http");
     }
 
@@ -104,9 +102,7 @@ final class S3ClientPageObjects implements ClientPageObjects {
         SdkHttpRequest request =
                 SdkHttpRequest.builder().uri(objectUri(bucket, key)).method(method).build();
         try {
-            HttpExecuteResponse response =
-                    http.prepareRequest(new SigV4(credentials, "s3", region).sign(request, null))
-                            .call();
+            HttpExecuteResponse response = http.prepareRequest(signer.sign(request, null)).call();
             try (InputStream body =
                     response.responseBody()
                             .<InputStream>map(stream -> stream)
@@ -134,7 +130,7 @@ final class S3ClientPageObjects implements ClientPageObjects {
                                         "https://"
                                                 + bucket
                                                 + ".s3."
-                                                + region
+                                                + signer.region()
                                                 + ".amazonaws.com"
                                                 + path));
     }

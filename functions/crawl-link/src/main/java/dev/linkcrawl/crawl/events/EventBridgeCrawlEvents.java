@@ -40,9 +40,8 @@ public final class EventBridgeCrawlEvents implements CrawlEvents {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI endpoint;
-    private final String region;
     private final String busName;
-    private final AwsCredentialsProvider credentials;
+    private final SigV4 signer;
     private final SdkHttpClient http;
 
     /** Calls run here, so that a call can be given up at its timeout whatever the socket does. */
@@ -56,9 +55,8 @@ public final class EventBridgeCrawlEvents implements CrawlEvents {
             AwsCredentialsProvider credentials,
             SdkHttpClient http) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
-        this.region = Objects.requireNonNull(region, "region");
         this.busName = Objects.requireNonNull(busName, "busName");
-        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.signer = new SigV4(credentials, "events", region);
         this.http = Objects.requireNonNull(http, "http");
     }
 
@@ -116,9 +114,7 @@ public final class EventBridgeCrawlEvents implements CrawlEvents {
                         .putHeader("Content-Length", Integer.toString(body.length))
                         .build();
         HttpExecuteResponse response =
-                http.prepareRequest(
-                                new SigV4(credentials, "events", region)
-                                        .sign(request, ContentStreamProvider.fromByteArray(body)))
+                http.prepareRequest(signer.sign(request, ContentStreamProvider.fromByteArray(body)))
                         .call();
         if (response.httpResponse().statusCode() != 200) {
             return Publication.FAILED;
