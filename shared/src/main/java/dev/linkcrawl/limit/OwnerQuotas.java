@@ -37,17 +37,6 @@ public interface OwnerQuotas {
     }
 
     /**
-     * Counts one more link of {@code tenant} on {@code day} (UTC), unless {@code perDay} were
-     * counted already.
-     *
-     * @return whether the link was counted (false: the day's limit is reached)
-     * @throws QuotaUnavailableException when the counts cannot be read or written
-     */
-    default boolean countLink(TenantKey tenant, LocalDate day, int perDay) {
-        return countLinks(tenant, day, perDay, 1) == 1;
-    }
-
-    /**
      * Counts up to {@code wanted} more links of {@code tenant} on {@code day} (UTC) at once, as
      * many as {@code perDay} leaves: a caller saving several links in a row counts them ahead in
      * one update.

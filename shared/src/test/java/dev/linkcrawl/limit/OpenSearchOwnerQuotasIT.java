@@ -81,7 +81,7 @@ class OpenSearchOwnerQuotasIT extends OwnerQuotasContract {
         assumeStoppable();
         openSearch.stop();
         try (OpenSearchOwnerQuotas cold = open(Duration.ofMillis(500))) {
-            assertThatThrownBy(() -> cold.countLink(TenantKey.of("bob"), LocalDate.now(), 5))
+            assertThatThrownBy(() -> cold.countLinks(TenantKey.of("bob"), LocalDate.now(), 5, 1))
                     .isInstanceOf(QuotaUnavailableException.class);
         } finally {
             openSearch.start();

@@ -36,9 +36,9 @@ abstract class OwnerQuotasContract {
     void countsLinksUpToTheDailyLimitThenRefuses() {
         TenantKey tenant = freshTenant();
 
-        assertThat(quotas().countLink(tenant, DAY, 2)).isTrue();
-        assertThat(quotas().countLink(tenant, DAY, 2)).isTrue();
-        assertThat(quotas().countLink(tenant, DAY, 2)).isFalse();
+        assertThat(quotas().countLinks(tenant, DAY, 2, 1)).isEqualTo(1);
+        assertThat(quotas().countLinks(tenant, DAY, 2, 1)).isEqualTo(1);
+        assertThat(quotas().countLinks(tenant, DAY, 2, 1)).isZero();
     }
 
     @Test
@@ -53,19 +53,19 @@ abstract class OwnerQuotasContract {
     @Test
     void aNewDayStartsTheCountAgain() {
         TenantKey tenant = freshTenant();
-        quotas().countLink(tenant, DAY, 1);
+        quotas().countLinks(tenant, DAY, 1, 1);
 
-        assertThat(quotas().countLink(tenant, DAY, 1)).isFalse();
-        assertThat(quotas().countLink(tenant, DAY.plusDays(1), 1)).isTrue();
+        assertThat(quotas().countLinks(tenant, DAY, 1, 1)).isZero();
+        assertThat(quotas().countLinks(tenant, DAY.plusDays(1), 1, 1)).isEqualTo(1);
     }
 
     @Test
     void ownersAreCountedApart() {
         TenantKey alice = freshTenant();
         TenantKey bob = freshTenant();
-        quotas().countLink(alice, DAY, 1);
+        quotas().countLinks(alice, DAY, 1, 1);
 
-        assertThat(quotas().countLink(bob, DAY, 1)).isTrue();
+        assertThat(quotas().countLinks(bob, DAY, 1, 1)).isEqualTo(1);
     }
 
     @Test
@@ -76,7 +76,9 @@ abstract class OwnerQuotasContract {
             List<Future<Boolean>> answers = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 answers.add(
-                        pool.submit((Callable<Boolean>) () -> quotas().countLink(tenant, DAY, 25)));
+                        pool.submit(
+                                (Callable<Boolean>)
+                                        () -> quotas().countLinks(tenant, DAY, 25, 1) == 1));
             }
             int counted = 0;
             for (Future<Boolean> answer : answers) {

@@ -68,7 +68,7 @@ class SubmitLinkIT {
                                         "INDEX_NAME",
                                         indexName)),
                         Duration.ofSeconds(30))) {
-            warm.countLink(TenantKey.of("warm"), LocalDate.now(), 1);
+            warm.countLinks(TenantKey.of("warm"), LocalDate.now(), 1, 1);
         }
     }
 
