@@ -11,11 +11,12 @@ import java.time.Duration;
  * flood it is not: fair delivery keeps thousands of received messages hidden on the server, the
  * crawl function puts thousands back delayed, and those sorts became the largest single use of the
  * machine's CPU, paid by every other owner's crawl. SQS has no such cost, so above {@link
- * #LONG_POLL_MOST} messages the receivers ask without waiting, and pause after finding nothing: a
- * new message is then seen within {@link #PAUSE} divided among the receivers (4: 25 ms). Each empty
- * receive costs both the client and ElasticMQ about a millisecond of CPU; at 40 ms a pause, the
- * eight receivers of the two crawl queues asked 200 times a second and used about a fifth of the
- * machine during a flood, as much as the sort they replace.
+ * #LONG_POLL_MOST} messages the receivers ask without waiting, and pause after finding nothing,
+ * taking turns ({@link EmptyReceiveTurns}): a new message is then seen within {@link #PAUSE}
+ * divided among the receivers (4: 25 ms). Each empty receive costs both the client and ElasticMQ
+ * about a millisecond of CPU; at 40 ms a pause, the eight receivers of the two crawl queues asked
+ * 200 times a second and used about a fifth of the machine during a flood, as much as the sort they
+ * replace.
  *
  * @param seconds the receive's {@code WaitTimeSeconds}
  * @param pauseWhenEmpty how long a receiver rests after a receive that found nothing

@@ -107,6 +107,8 @@ public final class SqsEventSourcePoller implements AutoCloseable {
     private volatile ReceiveWait receiveWait = ReceiveWait.longPoll(WAIT_SECONDS);
     private final QueueAttributes attributes;
     private final PendingDeletes deletes;
+    private final EmptyReceiveTurns emptyTurns =
+            new EmptyReceiveTurns(ReceiveWait.PAUSE, FAIR_RECEIVERS);
 
     /**
      * @param sqs a client of the server holding {@code queue}; closed with this poller
@@ -309,7 +311,8 @@ public final class SqsEventSourcePoller implements AutoCloseable {
                 ReceiveWait wait = receiveWait;
                 List<Message> messages = receive(10, wait.seconds());
                 if (messages.isEmpty() && wait.pauseWhenEmpty().isPositive()) {
-                    Thread.sleep(wait.pauseWhenEmpty().toMillis());
+                    Instant now = clock.instant();
+                    Thread.sleep(Duration.between(now, emptyTurns.nextTurn(now)));
                     continue;
                 }
                 Instant now = clock.instant();
