@@ -28,8 +28,10 @@ import dev.linkcrawl.local.sqs.QueueValues;
 import dev.linkcrawl.local.sqs.SqsEventSourcePoller;
 import dev.linkcrawl.local.template.BucketResource;
 import dev.linkcrawl.local.template.FunctionResource;
+import dev.linkcrawl.local.template.HttpApiRoute;
 import dev.linkcrawl.local.template.Intrinsics;
 import dev.linkcrawl.local.template.QueueResource;
+import dev.linkcrawl.local.template.RouteThrottle;
 import dev.linkcrawl.local.template.S3EventSource;
 import dev.linkcrawl.local.template.SamTemplate;
 import java.io.IOException;
@@ -186,7 +188,10 @@ final class DevStartup {
                     .forEach(
                             route ->
                                     bindings.add(
-                                            new Binding(route, targets.get(function.logicalId()))));
+                                            new Binding(
+                                                    route,
+                                                    targets.get(function.logicalId()),
+                                                    resources.throttleOf(route))));
         }
         ApiGatewayEmulator api;
         try {
@@ -278,10 +283,21 @@ final class DevStartup {
     record Resources(
             List<FunctionResource> functions,
             List<QueueResource> queues,
-            List<BucketResource> buckets) {
+            List<BucketResource> buckets,
+            Map<String, RouteThrottle> routeThrottles) {
 
         static Resources of(SamTemplate template) {
-            return new Resources(template.functions(), template.queues(), template.buckets());
+            return new Resources(
+                    template.functions(),
+                    template.queues(),
+                    template.buckets(),
+                    template.routeThrottles());
+        }
+
+        /** The route's own throttle, else the API's default one, if either is set. */
+        Optional<RouteThrottle> throttleOf(HttpApiRoute route) {
+            return Optional.ofNullable(routeThrottles.get(route.routeKey()))
+                    .or(() -> Optional.ofNullable(routeThrottles.get("$default")));
         }
 
         Map<String, BucketResource> bucketsByLogicalId() {

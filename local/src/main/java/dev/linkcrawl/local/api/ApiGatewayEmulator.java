@@ -9,6 +9,7 @@ import dev.linkcrawl.local.lambda.Invocation;
 import dev.linkcrawl.local.lambda.InvocationLog;
 import dev.linkcrawl.local.lambda.LocalFunction;
 import dev.linkcrawl.local.template.HttpApiRoute;
+import dev.linkcrawl.local.template.RouteThrottle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -35,7 +37,9 @@ import java.util.concurrent.TimeUnit;
  * event for the route's function, and the function's response goes back as HTTP. Like API Gateway
  * it answers {@code 404 {"message":"Not Found"}} where no route matches, {@code 413} for a payload
  * over 10 MB, and {@code 500 {"message":"Internal Server Error"}} when the function throws or times
- * out. Routes of a function that is not built yet answer {@code 501}.
+ * out. Routes of a function that is not built yet answer {@code 501}. A route the template
+ * throttles ({@code RouteSettings}, {@code DefaultRouteSettings}) answers {@code 429
+ * {"message":"Too Many Requests"}} past its limits, as API Gateway does ({@link TokenBucket}).
  *
  * <p>The JWT authorizer is emulated without verification: see {@link BearerIdentity}. Requests run
  * on a bounded pool of {@value #THREADS} threads; beyond {@value #QUEUED} waiting requests the
@@ -73,17 +77,27 @@ public final class ApiGatewayEmulator implements AutoCloseable {
                 implements Target {}
     }
 
-    /** One route of the template and where it leads. */
-    public record Binding(HttpApiRoute route, Target target) {
+    /**
+     * One route of the template, where it leads, and its throttle ({@link RouteThrottle}) if the
+     * template sets one.
+     */
+    public record Binding(HttpApiRoute route, Target target, Optional<RouteThrottle> throttle) {
         public Binding {
             Objects.requireNonNull(route, "route");
             Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(throttle, "throttle");
+        }
+
+        /** A route without a throttle. */
+        public Binding(HttpApiRoute route, Target target) {
+            this(route, target, Optional.empty());
         }
     }
 
     private final HttpServer server;
     private final ThreadPoolExecutor executor;
     private final List<Binding> bindings;
+    private final Map<Binding, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final InvocationLog log;
     private final Clock clock;
 
@@ -158,6 +172,12 @@ public final class ApiGatewayEmulator implements AutoCloseable {
                 return;
             }
             Binding binding = matched.get().getKey();
+            if (!admitted(binding, received)) {
+                drain(exchange);
+                write(exchange, HttpApiResponses.message(429, "Too Many Requests"));
+                log.invoked(binding.target().function(), trigger, "429 throttled", since(received));
+                return;
+            }
             Optional<byte[]> body = readBody(exchange);
             if (body.isEmpty()) {
                 drain(exchange);
@@ -220,6 +240,17 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         }
         write(exchange, response);
         log.invoked(function.name(), trigger, outcome, since(received));
+    }
+
+    /** Whether the route's throttle, if it has one, lets a request arriving at {@code now} in. */
+    private boolean admitted(Binding binding, Instant now) {
+        return binding.throttle()
+                .map(
+                        throttle ->
+                                buckets.computeIfAbsent(
+                                                binding, b -> new TokenBucket(throttle, now))
+                                        .tryTake(now))
+                .orElse(true);
     }
 
     private Optional<Map.Entry<Binding, Map<String, String>>> route(String method, String rawPath) {

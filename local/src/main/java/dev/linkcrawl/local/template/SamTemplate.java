@@ -225,6 +225,63 @@ public final class SamTemplate {
         return buckets;
     }
 
+    /**
+     * The throttle of each route key that has one, from the {@code AWS::Serverless::HttpApi}
+     * resources' {@code RouteSettings} and, under the key {@code $default}, their {@code
+     * DefaultRouteSettings} (the local API serves the routes of every HttpApi as one API, so a
+     * template with several applies their settings together). A setting without both limits is left
+     * out: API Gateway then applies the account's limits, which the local API does not.
+     *
+     * @throws TemplateException when a limit is not a number, or not above 0
+     */
+    public Map<String, RouteThrottle> routeThrottles() {
+        Intrinsics intrinsics = intrinsics(Intrinsics.ResourceValues.none());
+        Map<String, RouteThrottle> throttles = new LinkedHashMap<>();
+        resourcesOfType("AWS::Serverless::HttpApi")
+                .forEach(
+                        (id, properties) -> {
+                            String where = "Resources." + id + ".Properties.";
+                            throttle(
+                                            intrinsics,
+                                            mapAt(properties, "DefaultRouteSettings"),
+                                            where + "DefaultRouteSettings")
+                                    .ifPresent(throttle -> throttles.put("$default", throttle));
+                            mapAt(properties, "RouteSettings")
+                                    .forEach(
+                                            (routeKey, settings) ->
+                                                    throttle(
+                                                                    intrinsics,
+                                                                    asStringMap(settings),
+                                                                    where
+                                                                            + "RouteSettings."
+                                                                            + routeKey)
+                                                            .ifPresent(
+                                                                    throttle ->
+                                                                            throttles.put(
+                                                                                    routeKey,
+                                                                                    throttle)));
+                        });
+        return throttles;
+    }
+
+    private static Optional<RouteThrottle> throttle(
+            Intrinsics intrinsics, Map<String, Object> settings, String where) {
+        Object rate = settings.get("ThrottlingRateLimit");
+        Object burst = settings.get("ThrottlingBurstLimit");
+        if (rate == null || burst == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(
+                    new RouteThrottle(
+                            Double.parseDouble(intrinsics.text(rate)),
+                            integer(intrinsics, burst, where + ".ThrottlingBurstLimit")
+                                    .orElseThrow()));
+        } catch (UnresolvableValueException | IllegalArgumentException e) {
+            throw new TemplateException(where + ": " + e.getMessage(), e);
+        }
+    }
+
     private Map<String, Map<String, Object>> resourcesOfType(String type) {
         Map<String, Map<String, Object>> found = new LinkedHashMap<>();
         resources()

@@ -14,6 +14,7 @@ import dev.linkcrawl.local.lambda.FunctionUnavailableException;
 import dev.linkcrawl.local.lambda.InvocationLog;
 import dev.linkcrawl.local.lambda.LocalFunction;
 import dev.linkcrawl.local.template.HttpApiRoute;
+import dev.linkcrawl.local.template.RouteThrottle;
 import dev.linkcrawl.local.template.SamTemplate;
 import dev.linkcrawl.testing.EmbeddedSqs;
 import java.io.ByteArrayOutputStream;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +83,13 @@ class ApiGatewayEmulatorIT {
                                         new HttpApiRoute("GET", "/echo/{id}"),
                                         new Target.Ready(
                                                 fake("EchoFunction", ApiGatewayEmulatorIT::echo))),
+                                new Binding(
+                                        new HttpApiRoute("GET", "/throttled/{id}"),
+                                        new Target.Ready(
+                                                fake(
+                                                        "ThrottledFunction",
+                                                        (event, context) -> ok())),
+                                        Optional.of(new RouteThrottle(0.001, 2))),
                                 new Binding(
                                         new HttpApiRoute("GET", "/broken"),
                                         new Target.Ready(
@@ -171,6 +180,22 @@ class ApiGatewayEmulatorIT {
     }
 
     @Test
+    void requestsPastARoutesBurstAnswer429LikeApiGateway() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            assertThat(
+                            send(HttpRequest.newBuilder(api.url().resolve("/throttled/" + i)))
+                                    .statusCode())
+                    .isEqualTo(200);
+        }
+
+        HttpResponse<String> third =
+                send(HttpRequest.newBuilder(api.url().resolve("/throttled/3")));
+
+        assertThat(third.statusCode()).isEqualTo(429);
+        assertThat(third.body()).isEqualTo("{\"message\":\"Too Many Requests\"}");
+    }
+
+    @Test
     void unknownRouteAnswers404LikeApiGateway() throws Exception {
         HttpResponse<String> unknownPath = send(HttpRequest.newBuilder(api.url().resolve("/nope")));
         HttpResponse<String> wrongMethod =
@@ -229,6 +254,12 @@ class ApiGatewayEmulatorIT {
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(receive()).isEmpty();
+    }
+
+    private static APIGatewayV2HTTPResponse ok() {
+        APIGatewayV2HTTPResponse response = new APIGatewayV2HTTPResponse();
+        response.setStatusCode(200);
+        return response;
     }
 
     private static APIGatewayV2HTTPResponse echo(APIGatewayV2HTTPEvent event, Object context) {
