@@ -224,8 +224,6 @@ public final class CrawlDelivery {
             if (taken instanceof OwnerShare.Entry.Full full) {
                 fullOwners.foundFull(role, message.owner(), clock.instant(), full);
                 preemption.preempt();
-            } else {
-                fullOwners.foundRoom(role, message.owner());
             }
         } catch (RuntimeException e) {
             entry.complete(new OwnerShare.Entry.Uncounted(e.toString()));

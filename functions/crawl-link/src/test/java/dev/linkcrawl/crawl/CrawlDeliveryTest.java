@@ -141,6 +141,25 @@ class CrawlDeliveryTest {
     }
 
     @Test
+    void anOwnerWithRoomAgainStillAsksBeforeItsNextFetch() {
+        fillPlaces("alice", 2);
+        CrawlDelivery crawls = delivery(2);
+        crawls.handle(delivery(0, 1), NOW, NOW.plusSeconds(30));
+        for (int i = 0; i < 2; i++) {
+            quotas.release(
+                    "crawl:CrawlQueue", TenantKey.of("alice"), "other-" + i, Optional.empty());
+        }
+        fetchTakes = Duration.ZERO;
+        crawls.handle(delivery(0, 1), NOW, NOW.plusSeconds(30));
+        fillPlaces("alice", 2);
+
+        CrawlDelivery.Verdict verdict = crawls.handle(delivery(0, 1), NOW, NOW.plusSeconds(30));
+
+        assertThat(verdict).isInstanceOf(CrawlDelivery.Verdict.Deferred.class);
+        assertThat(fetcher.fetched).hasSize(2);
+    }
+
+    @Test
     void noDeferralIsLongerThanFiveMinutes() {
         aliceFullWithCrawlsOfTwoHours();
         CrawlDelivery crawls = delivery(1);

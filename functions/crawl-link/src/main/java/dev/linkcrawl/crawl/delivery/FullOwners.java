@@ -15,7 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * owner's next turn, as last answered, is further away than the longest a message is put back for,
  * asking again could only answer "later than that": such a message is put back for the longest
  * without asking, which spares the counts one update per message of a flood. Remembered per
- * instance, as Lambda keeps an instance's memory between invocations.
+ * instance, as Lambda keeps an instance's memory between invocations, and for {@link #REMEMBERED}
+ * after the owner was last found full even when it gets a place again in between: a flood's
+ * messages arrive faster than its places free, and forgotten at each free place the next ones
+ * started fetching before asking, each holding a slot of the queue for the second before its check
+ * (50 a second of them held every slot, and another owner's crawl waited up to that second).
  */
 public final class FullOwners {
 
@@ -56,11 +60,6 @@ public final class FullOwners {
         return found != null && !found.answer().comeBackAt().isBefore(now.plus(horizon))
                 ? Optional.of(found.answer())
                 : Optional.empty();
-    }
-
-    /** The owner got a place again: its next crawl waits before asking, as anyone's does. */
-    public void foundRoom(QueueRole queue, String tenant) {
-        fullUntil.remove(key(queue, tenant));
     }
 
     /** Whether the owner was found full within the last {@link #REMEMBERED}. */

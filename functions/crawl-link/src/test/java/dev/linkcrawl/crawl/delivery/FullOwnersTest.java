@@ -29,14 +29,6 @@ class FullOwnersTest {
     }
 
     @Test
-    void forgetsItOnceItGotAPlace() {
-        owners.foundFull(QueueRole.CRAWL, "alice", NOW, TURN_IN_A_MINUTE);
-        owners.foundRoom(QueueRole.CRAWL, "alice");
-
-        assertThat(owners.lately(QueueRole.CRAWL, "alice", NOW)).isFalse();
-    }
-
-    @Test
     void keepsEachQueueApart() {
         owners.foundFull(QueueRole.BACKFILL, "alice", NOW, TURN_IN_A_MINUTE);
 
