@@ -124,13 +124,7 @@ class CrawlDeliveryTest {
 
     @Test
     void anOwnerWithRoomAgainIsCrawledInThePlaceItAskedFor() {
-        fillPlaces("alice", 2);
-        CrawlDelivery crawls = delivery(2);
-        crawls.handle(delivery(0, 1), NOW, NOW.plusSeconds(30));
-        for (int i = 0; i < 2; i++) {
-            quotas.release(
-                    "crawl:CrawlQueue", TenantKey.of("alice"), "other-" + i, Optional.empty());
-        }
+        CrawlDelivery crawls = aliceFoundFullThenHerPlacesFreed();
         fetchTakes = Duration.ZERO;
 
         CrawlDelivery.Verdict verdict = crawls.handle(delivery(0, 1), NOW, NOW.plusSeconds(30));
@@ -142,13 +136,7 @@ class CrawlDeliveryTest {
 
     @Test
     void anOwnerWithRoomAgainStillAsksBeforeItsNextFetch() {
-        fillPlaces("alice", 2);
-        CrawlDelivery crawls = delivery(2);
-        crawls.handle(delivery(0, 1), NOW, NOW.plusSeconds(30));
-        for (int i = 0; i < 2; i++) {
-            quotas.release(
-                    "crawl:CrawlQueue", TenantKey.of("alice"), "other-" + i, Optional.empty());
-        }
+        CrawlDelivery crawls = aliceFoundFullThenHerPlacesFreed();
         fetchTakes = Duration.ZERO;
         crawls.handle(delivery(0, 1), NOW, NOW.plusSeconds(30));
         fillPlaces("alice", 2);
@@ -313,6 +301,18 @@ class CrawlDeliveryTest {
 
         assertThat(verdict).isInstanceOf(CrawlDelivery.Verdict.Crawled.class);
         assertThat(queues.retries).isEmpty();
+    }
+
+    /** Alice's two places were taken when a crawl of hers asked, and both have freed since. */
+    private CrawlDelivery aliceFoundFullThenHerPlacesFreed() {
+        fillPlaces("alice", 2);
+        CrawlDelivery crawls = delivery(2);
+        crawls.handle(delivery(0, 1), NOW, NOW.plusSeconds(30));
+        for (int i = 0; i < 2; i++) {
+            quotas.release(
+                    "crawl:CrawlQueue", TenantKey.of("alice"), "other-" + i, Optional.empty());
+        }
+        return crawls;
     }
 
     /** Alice's one place is taken, and her crawls take two hours: her next turns are far off. */
