@@ -13,25 +13,26 @@ import java.time.Instant;
  */
 final class EmptyReceiveTurns {
 
-    private final Duration spacing;
+    private final int receivers;
     private Instant lastTurn = Instant.EPOCH;
 
     /**
-     * @param pause how long each receiver rests between its receives that find nothing
      * @param receivers how many receivers take turns
      */
-    EmptyReceiveTurns(Duration pause, int receivers) {
+    EmptyReceiveTurns(int receivers) {
         if (receivers < 1) {
             throw new IllegalArgumentException("receivers must be at least 1, not " + receivers);
         }
-        this.spacing = pause.dividedBy(receivers);
+        this.receivers = receivers;
     }
 
     /**
-     * When a receiver that found nothing at {@code now} asks again: one spacing after now or after
-     * the last turn given, whichever is later.
+     * When a receiver that found nothing at {@code now} asks again, each receiver resting {@code
+     * pause} between its receives: one spacing ({@code pause} divided among the receivers) after
+     * now or after the last turn given, whichever is later.
      */
-    synchronized Instant nextTurn(Instant now) {
+    synchronized Instant nextTurn(Instant now, Duration pause) {
+        Duration spacing = pause.dividedBy(receivers);
         Instant afterNow = now.plus(spacing);
         Instant afterLast = lastTurn.plus(spacing);
         lastTurn = afterLast.isAfter(afterNow) ? afterLast : afterNow;

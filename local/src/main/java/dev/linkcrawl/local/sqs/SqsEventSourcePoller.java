@@ -107,8 +107,7 @@ public final class SqsEventSourcePoller implements AutoCloseable {
     private volatile ReceiveWait receiveWait = ReceiveWait.longPoll(WAIT_SECONDS);
     private final QueueAttributes attributes;
     private final PendingDeletes deletes;
-    private final EmptyReceiveTurns emptyTurns =
-            new EmptyReceiveTurns(ReceiveWait.PAUSE, FAIR_RECEIVERS);
+    private final EmptyReceiveTurns emptyTurns = new EmptyReceiveTurns(FAIR_RECEIVERS);
 
     /**
      * @param sqs a client of the server holding {@code queue}; closed with this poller
@@ -312,7 +311,8 @@ public final class SqsEventSourcePoller implements AutoCloseable {
                 List<Message> messages = receive(10, wait.seconds());
                 if (messages.isEmpty() && wait.pauseWhenEmpty().isPositive()) {
                     Instant now = clock.instant();
-                    Thread.sleep(Duration.between(now, emptyTurns.nextTurn(now)));
+                    Thread.sleep(
+                            Duration.between(now, emptyTurns.nextTurn(now, wait.pauseWhenEmpty())));
                     continue;
                 }
                 Instant now = clock.instant();

@@ -10,42 +10,43 @@ import org.junit.jupiter.api.Test;
 class EmptyReceiveTurnsTest {
 
     private static final Instant NOW = Instant.parse("2026-12-07T12:00:00Z");
+    private static final Duration PAUSE = Duration.ofMillis(100);
 
     @Test
     void receiversThatFoundNothingTogetherAskOneAfterAnother() {
-        EmptyReceiveTurns turns = new EmptyReceiveTurns(Duration.ofMillis(100), 4);
+        EmptyReceiveTurns turns = new EmptyReceiveTurns(4);
 
-        assertThat(turns.nextTurn(NOW)).isEqualTo(NOW.plusMillis(25));
-        assertThat(turns.nextTurn(NOW)).isEqualTo(NOW.plusMillis(50));
-        assertThat(turns.nextTurn(NOW)).isEqualTo(NOW.plusMillis(75));
-        assertThat(turns.nextTurn(NOW)).isEqualTo(NOW.plusMillis(100));
+        assertThat(turns.nextTurn(NOW, PAUSE)).isEqualTo(NOW.plusMillis(25));
+        assertThat(turns.nextTurn(NOW, PAUSE)).isEqualTo(NOW.plusMillis(50));
+        assertThat(turns.nextTurn(NOW, PAUSE)).isEqualTo(NOW.plusMillis(75));
+        assertThat(turns.nextTurn(NOW, PAUSE)).isEqualTo(NOW.plusMillis(100));
     }
 
     @Test
     void aReceiverBackFromItsTurnWaitsBehindTheTurnsAlreadyGiven() {
-        EmptyReceiveTurns turns = new EmptyReceiveTurns(Duration.ofMillis(100), 4);
+        EmptyReceiveTurns turns = new EmptyReceiveTurns(4);
         for (int i = 0; i < 4; i++) {
-            turns.nextTurn(NOW);
+            turns.nextTurn(NOW, PAUSE);
         }
 
-        assertThat(turns.nextTurn(NOW.plusMillis(25))).isEqualTo(NOW.plusMillis(125));
+        assertThat(turns.nextTurn(NOW.plusMillis(25), PAUSE)).isEqualTo(NOW.plusMillis(125));
     }
 
     @Test
     void afterAQuietSpellTheNextTurnIsOneSpacingAway() {
-        EmptyReceiveTurns turns = new EmptyReceiveTurns(Duration.ofMillis(100), 4);
-        turns.nextTurn(NOW);
+        EmptyReceiveTurns turns = new EmptyReceiveTurns(4);
+        turns.nextTurn(NOW, PAUSE);
 
-        assertThat(turns.nextTurn(NOW.plusSeconds(10)))
+        assertThat(turns.nextTurn(NOW.plusSeconds(10), PAUSE))
                 .isEqualTo(NOW.plusSeconds(10).plusMillis(25));
     }
 
     @Test
     void asksAsOftenAsReceiversRestingTheWholePause() {
-        EmptyReceiveTurns turns = new EmptyReceiveTurns(Duration.ofMillis(100), 4);
+        EmptyReceiveTurns turns = new EmptyReceiveTurns(4);
         Instant last = NOW;
         for (int i = 0; i < 40; i++) {
-            last = turns.nextTurn(NOW);
+            last = turns.nextTurn(NOW, PAUSE);
         }
 
         assertThat(last).isEqualTo(NOW.plusSeconds(1));
@@ -53,7 +54,7 @@ class EmptyReceiveTurnsTest {
 
     @Test
     void refusesNoReceivers() {
-        assertThatThrownBy(() -> new EmptyReceiveTurns(Duration.ofMillis(100), 0))
+        assertThatThrownBy(() -> new EmptyReceiveTurns(0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("receivers must be at least 1");
     }
