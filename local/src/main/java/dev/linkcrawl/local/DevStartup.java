@@ -28,10 +28,9 @@ import dev.linkcrawl.local.sqs.QueueValues;
 import dev.linkcrawl.local.sqs.SqsEventSourcePoller;
 import dev.linkcrawl.local.template.BucketResource;
 import dev.linkcrawl.local.template.FunctionResource;
-import dev.linkcrawl.local.template.HttpApiRoute;
 import dev.linkcrawl.local.template.Intrinsics;
 import dev.linkcrawl.local.template.QueueResource;
-import dev.linkcrawl.local.template.RouteThrottle;
+import dev.linkcrawl.local.template.RouteThrottles;
 import dev.linkcrawl.local.template.S3EventSource;
 import dev.linkcrawl.local.template.SamTemplate;
 import java.io.IOException;
@@ -191,7 +190,7 @@ final class DevStartup {
                                             new Binding(
                                                     route,
                                                     targets.get(function.logicalId()),
-                                                    resources.throttleOf(route))));
+                                                    resources.routeThrottles().of(route))));
         }
         ApiGatewayEmulator api;
         try {
@@ -284,7 +283,7 @@ final class DevStartup {
             List<FunctionResource> functions,
             List<QueueResource> queues,
             List<BucketResource> buckets,
-            Map<String, RouteThrottle> routeThrottles) {
+            RouteThrottles routeThrottles) {
 
         static Resources of(SamTemplate template) {
             return new Resources(
@@ -292,12 +291,6 @@ final class DevStartup {
                     template.queues(),
                     template.buckets(),
                     template.routeThrottles());
-        }
-
-        /** The route's own throttle, else the API's default one, if either is set. */
-        Optional<RouteThrottle> throttleOf(HttpApiRoute route) {
-            return Optional.ofNullable(routeThrottles.get(route.routeKey()))
-                    .or(() -> Optional.ofNullable(routeThrottles.get("$default")));
         }
 
         Map<String, BucketResource> bucketsByLogicalId() {

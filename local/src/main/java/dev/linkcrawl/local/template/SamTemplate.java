@@ -226,17 +226,18 @@ public final class SamTemplate {
     }
 
     /**
-     * The throttle of each route key that has one, from the {@code AWS::Serverless::HttpApi}
-     * resources' {@code RouteSettings} and, under the key {@code $default}, their {@code
-     * DefaultRouteSettings} (the local API serves the routes of every HttpApi as one API, so a
-     * template with several applies their settings together). A setting without both limits is left
-     * out: API Gateway then applies the account's limits, which the local API does not.
+     * The throttles of the {@code AWS::Serverless::HttpApi} resources: their {@code
+     * DefaultRouteSettings} and {@code RouteSettings} (the local API serves the routes of every
+     * HttpApi as one API, so a template with several applies their settings together). A setting
+     * without both limits is left out: API Gateway then applies the account's limits, which the
+     * local API does not.
      *
      * @throws TemplateException when a limit is not a number, or not above 0
      */
-    public Map<String, RouteThrottle> routeThrottles() {
+    public RouteThrottles routeThrottles() {
         Intrinsics intrinsics = intrinsics(Intrinsics.ResourceValues.none());
         Map<String, RouteThrottle> throttles = new LinkedHashMap<>();
+        List<RouteThrottle> defaults = new ArrayList<>();
         resourcesOfType("AWS::Serverless::HttpApi")
                 .forEach(
                         (id, properties) -> {
@@ -245,7 +246,7 @@ public final class SamTemplate {
                                             intrinsics,
                                             mapAt(properties, "DefaultRouteSettings"),
                                             where + "DefaultRouteSettings")
-                                    .ifPresent(throttle -> throttles.put("$default", throttle));
+                                    .ifPresent(defaults::add);
                             mapAt(properties, "RouteSettings")
                                     .forEach(
                                             (routeKey, settings) ->
@@ -261,7 +262,7 @@ public final class SamTemplate {
                                                                                     routeKey,
                                                                                     throttle)));
                         });
-        return throttles;
+        return new RouteThrottles(defaults.stream().reduce((first, last) -> last), throttles);
     }
 
     private static Optional<RouteThrottle> throttle(

@@ -3,6 +3,8 @@ package dev.linkcrawl.local.template;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP API's throttles, as the local API reads them from a template. */
@@ -12,9 +14,12 @@ class RouteThrottlesTest {
     void theProjectTemplateThrottlesSavesMoreTightlyThanTheOtherRoutes() {
         SamTemplate template = SamTemplate.read(SamTemplateTest.TEMPLATE);
 
-        assertThat(template.routeThrottles())
-                .containsEntry("POST /links", new RouteThrottle(50, 100))
-                .containsEntry("$default", new RouteThrottle(100, 200));
+        RouteThrottles throttles = template.routeThrottles();
+
+        assertThat(throttles.of(new HttpApiRoute("POST", "/links")))
+                .contains(new RouteThrottle(50, 100));
+        assertThat(throttles.of(new HttpApiRoute("GET", "/links")))
+                .contains(new RouteThrottle(100, 200));
     }
 
     @Test
@@ -32,7 +37,26 @@ class RouteThrottlesTest {
                                 "GET /x": {ThrottlingRateLimit: !Ref Rate, ThrottlingBurstLimit: 5}
                         """);
 
-        assertThat(template.routeThrottles()).containsEntry("GET /x", new RouteThrottle(2.5, 5));
+        assertThat(template.routeThrottles().of(new HttpApiRoute("GET", "/x")))
+                .contains(new RouteThrottle(2.5, 5));
+    }
+
+    @Test
+    void routeSettingsOfTheCatchAllRouteAreNotTheDefault() {
+        SamTemplate template =
+                SamTemplate.parse(
+                        """
+                        Resources:
+                          Api:
+                            Type: AWS::Serverless::HttpApi
+                            Properties:
+                              DefaultRouteSettings: {ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20}
+                              RouteSettings:
+                                "$default": {ThrottlingRateLimit: 1, ThrottlingBurstLimit: 2}
+                        """);
+
+        assertThat(template.routeThrottles().of(new HttpApiRoute("GET", "/other")))
+                .contains(new RouteThrottle(10, 20));
     }
 
     @Test
@@ -47,7 +71,8 @@ class RouteThrottlesTest {
                               DefaultRouteSettings: {ThrottlingRateLimit: 10}
                         """);
 
-        assertThat(template.routeThrottles()).isEmpty();
+        assertThat(template.routeThrottles())
+                .isEqualTo(new RouteThrottles(Optional.empty(), Map.of()));
     }
 
     @Test
