@@ -37,6 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -533,7 +534,7 @@ public final class FairnessBench implements Callable<Integer> {
                     return answer;
                 }
                 throttled.computeIfAbsent(owner, o -> new AtomicInteger()).incrementAndGet();
-                Thread.sleep(100 + java.util.concurrent.ThreadLocalRandom.current().nextInt(100));
+                Thread.sleep(100 + ThreadLocalRandom.current().nextInt(100));
             }
         }
 
