@@ -145,10 +145,11 @@ public final class OpenSearchLinkIndex implements LinkIndex, AutoCloseable {
         boolean plainHttp = scheme.equals("http");
         int port = endpoint.getPort() != -1 ? endpoint.getPort() : plainHttp ? 80 : 443;
         SdkHttpClient urlConnection =
-                UrlConnectionHttpClient.builder()
-                        .connectionTimeout(CONNECT_TIMEOUT)
-                        .socketTimeout(readTimeout)
-                        .build();
+                new ClosedConnectionRetry(
+                        UrlConnectionHttpClient.builder()
+                                .connectionTimeout(CONNECT_TIMEOUT)
+                                .socketTimeout(readTimeout)
+                                .build());
         SdkHttpClient httpClient =
                 plainHttp || !sign
                         ? new EndpointHttpClient(urlConnection, plainHttp, port, !sign)

@@ -67,10 +67,11 @@ public final class OpenSearchRest {
      * An HTTP client that gives up connecting after {@code connect} and reading after {@code read}.
      */
     public static SdkHttpClient client(Duration connect, Duration read) {
-        return UrlConnectionHttpClient.builder()
-                .connectionTimeout(connect)
-                .socketTimeout(read)
-                .build();
+        return new ClosedConnectionRetry(
+                UrlConnectionHttpClient.builder()
+                        .connectionTimeout(connect)
+                        .socketTimeout(read)
+                        .build());
     }
 
     /**
