@@ -22,7 +22,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
  * Owner counts in OpenSearch, in an index of their own beside the links index ({@code
@@ -161,16 +160,8 @@ public final class OpenSearchOwnerQuotas implements OwnerQuotas, AutoCloseable {
     public static OpenSearchOwnerQuotas create(
             Settings settings, Duration timeout, Duration createTimeout) {
         OpenSearchRest rest = OpenSearchRest.of(settings);
-        SdkHttpClient http =
-                UrlConnectionHttpClient.builder()
-                        .connectionTimeout(timeout)
-                        .socketTimeout(timeout)
-                        .build();
-        SdkHttpClient slowHttp =
-                UrlConnectionHttpClient.builder()
-                        .connectionTimeout(timeout)
-                        .socketTimeout(createTimeout)
-                        .build();
+        SdkHttpClient http = OpenSearchRest.client(timeout, timeout);
+        SdkHttpClient slowHttp = OpenSearchRest.client(timeout, createTimeout);
         return new OpenSearchOwnerQuotas(
                 http,
                 slowHttp,
