@@ -53,8 +53,8 @@ public final class OpenSearchOwnerQuotas implements OwnerQuotas, AutoCloseable {
 
     /**
      * Places that ended are dropped first; a holder renews its own place. A full pool gives the
-     * caller the next free turn ({@code granted}) and moves the turn on by the typical hold over
-     * the limit.
+     * caller the next free turn ({@code granted}) and the spacing of turns (the typical hold over
+     * the limit), and moves the next turn on by {@code turns} of them.
      */
     static final String HOLD =
             """
@@ -75,7 +75,8 @@ public final class OpenSearchOwnerQuotas implements OwnerQuotas, AutoCloseable {
               long spacing = typical / params.limit;
               if (spacing < params.minSpacingMs) { spacing = params.minSpacingMs; }
               ctx._source.granted = next;
-              ctx._source.nextAt = next + spacing;
+              ctx._source.spacing = spacing;
+              ctx._source.nextAt = next + spacing * params.turns;
             }
             """;
 
@@ -189,7 +190,16 @@ public final class OpenSearchOwnerQuotas implements OwnerQuotas, AutoCloseable {
 
     @Override
     public Place hold(
-            String pool, TenantKey tenant, String holder, int limit, Instant now, Instant until) {
+            String pool,
+            TenantKey tenant,
+            String holder,
+            int limit,
+            Instant now,
+            Instant until,
+            int turns) {
+        if (turns < 1) {
+            throw new IllegalArgumentException("turns must be at least 1, not " + turns);
+        }
         JsonNode source =
                 update(
                                 pool + ":" + tenant.value(),
@@ -206,11 +216,18 @@ public final class OpenSearchOwnerQuotas implements OwnerQuotas, AutoCloseable {
                                         "typicalMs",
                                         DEFAULT_TYPICAL_HOLD.toMillis(),
                                         "minSpacingMs",
-                                        MIN_SPACING_MS),
+                                        MIN_SPACING_MS,
+                                        "turns",
+                                        turns),
                                 true)
                         .source();
         long granted = source.path("granted").asLong(0);
-        return granted == 0 ? new Place.Held() : new Place.Full(Instant.ofEpochMilli(granted));
+        return granted == 0
+                ? new Place.Held()
+                : new Place.Full(
+                        Instant.ofEpochMilli(granted),
+                        turns,
+                        Duration.ofMillis(source.path("spacing").asLong(MIN_SPACING_MS)));
     }
 
     @Override

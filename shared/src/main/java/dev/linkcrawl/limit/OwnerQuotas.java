@@ -28,10 +28,18 @@ public interface OwnerQuotas {
         /** The place is held until released or until its {@code until}. */
         record Held() implements Place {}
 
-        /** Every place is taken; try again at {@code comeBackAt}. */
-        record Full(Instant comeBackAt) implements Place {
+        /**
+         * Every place is taken; try again at {@code comeBackAt}. The caller holds {@code turns}
+         * turns of the owner's overflow, {@code spacing} apart from {@code comeBackAt} on, to hand
+         * to the owner's next messages itself.
+         */
+        record Full(Instant comeBackAt, int turns, Duration spacing) implements Place {
             public Full {
                 Objects.requireNonNull(comeBackAt, "comeBackAt");
+                Objects.requireNonNull(spacing, "spacing");
+                if (turns < 1) {
+                    throw new IllegalArgumentException("turns must be at least 1, not " + turns);
+                }
             }
         }
     }
@@ -56,7 +64,27 @@ public interface OwnerQuotas {
      * @param until when the place ends by itself
      * @throws QuotaUnavailableException when the counts cannot be read or written
      */
-    Place hold(String pool, TenantKey tenant, String holder, int limit, Instant now, Instant until);
+    default Place hold(
+            String pool, TenantKey tenant, String holder, int limit, Instant now, Instant until) {
+        return hold(pool, tenant, holder, limit, now, until, 1);
+    }
+
+    /**
+     * {@link #hold(String, TenantKey, String, int, Instant, Instant)}, reserving {@code turns}
+     * consecutive turns of the owner's overflow when every place is taken: a caller that sees many
+     * of a full owner's messages hands the turns out itself, one update of the counts for {@code
+     * turns} messages instead of one each.
+     *
+     * @throws IllegalArgumentException when {@code turns} is below 1
+     */
+    Place hold(
+            String pool,
+            TenantKey tenant,
+            String holder,
+            int limit,
+            Instant now,
+            Instant until,
+            int turns);
 
     /**
      * Gives up {@code holder}'s place in {@code pool}; nothing happens if it holds none.

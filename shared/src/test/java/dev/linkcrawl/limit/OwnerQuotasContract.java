@@ -189,11 +189,27 @@ abstract class OwnerQuotasContract {
         OwnerQuotas.Place second =
                 quotas().hold("crawl:Q", tenant, "m4", 2, NOW, NOW.plusSeconds(30));
 
-        assertThat(first).isEqualTo(new OwnerQuotas.Place.Full(NOW));
-        assertThat(second)
+        Duration spacing = OwnerQuotas.DEFAULT_TYPICAL_HOLD.dividedBy(2);
+        assertThat(first).isEqualTo(new OwnerQuotas.Place.Full(NOW, 1, spacing));
+        assertThat(second).isEqualTo(new OwnerQuotas.Place.Full(NOW.plus(spacing), 1, spacing));
+    }
+
+    @Test
+    void aFullPoolReservesTheTurnsAskedFor() {
+        TenantKey tenant = freshTenant();
+        quotas().hold("crawl:Q", tenant, "m1", 2, NOW, NOW.plusSeconds(30));
+        quotas().hold("crawl:Q", tenant, "m2", 2, NOW, NOW.plusSeconds(30));
+
+        OwnerQuotas.Place block =
+                quotas().hold("crawl:Q", tenant, "m3", 2, NOW, NOW.plusSeconds(30), 4);
+        OwnerQuotas.Place after =
+                quotas().hold("crawl:Q", tenant, "m7", 2, NOW, NOW.plusSeconds(30));
+
+        Duration spacing = OwnerQuotas.DEFAULT_TYPICAL_HOLD.dividedBy(2);
+        assertThat(block).isEqualTo(new OwnerQuotas.Place.Full(NOW, 4, spacing));
+        assertThat(after)
                 .isEqualTo(
-                        new OwnerQuotas.Place.Full(
-                                NOW.plus(OwnerQuotas.DEFAULT_TYPICAL_HOLD.dividedBy(2))));
+                        new OwnerQuotas.Place.Full(NOW.plus(spacing.multipliedBy(4)), 1, spacing));
     }
 
     @Test
@@ -207,7 +223,9 @@ abstract class OwnerQuotasContract {
         OwnerQuotas.Place next =
                 quotas().hold("crawl:Q", tenant, "m4", 1, NOW, NOW.plusSeconds(30));
 
-        assertThat(next).isEqualTo(new OwnerQuotas.Place.Full(NOW.plusSeconds(10)));
+        assertThat(next)
+                .isEqualTo(
+                        new OwnerQuotas.Place.Full(NOW.plusSeconds(10), 1, Duration.ofSeconds(10)));
     }
 
     @Test
@@ -219,7 +237,7 @@ abstract class OwnerQuotasContract {
         Instant later = NOW.plusSeconds(60);
 
         assertThat(quotas().hold("crawl:Q", tenant, "m3", 1, later, later.plusSeconds(30)))
-                .isEqualTo(new OwnerQuotas.Place.Full(later));
+                .isEqualTo(new OwnerQuotas.Place.Full(later, 1, OwnerQuotas.DEFAULT_TYPICAL_HOLD));
     }
 
     private static boolean held(OwnerQuotas.Place place) {

@@ -65,7 +65,16 @@ public final class InMemoryOwnerQuotas implements OwnerQuotas {
 
     @Override
     public synchronized Place hold(
-            String pool, TenantKey tenant, String holder, int limit, Instant now, Instant until) {
+            String pool,
+            TenantKey tenant,
+            String holder,
+            int limit,
+            Instant now,
+            Instant until,
+            int turns) {
+        if (turns < 1) {
+            throw new IllegalArgumentException("turns must be at least 1, not " + turns);
+        }
         holds++;
         check();
         Pool places = pools.computeIfAbsent(pool + ":" + tenant, key -> new Pool());
@@ -76,8 +85,9 @@ public final class InMemoryOwnerQuotas implements OwnerQuotas {
         }
         long typical = places.typicalMs.orElse(DEFAULT_TYPICAL_HOLD.toMillis());
         Instant next = places.nextAt.filter(at -> at.isAfter(now)).orElse(now);
-        places.nextAt = Optional.of(next.plusMillis(Math.max(MIN_SPACING_MS, typical / limit)));
-        return new Place.Full(next);
+        Duration spacing = Duration.ofMillis(Math.max(MIN_SPACING_MS, typical / limit));
+        places.nextAt = Optional.of(next.plus(spacing.multipliedBy(turns)));
+        return new Place.Full(next, turns, spacing);
     }
 
     @Override

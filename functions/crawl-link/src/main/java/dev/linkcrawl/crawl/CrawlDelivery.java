@@ -159,8 +159,21 @@ public final class CrawlDelivery {
             if (farTurn.isPresent()) {
                 return defer(delivery, message, farTurn.get());
             }
-            // An owner found full lately asks first: put back now rather than after a second.
-            takePlace(role.get(), delivery, message, invocationEnd, entry, preemption);
+            if (delivery.deferrals() == 0) {
+                // A new message of an owner found full lately takes a turn this instance holds.
+                Optional<OwnerShare.Entry.Full> turn =
+                        fullOwners.reservedTurn(role.get(), message.owner(), clock.instant());
+                if (turn.isPresent()) {
+                    return defer(delivery, message, turn.get());
+                }
+            }
+            // An owner found full lately asks first: put back now rather than after a second. A
+            // new message asks for a block of turns; one at its turn for a place (or one turn).
+            int turns =
+                    delivery.deferrals() == 0
+                            ? fullOwners.turnsToAsk(role.get(), message.owner(), clock.instant())
+                            : 1;
+            takePlace(role.get(), delivery, message, invocationEnd, entry, preemption, turns);
             if (entry.join() instanceof OwnerShare.Entry.Full full) {
                 return defer(delivery, message, full);
             }
@@ -177,7 +190,8 @@ public final class CrawlDelivery {
                                                 message,
                                                 invocationEnd,
                                                 entry,
-                                                preemption),
+                                                preemption,
+                                                1),
                                 placeAfter.toMillis(),
                                 TimeUnit.MILLISECONDS)
                         : null;
@@ -215,11 +229,18 @@ public final class CrawlDelivery {
             CrawlMessage message,
             Instant invocationEnd,
             CompletableFuture<OwnerShare.Entry> entry,
-            Preemption preemption) {
+            Preemption preemption,
+            int turns) {
         try {
             OwnerShare.Entry taken =
                     share.orElseThrow()
-                            .enter(role, delivery, message.owner(), clock.instant(), invocationEnd);
+                            .enter(
+                                    role,
+                                    delivery,
+                                    message.owner(),
+                                    clock.instant(),
+                                    invocationEnd,
+                                    turns);
             entry.complete(taken);
             if (taken instanceof OwnerShare.Entry.Full full) {
                 fullOwners.foundFull(role, message.owner(), clock.instant(), full);

@@ -111,6 +111,33 @@ class CrawlDeliveryTest {
     }
 
     @Test
+    void aNewMessageOfAFullOwnerTakesATurnItsInstanceReservedWithoutAsking() {
+        fillPlaces("alice", 2);
+        CrawlDelivery crawls = delivery(2);
+        crawls.handle(delivery(0, 1), NOW, NOW.plusSeconds(30)); // found full: one turn
+        crawls.handle(delivery(0, 1), NOW, NOW.plusSeconds(30)); // asks for two turns
+        int asked = quotas.holds();
+
+        CrawlDelivery.Verdict verdict = crawls.handle(delivery(0, 1), NOW, NOW.plusSeconds(30));
+
+        assertThat(verdict).isInstanceOf(CrawlDelivery.Verdict.Deferred.class);
+        assertThat(quotas.holds()).isEqualTo(asked);
+    }
+
+    @Test
+    void aMessageBackAtItsTurnAsksForAPlace() {
+        fillPlaces("alice", 2);
+        CrawlDelivery crawls = delivery(2);
+        crawls.handle(delivery(0, 1), NOW, NOW.plusSeconds(30));
+        crawls.handle(delivery(0, 1), NOW, NOW.plusSeconds(30)); // two turns, one left
+        int asked = quotas.holds();
+
+        crawls.handle(delivery(1, 1), NOW, NOW.plusSeconds(30));
+
+        assertThat(quotas.holds()).isEqualTo(asked + 1);
+    }
+
+    @Test
     void anOwnerFoundFullLatelyIsPutBackBeforeItsFetchStarts() {
         fillPlaces("alice", 2);
         CrawlDelivery crawls = delivery(2);

@@ -20,6 +20,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * messages arrive faster than its places free, and forgotten at each free place the next ones
  * started fetching before asking, each holding a slot of the queue for the second before its check
  * (50 a second of them held every slot, and another owner's crawl waited up to that second).
+ *
+ * <p>An instance that keeps seeing a full owner's new messages asks for its turns in blocks (1, 2,
+ * 4 … {@link #MOST_TURNS} at a time, doubling while the owner stays full) and hands them out
+ * itself: a flood of 50 links a second otherwise costs the counts 50 updates a second of one
+ * owner's document, which the counts apply one at a time, and every other owner's writes to
+ * OpenSearch wait behind them. A handed-out turn is the one the counts would have answered had the
+ * instance asked; the message asks for a place when it comes back at it.
  */
 public final class FullOwners {
 
@@ -29,22 +36,99 @@ public final class FullOwners {
     /** More owners than this at once are forgotten wholesale: memory stays bounded. */
     static final int MOST_REMEMBERED = 10_000;
 
-    private record Found(Instant until, OwnerShare.Entry.Full answer) {}
+    /** The most turns asked for at once: 16. */
+    static final int MOST_TURNS = 16;
+
+    /**
+     * @param answer the last answer, whose turn says how far the owner's overflow reaches
+     * @param block the last answer that reserved turns for this instance
+     * @param handedOut how many of the block's turns were handed out, the asker's first included
+     * @param nextAsk how many turns to ask for next time
+     */
+    private record Found(
+            Instant until,
+            OwnerShare.Entry.Full answer,
+            OwnerShare.Entry.Full block,
+            int handedOut,
+            int nextAsk) {
+
+        boolean blockUsedUp() {
+            return handedOut >= block.turns();
+        }
+    }
 
     private final Map<String, Found> fullUntil = new ConcurrentHashMap<>();
 
     /**
      * The owner {@code tenant} was found past its share of {@code queue} at {@code now}, its next
-     * turn as {@code answer} says.
+     * turn as {@code answer} says; the asker takes the first of the answer's turns.
      */
     public void foundFull(
             QueueRole queue, String tenant, Instant now, OwnerShare.Entry.Full answer) {
+        Objects.requireNonNull(answer, "answer");
         if (fullUntil.size() >= MOST_REMEMBERED) {
             fullUntil.clear();
         }
-        fullUntil.put(
+        Instant until = now.plus(REMEMBERED);
+        int grown = Math.min(MOST_TURNS, answer.turns() * 2);
+        fullUntil.merge(
                 key(queue, tenant),
-                new Found(now.plus(REMEMBERED), Objects.requireNonNull(answer)));
+                new Found(until, answer, answer, 1, grown),
+                (before, found) ->
+                        // A single turn answered to a message at its turn leaves the block be.
+                        answer.turns() == 1 && !before.blockUsedUp()
+                                ? new Found(
+                                        until,
+                                        answer,
+                                        before.block(),
+                                        before.handedOut(),
+                                        Math.max(before.nextAsk(), grown))
+                                : new Found(
+                                        until,
+                                        answer,
+                                        answer,
+                                        1,
+                                        Math.max(before.nextAsk(), grown)));
+    }
+
+    /** How many turns to ask for: 1 for an owner not found full lately, more while it stays so. */
+    public int turnsToAsk(QueueRole queue, String tenant, Instant now) {
+        if (!lately(queue, tenant, now)) {
+            return 1;
+        }
+        Found found = fullUntil.get(key(queue, tenant));
+        return found == null ? 1 : found.nextAsk();
+    }
+
+    /**
+     * The next turn this instance holds for the owner, handed out; empty when it holds none, or
+     * only turns that have passed (the owner's overflow moved on without them: ask again).
+     */
+    public Optional<OwnerShare.Entry.Full> reservedTurn(
+            QueueRole queue, String tenant, Instant now) {
+        if (!lately(queue, tenant, now)) {
+            return Optional.empty();
+        }
+        OwnerShare.Entry.Full[] turn = new OwnerShare.Entry.Full[1];
+        fullUntil.computeIfPresent(
+                key(queue, tenant),
+                (key, found) -> {
+                    if (found.blockUsedUp()) {
+                        return found;
+                    }
+                    OwnerShare.Entry.Full block = found.block();
+                    Instant at =
+                            block.comeBackAt()
+                                    .plus(block.spacing().multipliedBy(found.handedOut()));
+                    int handedOut = block.turns();
+                    if (!at.isBefore(now)) {
+                        turn[0] = new OwnerShare.Entry.Full(block.limit(), at);
+                        handedOut = found.handedOut() + 1;
+                    }
+                    return new Found(
+                            found.until(), found.answer(), block, handedOut, found.nextAsk());
+                });
+        return Optional.ofNullable(turn[0]);
     }
 
     /**

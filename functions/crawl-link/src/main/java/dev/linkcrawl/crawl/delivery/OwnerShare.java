@@ -34,9 +34,20 @@ public final class OwnerShare {
 
         /**
          * Every place of the owner is taken: put the message back until {@code comeBackAt}, its
-         * turn in the owner's paced overflow.
+         * turn in the owner's paced overflow. The asker also holds the {@code turns - 1} turns
+         * after it, {@code spacing} apart, for the owner's next messages ({@link FullOwners}).
          */
-        record Full(int limit, Instant comeBackAt) implements Entry {}
+        record Full(int limit, Instant comeBackAt, int turns, Duration spacing) implements Entry {
+            public Full {
+                Objects.requireNonNull(comeBackAt, "comeBackAt");
+                Objects.requireNonNull(spacing, "spacing");
+            }
+
+            /** A single turn. */
+            public Full(int limit, Instant comeBackAt) {
+                this(limit, comeBackAt, 1, Duration.ZERO);
+            }
+        }
 
         /** No limit applies: the queue has none, or the function was not told of the queue. */
         record Unlimited() implements Entry {}
@@ -47,10 +58,16 @@ public final class OwnerShare {
 
     /**
      * Takes a place for the crawl of {@code delivery} (from queue {@code role}) owned by {@code
-     * owner}, held until {@code until} at the latest (the end of the invocation).
+     * owner}, held until {@code until} at the latest (the end of the invocation); when every place
+     * is taken, reserves {@code turns} turns of the owner's overflow.
      */
     public Entry enter(
-            QueueRole role, Delivery delivery, String owner, Instant now, Instant until) {
+            QueueRole role,
+            Delivery delivery,
+            String owner,
+            Instant now,
+            Instant until,
+            int turns) {
         int limit =
                 switch (role) {
                     case CRAWL -> limits.crawlsAtOnce();
@@ -62,10 +79,12 @@ public final class OwnerShare {
         String pool = "crawl:" + delivery.queueName();
         TenantKey tenant = TenantKey.of(owner);
         try {
-            return switch (quotas.hold(pool, tenant, delivery.messageId(), limit, now, until)) {
+            return switch (quotas.hold(
+                    pool, tenant, delivery.messageId(), limit, now, until, turns)) {
                 case OwnerQuotas.Place.Held held ->
                         new Entry.Held(pool, tenant, delivery.messageId(), now);
-                case OwnerQuotas.Place.Full full -> new Entry.Full(limit, full.comeBackAt());
+                case OwnerQuotas.Place.Full full ->
+                        new Entry.Full(limit, full.comeBackAt(), full.turns(), full.spacing());
             };
         } catch (QuotaUnavailableException e) {
             return new Entry.Uncounted(e.getMessage());

@@ -60,4 +60,69 @@ class FullOwnersTest {
                                 Duration.ofSeconds(60)))
                 .isEmpty();
     }
+
+    @Test
+    void handsOutTheTurnsOfABlockSpacedApartAfterTheAskersOwn() {
+        owners.foundFull(
+                QueueRole.CRAWL,
+                "alice",
+                NOW,
+                new OwnerShare.Entry.Full(10, NOW.plusSeconds(60), 3, Duration.ofSeconds(2)));
+
+        assertThat(owners.reservedTurn(QueueRole.CRAWL, "alice", NOW))
+                .contains(new OwnerShare.Entry.Full(10, NOW.plusSeconds(62)));
+        assertThat(owners.reservedTurn(QueueRole.CRAWL, "alice", NOW))
+                .contains(new OwnerShare.Entry.Full(10, NOW.plusSeconds(64)));
+        assertThat(owners.reservedTurn(QueueRole.CRAWL, "alice", NOW)).isEmpty();
+    }
+
+    @Test
+    void dropsReservedTurnsThatHavePassed() {
+        owners.foundFull(
+                QueueRole.CRAWL,
+                "alice",
+                NOW,
+                new OwnerShare.Entry.Full(10, NOW.plusSeconds(1), 4, Duration.ofSeconds(1)));
+
+        assertThat(owners.reservedTurn(QueueRole.CRAWL, "alice", NOW.plusSeconds(10))).isEmpty();
+        assertThat(owners.reservedTurn(QueueRole.CRAWL, "alice", NOW)).isEmpty();
+    }
+
+    @Test
+    void asksForTwiceAsManyTurnsEachTimeTheOwnerIsFoundFullAgain() {
+        assertThat(owners.turnsToAsk(QueueRole.CRAWL, "alice", NOW)).isEqualTo(1);
+        owners.foundFull(QueueRole.CRAWL, "alice", NOW, block(1));
+        assertThat(owners.turnsToAsk(QueueRole.CRAWL, "alice", NOW)).isEqualTo(2);
+        owners.foundFull(QueueRole.CRAWL, "alice", NOW, block(2));
+        assertThat(owners.turnsToAsk(QueueRole.CRAWL, "alice", NOW)).isEqualTo(4);
+        owners.foundFull(QueueRole.CRAWL, "alice", NOW, block(16));
+        assertThat(owners.turnsToAsk(QueueRole.CRAWL, "alice", NOW))
+                .isEqualTo(FullOwners.MOST_TURNS);
+    }
+
+    @Test
+    void asksForOneTurnOnceTheOwnerIsForgotten() {
+        owners.foundFull(QueueRole.CRAWL, "alice", NOW, block(8));
+
+        assertThat(owners.turnsToAsk(QueueRole.CRAWL, "alice", NOW.plus(FullOwners.REMEMBERED)))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aSingleTurnAnsweredMeanwhileKeepsTheBlock() {
+        owners.foundFull(
+                QueueRole.CRAWL,
+                "alice",
+                NOW,
+                new OwnerShare.Entry.Full(10, NOW.plusSeconds(60), 2, Duration.ofSeconds(2)));
+
+        owners.foundFull(QueueRole.CRAWL, "alice", NOW, new OwnerShare.Entry.Full(10, NOW));
+
+        assertThat(owners.reservedTurn(QueueRole.CRAWL, "alice", NOW))
+                .contains(new OwnerShare.Entry.Full(10, NOW.plusSeconds(62)));
+    }
+
+    private static OwnerShare.Entry.Full block(int turns) {
+        return new OwnerShare.Entry.Full(10, NOW.plusSeconds(60), turns, Duration.ofSeconds(1));
+    }
 }
