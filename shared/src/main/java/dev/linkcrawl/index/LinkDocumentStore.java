@@ -105,22 +105,43 @@ final class LinkDocumentStore {
         this.codec = codec;
     }
 
-    /** See {@link LinkIndex#put}. */
+    /** See {@link LinkIndex#put(LinkId, LinkDocument)}. */
     PutOutcome put(LinkId id, LinkDocument document) {
+        requireWritable(id, document);
+        mapping.ensureOnce();
+        return write(
+                id,
+                document,
+                fetch(id, List.of("status", "deletedAt")).flatMap(Tombstones::deletedAt));
+    }
+
+    /** See {@link LinkIndex#put(LinkId, LinkDocument, StoredLink)}. */
+    PutOutcome put(LinkId id, LinkDocument document, StoredLink before) {
+        requireWritable(id, document);
+        Objects.requireNonNull(before, "before");
+        mapping.ensureOnce();
+        return write(id, document, before.deletedAt());
+    }
+
+    private static void requireWritable(LinkId id, LinkDocument document) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(document, "document");
         if (document.status() == LinkDocument.Status.QUEUED) {
             throw new IllegalArgumentException("a queued document goes through putQueued");
         }
-        long version = document.crawledAt().toEpochMilli();
-        if (version < 0) {
+        if (document.crawledAt().toEpochMilli() < 0) {
             throw new IllegalArgumentException("crawledAt is before 1970");
         }
-        mapping.ensureOnce();
+    }
+
+    /**
+     * Writes {@code document} at its crawl's version unless the link was deleted ({@code
+     * deletedAt}) after it was submitted.
+     */
+    private PutOutcome write(LinkId id, LinkDocument document, Optional<Instant> deletedAt) {
+        long version = document.crawledAt().toEpochMilli();
         // A crawl that started before the deletion meets the tombstone's higher version below; one
         // that started after it (a retry, a re-crawl) is stopped here.
-        Optional<Instant> deletedAt =
-                fetch(id, List.of("status", "deletedAt")).flatMap(Tombstones::deletedAt);
         if (deletedAt.isPresent()
                 && (document.submittedAt() == null
                         || !document.submittedAt().isAfter(deletedAt.get()))) {
@@ -235,12 +256,20 @@ final class LinkDocumentStore {
 
     /** See {@link LinkIndex#get}. */
     Optional<LinkDocument> get(String owner, LinkId id) {
+        return read(owner, id).document();
+    }
+
+    /** See {@link LinkIndex#read}. */
+    StoredLink read(String owner, LinkId id) {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(id, "id");
-        return fetch(id, List.of())
-                .filter(source -> owner.equals(source.path("owner").asText(null)))
-                .filter(source -> Tombstones.deletedAt(source).isEmpty())
-                .map(codec::fromTree);
+        Optional<ObjectNode> source = fetch(id, List.of());
+        Optional<Instant> deletedAt = source.flatMap(Tombstones::deletedAt);
+        return new StoredLink(
+                source.filter(s -> owner.equals(s.path("owner").asText(null)))
+                        .filter(s -> deletedAt.isEmpty())
+                        .map(codec::fromTree),
+                deletedAt);
     }
 
     /** See {@link LinkIndex#delete}. */

@@ -40,6 +40,13 @@ public interface LinkIndex extends QueuedLinks, SavedLinks {
     PutOutcome put(LinkId id, LinkDocument document);
 
     /**
+     * {@link #put(LinkId, LinkDocument)}, deciding whether the link was deleted from {@code
+     * before}, what {@link #read} found just before, instead of reading the index once more. The
+     * order of crawls is kept by the write itself, as in {@link #put(LinkId, LinkDocument)}.
+     */
+    PutOutcome put(LinkId id, LinkDocument document, StoredLink before);
+
+    /**
      * Records an attempt that failed and kept the page crawled before: the stored document's {@code
      * lastAttemptAt} and {@code lastFailure} are set, and the save's {@code tags} and {@code note}
      * replace the stored ones, so a re-save is never lost with a failed crawl. On a crawled or gone
@@ -61,6 +68,12 @@ public interface LinkIndex extends QueuedLinks, SavedLinks {
 
     /** The document stored under {@code id}, if there is one and {@code owner} owns it. */
     Optional<LinkDocument> get(String owner, LinkId id);
+
+    /**
+     * What is stored under {@code id} in one read: {@code owner}'s document (as {@link #get}
+     * returns it) and, where the link was deleted, when.
+     */
+    StoredLink read(String owner, LinkId id);
 
     @Override
     default boolean isSaved(String owner, LinkId id) {

@@ -207,6 +207,16 @@ public final class OpenSearchLinkIndex implements LinkIndex, AutoCloseable {
     }
 
     @Override
+    public PutOutcome put(LinkId id, LinkDocument document, StoredLink before) {
+        return documents.put(id, document, before);
+    }
+
+    @Override
+    public StoredLink read(String owner, LinkId id) {
+        return documents.read(owner, id);
+    }
+
+    @Override
     public boolean putQueued(LinkId id, LinkDocument queued) {
         return documents.putQueued(id, queued);
     }

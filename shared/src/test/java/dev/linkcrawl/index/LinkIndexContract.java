@@ -243,6 +243,55 @@ abstract class LinkIndexContract {
     }
 
     @Test
+    void readsTheOwnersDocumentAndNoDeletion() {
+        LinkId id = SampleDocuments.randomId();
+        LinkDocument saved = SampleDocuments.full("alice", T0);
+        index().put(id, saved);
+
+        assertThat(index().read("alice", id))
+                .isEqualTo(new StoredLink(Optional.of(saved), Optional.empty()));
+        assertThat(index().read("bob", id).document()).isEmpty();
+    }
+
+    @Test
+    void readsWhenALinkWasDeleted() {
+        LinkId id = SampleDocuments.randomId();
+        index().put(id, SampleDocuments.full("alice", T0));
+        index().delete("alice", id);
+
+        StoredLink stored = index().read("alice", id);
+
+        assertThat(stored.document()).isEmpty();
+        assertThat(stored.deletedAt()).isPresent();
+    }
+
+    @Test
+    void keepsALinkDeletedBeforeTheReadItsWriteWasGiven() {
+        LinkId id = SampleDocuments.randomId();
+        LinkDocument saved = SampleDocuments.full("alice", T0);
+        index().put(id, saved);
+        index().delete("alice", id);
+        StoredLink before = index().read("alice", id);
+
+        PutOutcome outcome =
+                index().put(id, saved.toBuilder().crawledAt(Instant.now()).build(), before);
+
+        assertThat(outcome).isEqualTo(PutOutcome.DELETED);
+        assertThat(index().get("alice", id)).isEmpty();
+    }
+
+    @Test
+    void writesWithWhatItReadLikeWithoutIt() {
+        LinkId id = SampleDocuments.randomId();
+        LinkDocument older = SampleDocuments.full("alice", T0);
+        LinkDocument newer = SampleDocuments.full("alice", T0.plusSeconds(60));
+        index().put(id, newer);
+
+        assertThat(index().put(id, older, index().read("alice", id))).isEqualTo(PutOutcome.STALE);
+        assertThat(index().get("alice", id)).contains(newer);
+    }
+
+    @Test
     void storesASaveMadeAfterTheDeletion() {
         LinkId id = SampleDocuments.randomId();
         index().put(id, SampleDocuments.full("alice", T0));

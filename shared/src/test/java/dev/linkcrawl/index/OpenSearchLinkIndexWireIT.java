@@ -56,6 +56,8 @@ class OpenSearchLinkIndexWireIT {
     private final AtomicReference<String> lastSearchBody = new AtomicReference<>();
     private final AtomicReference<Headers> lastDocumentHeaders = new AtomicReference<>();
     private final AtomicReference<String> lastDocumentQuery = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicInteger documentReads =
+            new java.util.concurrent.atomic.AtomicInteger();
     private volatile int documentStatus = 201;
     private volatile String documentBody = INDEXED;
 
@@ -87,6 +89,7 @@ class OpenSearchLinkIndexWireIT {
         if (exchange.getRequestMethod().equals("GET")
                 && exchange.getRequestURI().getPath().contains("/_doc/")) {
             // No document yet (a put first looks for the tombstone of a deletion).
+            documentReads.incrementAndGet();
             send(
                     exchange,
                     404,
@@ -228,6 +231,23 @@ class OpenSearchLinkIndexWireIT {
             return index.put(
                     new LinkId("00000000000000000000000000000001"),
                     SampleDocuments.full("alice", SampleDocuments.CRAWLED_AT));
+        }
+    }
+
+    @Test
+    void aPutGivenWhatWasReadSendsNoReadOfItsOwn() {
+        try (OpenSearchLinkIndex index =
+                OpenSearchLinkIndex.create(endpoint(), OpenSearchAuth.NONE, null, null, "links")) {
+            LinkId id = new LinkId("00000000000000000000000000000001");
+            StoredLink before = index.read("alice", id);
+            int reads = documentReads.get();
+
+            PutOutcome outcome =
+                    index.put(
+                            id, SampleDocuments.full("alice", SampleDocuments.CRAWLED_AT), before);
+
+            assertThat(outcome).isEqualTo(PutOutcome.WRITTEN);
+            assertThat(documentReads.get()).isEqualTo(reads);
         }
     }
 

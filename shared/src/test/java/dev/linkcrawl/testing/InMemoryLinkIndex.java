@@ -11,6 +11,7 @@ import dev.linkcrawl.index.PutOutcome;
 import dev.linkcrawl.index.QueuedLinks;
 import dev.linkcrawl.index.RecrawlCandidate;
 import dev.linkcrawl.index.SortKey;
+import dev.linkcrawl.index.StoredLink;
 import dev.linkcrawl.link.LinkId;
 import java.time.Clock;
 import java.time.Instant;
@@ -65,6 +66,8 @@ public final class InMemoryLinkIndex implements LinkIndex {
 
     private final ConcurrentMap<LinkId, Stored> stored = new ConcurrentHashMap<>();
     private final AtomicReference<LinkIndexException.Reason> failure = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicInteger reads =
+            new java.util.concurrent.atomic.AtomicInteger();
     private final Clock clock;
 
     public InMemoryLinkIndex() {
@@ -81,8 +84,14 @@ public final class InMemoryLinkIndex implements LinkIndex {
         checkAvailable();
     }
 
+    /** Like the real index, reads what is stored (for a deletion) before it writes. */
     @Override
     public PutOutcome put(LinkId id, LinkDocument document) {
+        reads.incrementAndGet();
+        return write(id, document);
+    }
+
+    private PutOutcome write(LinkId id, LinkDocument document) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(document, "document");
         if (document.status() == LinkDocument.Status.QUEUED) {
@@ -180,12 +189,39 @@ public final class InMemoryLinkIndex implements LinkIndex {
 
     @Override
     public Optional<LinkDocument> get(String owner, LinkId id) {
+        return read(owner, id).document();
+    }
+
+    @Override
+    public StoredLink read(String owner, LinkId id) {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(id, "id");
         checkAvailable();
-        return Optional.ofNullable(stored.get(id))
-                .map(Stored::document)
-                .filter(d -> d.owner().equals(owner));
+        reads.incrementAndGet();
+        Optional<Stored> current = Optional.ofNullable(stored.get(id));
+        return new StoredLink(
+                current.map(Stored::document).filter(d -> d.owner().equals(owner)),
+                current.filter(Stored::deleted).map(Stored::deletedAt));
+    }
+
+    /**
+     * How many times a stored link was read: by {@link #get}, {@link #read} and {@link #put(LinkId,
+     * LinkDocument)}, as the real index does.
+     */
+    public int reads() {
+        return reads.get();
+    }
+
+    @Override
+    public PutOutcome put(LinkId id, LinkDocument document, StoredLink before) {
+        Objects.requireNonNull(before, "before");
+        if (before.deletedAt().isPresent()
+                && (document.submittedAt() == null
+                        || !document.submittedAt().isAfter(before.deletedAt().get()))) {
+            checkAvailable();
+            return PutOutcome.DELETED;
+        }
+        return write(id, document);
     }
 
     @Override

@@ -16,6 +16,7 @@ import dev.linkcrawl.index.LinkDocument;
 import dev.linkcrawl.index.LinkIndex;
 import dev.linkcrawl.index.LinkIndexException;
 import dev.linkcrawl.index.PutOutcome;
+import dev.linkcrawl.index.StoredLink;
 import dev.linkcrawl.link.CrawlMessage;
 import dev.linkcrawl.link.LinkId;
 import dev.linkcrawl.url.LinkUrl;
@@ -264,12 +265,13 @@ public final class CrawlLink {
             // A failure, or a page that says the saved one is gone, never replaces a page crawled
             // before: it is recorded on it, and counted towards gone. Nor does a page that reads
             // less than the one the owner sent (ClientPageRule).
-            Optional<LinkDocument> before = pageBefore(message, crawledAt);
+            StoredLink stored = index.read(message.owner(), message.id());
+            Optional<LinkDocument> before = pageBefore(stored, crawledAt);
             Optional<LinkDocument.Failure> keptFor =
                     before.isPresent() ? whyKept(before.get(), document, gone) : Optional.empty();
             if (keptFor.isPresent()) {
                 written = keep(message, crawledAt, before.get(), keptFor.get(), gone.isPresent());
-            } else if (index.put(message.id(), document) == PutOutcome.DELETED) {
+            } else if (index.put(message.id(), document, stored) == PutOutcome.DELETED) {
                 written = new Written(new Outcome.Deleted(), null);
             } else {
                 written = new Written(outcomeOf(document), document.title());
@@ -341,11 +343,12 @@ public final class CrawlLink {
                                 false)
                         .build();
         try {
-            Optional<LinkDocument> before = pageBefore(message, crawledAt);
+            StoredLink stored = index.read(message.owner(), message.id());
+            Optional<LinkDocument> before = pageBefore(stored, crawledAt);
             if (before.isPresent()) {
                 return keep(message, crawledAt, before.get(), minimal.failure(), false);
             }
-            if (index.put(message.id(), minimal) == PutOutcome.DELETED) {
+            if (index.put(message.id(), minimal, stored) == PutOutcome.DELETED) {
                 return new Written(new Outcome.Deleted(), null);
             }
             return new Written(outcomeOf(minimal), null);
@@ -378,8 +381,8 @@ public final class CrawlLink {
     }
 
     /** The page of this link crawled before {@code attemptAt} (crawled or gone), if any. */
-    private Optional<LinkDocument> pageBefore(CrawlMessage message, Instant attemptAt) {
-        return index.get(message.owner(), message.id())
+    private static Optional<LinkDocument> pageBefore(StoredLink link, Instant attemptAt) {
+        return link.document()
                 .filter(
                         stored ->
                                 stored.status() == LinkDocument.Status.CRAWLED

@@ -16,6 +16,7 @@ import dev.linkcrawl.index.LinkPage;
 import dev.linkcrawl.index.LinkQuery;
 import dev.linkcrawl.index.PutOutcome;
 import dev.linkcrawl.index.RecrawlCandidate;
+import dev.linkcrawl.index.StoredLink;
 import dev.linkcrawl.link.CrawlMessage;
 import dev.linkcrawl.link.CrawlSource;
 import dev.linkcrawl.link.LinkId;
@@ -314,6 +315,17 @@ class CrawlLinkTest {
 
         assertThat(stored(message).lastAttemptAt()).isEqualTo(NOW);
         assertThat(stored(message).lastFailure()).isNull();
+    }
+
+    @Test
+    void aCrawlReadsItsLinkOnceBeforeWritingIt() {
+        CrawlMessage message = message("https://example.com/article");
+        crawledYesterday(message);
+        int before = index.reads();
+
+        crawl(url -> page(url, ARTICLE), message, 2);
+
+        assertThat(index.reads() - before).isEqualTo(1);
     }
 
     @Test
@@ -780,6 +792,17 @@ class CrawlLinkTest {
 
             @Override
             public PutOutcome put(LinkId id, LinkDocument document) {
+                refuseCrawled(id, document);
+                return index.put(id, document);
+            }
+
+            @Override
+            public PutOutcome put(LinkId id, LinkDocument document, StoredLink before) {
+                refuseCrawled(id, document);
+                return index.put(id, document, before);
+            }
+
+            private void refuseCrawled(LinkId id, LinkDocument document) {
                 if (document.status() == LinkDocument.Status.CRAWLED) {
                     throw new LinkIndexException(
                             LinkIndexException.Reason.REJECTED,
@@ -787,7 +810,6 @@ class CrawlLinkTest {
                             "put " + id + " failed: 400 mapper_parsing_exception",
                             null);
                 }
-                return index.put(id, document);
             }
 
             @Override
@@ -810,6 +832,11 @@ class CrawlLinkTest {
             @Override
             public Optional<LinkDocument> get(String owner, LinkId id) {
                 return index.get(owner, id);
+            }
+
+            @Override
+            public StoredLink read(String owner, LinkId id) {
+                return index.read(owner, id);
             }
 
             @Override
