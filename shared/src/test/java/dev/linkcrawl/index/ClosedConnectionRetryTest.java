@@ -36,6 +36,7 @@ class ClosedConnectionRetryTest {
     private ServerSocket server;
     private final AtomicInteger connections = new AtomicInteger();
     private volatile boolean answer = true;
+    private volatile boolean hang;
     private SdkHttpClient client;
 
     @BeforeEach
@@ -45,8 +46,8 @@ class ClosedConnectionRetryTest {
         client =
                 new ClosedConnectionRetry(
                         UrlConnectionHttpClient.builder()
-                                .connectionTimeout(Duration.ofSeconds(2))
-                                .socketTimeout(Duration.ofSeconds(2))
+                                .connectionTimeout(Duration.ofSeconds(1))
+                                .socketTimeout(Duration.ofSeconds(1))
                                 .build());
     }
 
@@ -62,7 +63,9 @@ class ClosedConnectionRetryTest {
                 int number = connections.incrementAndGet();
                 InputStream in = socket.getInputStream();
                 readRequest(in);
-                if (answer) {
+                if (hang) {
+                    Thread.sleep(2_000);
+                } else if (answer) {
                     byte[] body = ("connection " + number).getBytes(StandardCharsets.US_ASCII);
                     OutputStream out = socket.getOutputStream();
                     out.write(
@@ -74,7 +77,7 @@ class ClosedConnectionRetryTest {
                     // unanswered: a server dropping an idle connection as the request arrives.
                     readRequest(in);
                 }
-            } catch (IOException e) {
+            } catch (IOException | InterruptedException e) {
                 // The server closed under accept, or the client hung up: the next loop decides.
             }
         }
@@ -134,5 +137,14 @@ class ClosedConnectionRetryTest {
 
         assertThatThrownBy(() -> post("{\"first\": 1}")).isInstanceOf(SocketException.class);
         assertThat(connections).hasValue(2);
+    }
+
+    @Test
+    void neverResendsARequestThatTimedOut() {
+        hang = true;
+
+        assertThatThrownBy(() -> post("{\"first\": 1}"))
+                .isInstanceOf(java.net.SocketTimeoutException.class);
+        assertThat(connections).hasValue(1);
     }
 }
