@@ -197,9 +197,7 @@ public final class OpenSearchOwnerQuotas implements OwnerQuotas, AutoCloseable {
             Instant now,
             Instant until,
             int turns) {
-        if (turns < 1) {
-            throw new IllegalArgumentException("turns must be at least 1, not " + turns);
-        }
+        OwnerQuotas.requireTurns(turns);
         JsonNode source =
                 update(
                                 pool + ":" + tenant.value(),

@@ -37,9 +37,7 @@ public interface OwnerQuotas {
             public Full {
                 Objects.requireNonNull(comeBackAt, "comeBackAt");
                 Objects.requireNonNull(spacing, "spacing");
-                if (turns < 1) {
-                    throw new IllegalArgumentException("turns must be at least 1, not " + turns);
-                }
+                requireTurns(turns);
             }
         }
     }
@@ -67,6 +65,18 @@ public interface OwnerQuotas {
     default Place hold(
             String pool, TenantKey tenant, String holder, int limit, Instant now, Instant until) {
         return hold(pool, tenant, holder, limit, now, until, 1);
+    }
+
+    /**
+     * {@code turns}, when it is at least 1.
+     *
+     * @throws IllegalArgumentException when it is not
+     */
+    static int requireTurns(int turns) {
+        if (turns < 1) {
+            throw new IllegalArgumentException("turns must be at least 1, not " + turns);
+        }
+        return turns;
     }
 
     /**

@@ -72,9 +72,7 @@ public final class InMemoryOwnerQuotas implements OwnerQuotas {
             Instant now,
             Instant until,
             int turns) {
-        if (turns < 1) {
-            throw new IllegalArgumentException("turns must be at least 1, not " + turns);
-        }
+        OwnerQuotas.requireTurns(turns);
         holds++;
         check();
         Pool places = pools.computeIfAbsent(pool + ":" + tenant, key -> new Pool());
