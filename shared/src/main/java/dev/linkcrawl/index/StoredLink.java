@@ -15,9 +15,6 @@ import java.util.Optional;
  */
 public record StoredLink(Optional<LinkDocument> document, Optional<Instant> deletedAt) {
 
-    /** Nothing stored. */
-    public static final StoredLink NOTHING = new StoredLink(Optional.empty(), Optional.empty());
-
     public StoredLink {
         Objects.requireNonNull(document, "document");
         Objects.requireNonNull(deletedAt, "deletedAt");
