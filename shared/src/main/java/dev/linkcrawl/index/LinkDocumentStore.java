@@ -112,7 +112,9 @@ final class LinkDocumentStore {
         return write(
                 id,
                 document,
-                fetch(id, List.of("status", "deletedAt")).flatMap(Tombstones::deletedAt));
+                new StoredLink(
+                        Optional.empty(),
+                        fetch(id, List.of("status", "deletedAt")).flatMap(Tombstones::deletedAt)));
     }
 
     /** See {@link LinkIndex#put(LinkId, LinkDocument, StoredLink)}. */
@@ -120,7 +122,7 @@ final class LinkDocumentStore {
         requireWritable(id, document);
         Objects.requireNonNull(before, "before");
         mapping.ensureOnce();
-        return write(id, document, before.deletedAt());
+        return write(id, document, before);
     }
 
     private static void requireWritable(LinkId id, LinkDocument document) {
@@ -135,16 +137,14 @@ final class LinkDocumentStore {
     }
 
     /**
-     * Writes {@code document} at its crawl's version unless the link was deleted ({@code
-     * deletedAt}) after it was submitted.
+     * Writes {@code document} at its crawl's version unless {@code before} holds a deletion that
+     * came after it was submitted.
      */
-    private PutOutcome write(LinkId id, LinkDocument document, Optional<Instant> deletedAt) {
+    private PutOutcome write(LinkId id, LinkDocument document, StoredLink before) {
         long version = document.crawledAt().toEpochMilli();
         // A crawl that started before the deletion meets the tombstone's higher version below; one
         // that started after it (a retry, a re-crawl) is stopped here.
-        if (deletedAt.isPresent()
-                && (document.submittedAt() == null
-                        || !document.submittedAt().isAfter(deletedAt.get()))) {
+        if (before.deletedSince(document)) {
             return PutOutcome.DELETED;
         }
         ObjectNode source = codec.toTree(document);
@@ -252,11 +252,6 @@ final class LinkDocumentStore {
 
     private static Script script(String source, Map<String, JsonData> params) {
         return Script.of(s -> s.inline(i -> i.source(source).params(params)));
-    }
-
-    /** See {@link LinkIndex#get}. */
-    Optional<LinkDocument> get(String owner, LinkId id) {
-        return read(owner, id).document();
     }
 
     /** See {@link LinkIndex#read}. */

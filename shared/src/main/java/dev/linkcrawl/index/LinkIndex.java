@@ -67,7 +67,9 @@ public interface LinkIndex extends QueuedLinks, SavedLinks {
             String note);
 
     /** The document stored under {@code id}, if there is one and {@code owner} owns it. */
-    Optional<LinkDocument> get(String owner, LinkId id);
+    default Optional<LinkDocument> get(String owner, LinkId id) {
+        return read(owner, id).document();
+    }
 
     /**
      * What is stored under {@code id} in one read: {@code owner}'s document (as {@link #get}

@@ -20,7 +20,6 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -144,12 +143,7 @@ public final class OpenSearchLinkIndex implements LinkIndex, AutoCloseable {
         String scheme = endpoint.getScheme();
         boolean plainHttp = scheme.equals("http");
         int port = endpoint.getPort() != -1 ? endpoint.getPort() : plainHttp ? 80 : 443;
-        SdkHttpClient urlConnection =
-                new ClosedConnectionRetry(
-                        UrlConnectionHttpClient.builder()
-                                .connectionTimeout(CONNECT_TIMEOUT)
-                                .socketTimeout(readTimeout)
-                                .build());
+        SdkHttpClient urlConnection = OpenSearchRest.client(CONNECT_TIMEOUT, readTimeout);
         SdkHttpClient httpClient =
                 plainHttp || !sign
                         ? new EndpointHttpClient(urlConnection, plainHttp, port, !sign)
@@ -231,11 +225,6 @@ public final class OpenSearchLinkIndex implements LinkIndex, AutoCloseable {
             List<String> tags,
             String note) {
         return documents.recordAttempt(owner, id, attemptedAt, failure, gone, tags, note);
-    }
-
-    @Override
-    public Optional<LinkDocument> get(String owner, LinkId id) {
-        return documents.get(owner, id);
     }
 
     @Override

@@ -19,4 +19,14 @@ public record StoredLink(Optional<LinkDocument> document, Optional<Instant> dele
         Objects.requireNonNull(document, "document");
         Objects.requireNonNull(deletedAt, "deletedAt");
     }
+
+    /**
+     * Whether the deletion found here keeps {@code document} out: the link was deleted after the
+     * save {@code document} belongs to (or the document names no save).
+     */
+    public boolean deletedSince(LinkDocument document) {
+        return deletedAt.isPresent()
+                && (document.submittedAt() == null
+                        || !document.submittedAt().isAfter(deletedAt.get()));
+    }
 }

@@ -105,8 +105,8 @@ public final class InMemoryLinkIndex implements LinkIndex {
                 (key, current) -> {
                     if (current != null
                             && current.deleted()
-                            && (document.submittedAt() == null
-                                    || !document.submittedAt().isAfter(current.deletedAt()))) {
+                            && new StoredLink(Optional.empty(), Optional.of(current.deletedAt()))
+                                    .deletedSince(document)) {
                         outcome[0] = PutOutcome.DELETED;
                         return current;
                     }
@@ -188,11 +188,6 @@ public final class InMemoryLinkIndex implements LinkIndex {
     }
 
     @Override
-    public Optional<LinkDocument> get(String owner, LinkId id) {
-        return read(owner, id).document();
-    }
-
-    @Override
     public StoredLink read(String owner, LinkId id) {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(id, "id");
@@ -215,9 +210,7 @@ public final class InMemoryLinkIndex implements LinkIndex {
     @Override
     public PutOutcome put(LinkId id, LinkDocument document, StoredLink before) {
         Objects.requireNonNull(before, "before");
-        if (before.deletedAt().isPresent()
-                && (document.submittedAt() == null
-                        || !document.submittedAt().isAfter(before.deletedAt().get()))) {
+        if (before.deletedSince(document)) {
             checkAvailable();
             return PutOutcome.DELETED;
         }

@@ -830,11 +830,6 @@ class CrawlLinkTest {
             }
 
             @Override
-            public Optional<LinkDocument> get(String owner, LinkId id) {
-                return index.get(owner, id);
-            }
-
-            @Override
             public StoredLink read(String owner, LinkId id) {
                 return index.read(owner, id);
             }
