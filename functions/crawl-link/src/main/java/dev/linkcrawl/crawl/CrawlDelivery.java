@@ -159,7 +159,8 @@ public final class CrawlDelivery {
             if (farTurn.isPresent()) {
                 return defer(delivery, message, farTurn.get());
             }
-            if (delivery.deferrals() == 0) {
+            boolean firstDelivery = delivery.deferrals() == 0;
+            if (firstDelivery) {
                 // A new message of an owner found full lately takes a turn this instance holds.
                 Optional<OwnerShare.Entry.Full> turn =
                         fullOwners.reservedTurn(role.get(), message.owner(), clock.instant());
@@ -170,7 +171,7 @@ public final class CrawlDelivery {
             // An owner found full lately asks first: put back now rather than after a second. A
             // new message asks for a block of turns; one at its turn for a place (or one turn).
             int turns =
-                    delivery.deferrals() == 0
+                    firstDelivery
                             ? fullOwners.turnsToAsk(role.get(), message.owner(), clock.instant())
                             : 1;
             takePlace(role.get(), delivery, message, invocationEnd, entry, preemption, turns);

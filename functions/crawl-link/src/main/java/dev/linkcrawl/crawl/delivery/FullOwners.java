@@ -74,21 +74,16 @@ public final class FullOwners {
         fullUntil.merge(
                 key(queue, tenant),
                 new Found(until, answer, answer, 1, grown),
-                (before, found) ->
-                        // A single turn answered to a message at its turn leaves the block be.
-                        answer.turns() == 1 && !before.blockUsedUp()
-                                ? new Found(
-                                        until,
-                                        answer,
-                                        before.block(),
-                                        before.handedOut(),
-                                        Math.max(before.nextAsk(), grown))
-                                : new Found(
-                                        until,
-                                        answer,
-                                        answer,
-                                        1,
-                                        Math.max(before.nextAsk(), grown)));
+                (before, found) -> {
+                    // A single turn answered to a message at its turn leaves the block be.
+                    boolean keepBlock = answer.turns() == 1 && !before.blockUsedUp();
+                    return new Found(
+                            until,
+                            answer,
+                            keepBlock ? before.block() : answer,
+                            keepBlock ? before.handedOut() : 1,
+                            Math.max(before.nextAsk(), grown));
+                });
     }
 
     /** How many turns to ask for: 1 for an owner not found full lately, more while it stays so. */
